@@ -1,0 +1,131 @@
+//! `policies`, `describePolicy`, `convertGrade`, `computeGpa`, `homeGpa`.
+
+use super::{check_locale, load_policy, parse, run, text, with_policy, ApiResult};
+use crate::algorithms::{self, ScoredCourse};
+use crate::decimal;
+use crate::grade::{self, CourseInput};
+use crate::policy;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// `policies()` → `[{ id, title, titleEn, year, hash }]`.
+#[must_use]
+pub fn policies() -> Value {
+    serde_json::to_value(policy::list()).unwrap_or(Value::Array(Vec::new()))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DescribeRequest {
+    policy: Value,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+/// `describePolicy({ policy })` → the resolved policy (every parameter, clause texts, hash).
+///
+/// # Errors
+/// As the policy loading.
+pub fn describe_policy(input: Value) -> ApiResult {
+    run(input, |input, locale| {
+        let req: DescribeRequest = parse(input)?;
+        check_locale(req.locale.as_deref())?;
+        let p = load_policy(&req.policy, locale)?;
+        with_policy(&*p, None)
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConvertRequest {
+    policy: Value,
+    #[serde(deserialize_with = "text")]
+    grade: String,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+/// `convertGrade({ policy, grade })` → `{ grade, gradePoint, percentage, clause, kind, passed, policy }`.
+///
+/// # Errors
+/// `invalid_grade` (listing valid grades) at `grade`, policy errors at `policy`.
+pub fn convert_grade(input: Value) -> ApiResult {
+    run(input, |input, locale| {
+        let req: ConvertRequest = parse(input)?;
+        check_locale(req.locale.as_deref())?;
+        let p = load_policy(&req.policy, locale)?;
+        let c = grade::convert(&p, &req.grade, "grade")?;
+        with_policy(&c, Some(&p))
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Course {
+    #[serde(default)]
+    name: String,
+    #[serde(deserialize_with = "decimal::req")]
+    credits: Decimal,
+    #[serde(deserialize_with = "text")]
+    grade: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GpaRequest {
+    policy: Value,
+    courses: Vec<Course>,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+/// `computeGpa({ policy, courses: [{ name, credits, grade }] })`.
+///
+/// # Errors
+/// The first unreadable course with its path (`courses[2].grade`).
+pub fn compute_gpa(input: Value) -> ApiResult {
+    run(input, |input, locale| {
+        let req: GpaRequest = parse(input)?;
+        check_locale(req.locale.as_deref())?;
+        let p = load_policy(&req.policy, locale)?;
+        let courses: Vec<CourseInput> =
+            req.courses.into_iter().map(|c| CourseInput { name: c.name, credits: c.credits, grade: c.grade }).collect();
+        let r = grade::compute_gpa(&p, &courses, locale)?;
+        with_policy(&r, Some(&p))
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoredCourseInput {
+    #[serde(default)]
+    name: String,
+    #[serde(deserialize_with = "decimal::req")]
+    credits: Decimal,
+    #[serde(deserialize_with = "decimal::req")]
+    score: Decimal,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HomeGpaRequest {
+    courses: Vec<ScoredCourseInput>,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+/// `homeGpa({ courses: [{ name, credits, score }] })`: every common Chinese algorithm side
+/// by side for home percentage scores (not from a regulation).
+///
+/// # Errors
+/// `out_of_range` for scores outside 0–100 or negative credits.
+pub fn home_gpa(input: Value) -> ApiResult {
+    run(input, |input, _| {
+        let req: HomeGpaRequest = parse(input)?;
+        check_locale(req.locale.as_deref())?;
+        let courses: Vec<ScoredCourse> =
+            req.courses.into_iter().map(|c| ScoredCourse { name: c.name, credits: c.credits, score: c.score }).collect();
+        with_policy(&algorithms::compare(&courses)?, None)
+    })
+}

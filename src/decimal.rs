@@ -1,0 +1,223 @@
+//! Exact numbers at the boundary: decimal inputs accept JSON numbers or strings (as people
+//! type them, full-width digits included), and every rounding site names its strategy.
+
+use rust_decimal::prelude::*;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+pub use rust_decimal::Decimal;
+
+/// A decimal input: a JSON number or a string such as `"3.7"`, `" 88 "`, `"３．５"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Dec(pub Decimal);
+
+/// Why a text is not a decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseError {
+    /// Not a number at all.
+    Invalid,
+    /// A number beyond the 96-bit decimal range.
+    Overflow,
+}
+
+/// Folds full-width digits, point, signs and spaces from a Chinese IME to ASCII.
+#[must_use]
+pub fn fold_width(input: &str) -> String {
+    input
+        .chars()
+        .map(|c| match c {
+            // U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '\u{3002}' => '.', // ideographic full stop, typed for a decimal point
+            '\u{2212}' | '\u{2010}'..='\u{2015}' | '\u{FE58}' | '\u{FE63}' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Parses a decimal the way people type one: trims, folds full-width forms, allows a
+/// leading `+`. Exponents, thousands separators and empty text are rejected.
+///
+/// # Errors
+/// [`ParseError::Invalid`] for anything but a plain decimal, [`ParseError::Overflow`] past
+/// the decimal range.
+pub fn parse(input: &str) -> Result<Decimal, ParseError> {
+    let folded = fold_width(input);
+    let text = folded.trim();
+    let text = text.strip_prefix('+').unwrap_or(text);
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let well_formed = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|&c| c == '.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit());
+    if !well_formed {
+        return Err(ParseError::Invalid);
+    }
+    // The text is well formed, so the only failure left is a value beyond 2^96. Fractions
+    // past 28 places are rounded by `from_str`; no input here can need that many.
+    Decimal::from_str(text).map_err(|_| ParseError::Overflow)
+}
+
+fn serde_code<E: de::Error>(err: ParseError, input: &str) -> E {
+    let code = match err {
+        ParseError::Invalid => "invalid_number",
+        ParseError::Overflow => "overflow",
+    };
+    // The unit separator lets `error::from_serde` recover the code (see there).
+    E::custom(format!("{code}\u{1f}{input}"))
+}
+
+struct DecVisitor;
+
+impl Visitor<'_> for DecVisitor {
+    type Value = Dec;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number or a numeric string")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
+        Ok(Dec(Decimal::from(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
+        Ok(Dec(Decimal::from(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
+        // A JS number arrives as f64. Its shortest round-trip text is what the user wrote
+        // (0.1 → "0.1"), so parsing that text is exact where `Decimal::from_f64` is not.
+        let text = v.to_string();
+        parse(&text).map(Dec).map_err(|e| serde_code(e, &text))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
+        parse(v).map(Dec).map_err(|e| serde_code(e, v))
+    }
+}
+
+impl<'de> Deserialize<'de> for Dec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DecVisitor)
+    }
+}
+
+/// For `#[serde(default, deserialize_with = "crate::decimal::opt")]`: an optional decimal
+/// where `null`, a missing key and blank text (an empty form field) all mean "not given".
+///
+/// # Errors
+/// As [`parse`], through serde.
+pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    struct OptVisitor;
+    impl<'de> Visitor<'de> for OptVisitor {
+        type Value = Option<Decimal>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number, a numeric string or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            opt(d)
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            DecVisitor.visit_i64(v).map(|d| Some(d.0))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            DecVisitor.visit_u64(v).map(|d| Some(d.0))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            DecVisitor.visit_f64(v).map(|d| Some(d.0))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            if v.trim().is_empty() {
+                return Ok(None);
+            }
+            DecVisitor.visit_str(v).map(|d| Some(d.0))
+        }
+    }
+    d.deserialize_any(OptVisitor)
+}
+
+/// For `#[serde(deserialize_with = "crate::decimal::req")]`: a required decimal.
+///
+/// # Errors
+/// As [`parse`], through serde.
+pub fn req<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    Dec::deserialize(d).map(|x| x.0)
+}
+
+/// Rounds half-up (away from zero on a tie: 2.345 → 2.35, 0.125 → 0.13) to `dp` places.
+#[must_use]
+pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
+    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Rounds half-up to two places and always shows two (86 → "86.00", 2.945 → "2.95").
+#[must_use]
+pub fn fixed2(value: Decimal) -> String {
+    let mut r = round_half_up(value, 2);
+    r.rescale(2);
+    r.to_string()
+}
+
+/// The exact value without trailing zeros (2.9500 → "2.95", 86.0 → "86").
+#[must_use]
+pub fn exact(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn parses_what_people_type() {
+        for (input, want) in [
+            ("3.7", "3.7"),
+            (" 88 ", "88"),
+            ("３．５", "3.5"),
+            ("+2", "2"),
+            ("-0.5", "-0.5"),
+            ("−1", "-1"), // Unicode minus
+            (".5", "0.5"),
+            ("7.", "7"),
+        ] {
+            assert_eq!(parse(input), Ok(d(want)), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_plain_decimal() {
+        for input in ["", " ", "abc", "1e3", "1,200", "1.2.3", "--1", ".", "NaN", "Infinity", "0x10"] {
+            assert_eq!(parse(input), Err(ParseError::Invalid), "input {input:?}");
+        }
+        assert_eq!(parse("99999999999999999999999999999999"), Err(ParseError::Overflow));
+    }
+
+    #[test]
+    fn rounds_half_up_and_shows_two_places() {
+        assert_eq!(fixed2(d("86")), "86.00");
+        assert_eq!(fixed2(d("2.945")), "2.95");
+        assert_eq!(fixed2(d("2.9449")), "2.94");
+        assert_eq!(fixed2(d("0.125")), "0.13");
+        assert_eq!(exact(d("2.9500")), "2.95");
+    }
+
+    #[test]
+    fn js_numbers_become_the_decimal_that_was_typed() {
+        let v: Dec = serde_json::from_str("0.1").unwrap_or(Dec(Decimal::ZERO));
+        assert_eq!(v.0, d("0.1"));
+        let v: Dec = serde_json::from_str("\"3.30\"").unwrap_or(Dec(Decimal::ZERO));
+        assert_eq!(v.0.to_string(), "3.30");
+    }
+}

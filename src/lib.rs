@@ -1,0 +1,23 @@
+//! exchange-calc: a study-abroad exchange calculator that runs entirely in the browser.
+//!
+//! The modules mirror the regulations (`grade` for XYU-12.7, …); `policy` holds the rules as
+//! data; `api` is the JS contract at the JSON level; `wasm` (wasm32 only) is the one thin
+//! binding layer. Nothing outside `wasm` knows about the web.
+#![forbid(unsafe_code)]
+
+pub mod algorithms;
+pub mod api;
+pub mod decimal;
+pub mod error;
+pub mod finding;
+pub mod grade;
+pub mod locale;
+pub mod policy;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{Error, ErrorKind, Result};
+pub use finding::{Finding, Outcome};
+pub use locale::Locale;
+pub use policy::Policy;
