@@ -4,3 +4,15 @@ import { createApp } from './shell.js';
 createApp(document.getElementById('app'), { page: true }).then(() => {
   document.body.dataset.ready = 'true';
 });
+
+// Offline after one visit (http(s) only: a service worker cannot run from file://). Each load
+// asks for an update, so a new build is fetched on the next load and used from then on.
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  const hadController = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.register('sw.js')
+    .then((reg) => reg.update())
+    .catch(() => { /* private mode, or offline: the cached version keeps working */ });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (hadController) document.body.dataset.updated = 'true';
+  });
+}
