@@ -202,7 +202,10 @@ pub fn from_serde(err: &serde_path_to_error::Error<serde_json::Error>) -> Error 
     let path = if path == "." { String::new() } else { path };
     let text = err.inner().to_string();
     if let Some(name) = between(&text, "unknown field `", "`") {
-        return Error::new(ErrorKind::UnknownField { name: name.to_owned() }, join_path(&path, name));
+        // serde_path_to_error's path already ends with the unknown key itself.
+        let at_key = path == name || path.ends_with(&format!(".{name}"));
+        let field = if at_key { path.clone() } else { join_path(&path, name) };
+        return Error::new(ErrorKind::UnknownField { name: name.to_owned() }, field);
     }
     if let Some(name) = between(&text, "missing field `", "`") {
         return Error::new(ErrorKind::MissingField, join_path(&path, name));
@@ -235,6 +238,27 @@ mod tests {
         assert_eq!(join_path("courses", "[2].grade"), "courses[2].grade");
         assert_eq!(join_path("", "grade"), "grade");
         assert_eq!(join_path("policy", ""), "policy");
+    }
+
+    #[test]
+    fn an_unknown_field_is_reported_at_its_own_path_once() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Inner {
+            #[allow(dead_code)]
+            a: u8,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Outer {
+            #[allow(dead_code)]
+            courses: Vec<Inner>,
+        }
+        for (input, want) in [(r#"{"courses":[{"a":1,"hour":1}]}"#, "courses[0].hour"), (r#"{"courses":[],"typo":1}"#, "typo")] {
+            let mut de = serde_json::Deserializer::from_str(input);
+            let err = serde_path_to_error::deserialize::<_, Outer>(&mut de).map(|_| ()).err().map(|e| from_serde(&e));
+            assert_eq!(err.map(|e| e.field), Some(want.to_owned()), "{input}");
+        }
     }
 
     #[test]
