@@ -200,8 +200,10 @@ impl CreditRules {
 
     /// Records a problem unless the policy's divisor `hoursPerCredit` lies within the hour
     /// range (XYU-12.2), which keeps every recognized value inside the course's range.
+    /// A divisor ≤ 0 is already reported by the top-level check, so it is not repeated here.
     pub fn check_divisor(&self, divisor: Option<Decimal>, path: &str, problems: &mut Vec<Problem>, locale: Locale) {
         let h = &self.hours_per_credit;
+        let divisor = divisor.filter(|d| *d > Decimal::ZERO);
         check_range(problems, path, divisor, Some(h.min), Some(h.max), locale);
     }
 

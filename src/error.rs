@@ -203,8 +203,7 @@ pub fn from_serde(err: &serde_path_to_error::Error<serde_json::Error>) -> Error 
     let text = err.inner().to_string();
     if let Some(name) = between(&text, "unknown field `", "`") {
         // serde_path_to_error's path already ends with the unknown key itself.
-        let at_key = path == name || path.ends_with(&format!(".{name}"));
-        let field = if at_key { path.clone() } else { join_path(&path, name) };
+        let field = if path.rsplit('.').next() == Some(name) { path } else { join_path(&path, name) };
         return Error::new(ErrorKind::UnknownField { name: name.to_owned() }, field);
     }
     if let Some(name) = between(&text, "missing field `", "`") {
