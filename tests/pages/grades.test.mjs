@@ -17,7 +17,8 @@ test('converting Ｂ＋ shows 3.3 / 88 with its clause', async () => {
   assert.match(text, /百分制 88/);
   // The clause opens the quoted regulation text.
   await page.getByRole('button', { name: 'XYU-12.7(2)' }).click();
-  assert.match(await page.locator('#clause-zh').textContent(), /A\+ 4\.0\/98/);
+  const dialog = page.getByRole('dialog', { name: '条款 XYU-12.7(2)' });
+  assert.match(await dialog.textContent(), /A\+ 4\.0\/98/);
   await page.keyboard.press('Escape');
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);

@@ -1,14 +1,13 @@
 // Local autosave: a student's entries survive reloads and errors. Nothing leaves the device.
 // Corrupt saved data is set aside under another key (never thrown away, never a broken page).
 
-const KEY = 'exchange-calc:v1';
 
 function storage() {
   try { return window.localStorage; } catch { return null; } // blocked in some embeds
 }
 
 /** Loads the saved state. Returns { state, problem } where problem is set if data was corrupt. */
-export function load(defaults) {
+export function load(defaults, KEY) {
   const ls = storage();
   const raw = ls?.getItem(KEY);
   if (!raw) return { state: structuredClone(defaults), problem: null };
@@ -24,12 +23,12 @@ export function load(defaults) {
 }
 
 /** Saves the whole state (called after every change). */
-export function save(state) {
+export function save(state, KEY) {
   try { storage()?.setItem(KEY, JSON.stringify(state)); return true; } catch { return false; }
 }
 
 /** Removes everything this app saved, including set-aside corrupt copies. */
-export function clearAll() {
+export function clearAll(KEY) {
   const ls = storage();
   if (!ls) return;
   for (const k of Object.keys(ls)) if (k === KEY || k.startsWith(`${KEY}:`)) ls.removeItem(k);

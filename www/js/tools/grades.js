@@ -59,11 +59,12 @@ export default {
     const locale = ctx.locale();
 
     // --- one grade ---
+    const listId = nextId('letters');
     const gid = nextId('grade');
     const hint = nextId('hint');
-    const single = h('input', { id: gid, type: 'text', value: data.single, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': hint, class: 'grade-input', list: 'letter-grades' });
+    const single = h('input', { id: gid, type: 'text', value: data.single, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': hint, class: 'grade-input', list: listId });
     const singleOut = h('output', { for: gid, class: 'result', 'aria-live': 'polite' });
-    const letters = h('datalist', { id: 'letter-grades' });
+    const letters = h('datalist', { id: listId });
     try {
       const doc = ctx.policyInfo();
       for (const row of doc?.grades?.letters ?? []) letters.append(h('option', { value: row.letter }));
@@ -95,7 +96,7 @@ export default {
       columns: [
         { key: 'name', label: t('g.course') },
         { key: 'credits', label: t('g.credits'), inputmode: 'decimal' },
-        { key: 'grade', label: t('g.grade'), list: 'letter-grades' },
+        { key: 'grade', label: t('g.grade'), list: listId },
       ],
       outputs: [{ key: 'point', label: t('g.point') }, { key: 'pct', label: t('g.percentage') }],
       rows: data.courses,
