@@ -240,6 +240,27 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_field_is_reported_at_its_own_path_once() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Inner {
+            #[allow(dead_code)]
+            a: u8,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Outer {
+            #[allow(dead_code)]
+            courses: Vec<Inner>,
+        }
+        for (input, want) in [(r#"{"courses":[{"a":1,"hour":1}]}"#, "courses[0].hour"), (r#"{"courses":[],"typo":1}"#, "typo")] {
+            let mut de = serde_json::Deserializer::from_str(input);
+            let err = serde_path_to_error::deserialize::<_, Outer>(&mut de).map(|_| ()).err().map(|e| from_serde(&e));
+            assert_eq!(err.map(|e| e.field), Some(want.to_owned()), "{input}");
+        }
+    }
+
+    #[test]
     fn messages_exist_in_both_languages_and_name_the_field() {
         let e = Error::new(ErrorKind::OutOfRange { value: "10".into(), min: Some("0".into()), max: Some("9".into()) }, "form.ielts");
         assert_eq!(e.code(), "out_of_range");

@@ -7,6 +7,8 @@
 
 pub mod algorithms;
 pub mod api;
+pub mod credit;
+pub mod deadline;
 pub mod decimal;
 pub mod error;
 pub mod finding;

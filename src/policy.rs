@@ -5,6 +5,8 @@
 //! Top-level parameters are the ones a regulation leaves to "each year's notice"; `null`
 //! means unset, and checks that need an unset value report `review` instead of guessing.
 
+use crate::credit::CreditRules;
+use crate::deadline::DeadlineRules;
 use crate::decimal::{Dec, Decimal};
 use crate::error::{join_path, Error, ErrorKind, Problem, Result};
 use crate::grade::GradeRules;
@@ -60,6 +62,11 @@ pub struct Policy {
     pub student_id_pattern: Option<String>,
     /// Grade conversion table (XYU-12.7); absent when the regulation has none.
     pub grades: Option<GradeRules>,
+    /// Credit recognition (XYU-11, XYU-12.2–12.9); absent when the regulation leaves it to
+    /// another office (LX-6.2).
+    pub credits: Option<CreditRules>,
+    /// Deadlines (XYU-12.9, XYU-13, LX-4).
+    pub deadlines: Option<DeadlineRules>,
     /// Quoted clause texts by clause id.
     pub clauses: BTreeMap<String, ClauseText>,
     /// Short content hash of the policy document (hex), printed with every result.
@@ -298,6 +305,8 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     let school_share_ratio = dec(&mut map, "schoolShareRatio", p);
     let student_id_pattern = take::<Option<String>>(&mut map, "studentIdPattern", p, locale).flatten();
     let grades = take::<Option<GradeRules>>(&mut map, "grades", p, locale).flatten();
+    let credits = take::<Option<CreditRules>>(&mut map, "credits", p, locale).flatten();
+    let deadlines = take::<Option<DeadlineRules>>(&mut map, "deadlines", p, locale).flatten();
     let clauses = take::<Option<BTreeMap<String, ClauseText>>>(&mut map, "clauses", p, locale).flatten().unwrap_or_default();
     for key in map.keys() {
         p.push(Problem {
@@ -326,6 +335,13 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     if let Some(g) = &grades {
         g.check("grades", p, locale);
     }
+    if let Some(c) = &credits {
+        c.check("credits", p, locale);
+        c.check_divisor(hours_per_credit, "hoursPerCredit", p, locale);
+    }
+    if let Some(d) = &deadlines {
+        d.check("deadlines", p, locale);
+    }
 
     match (id, title, year) {
         (Some(id), Some(title), Some(year)) if problems.is_empty() => Ok(Policy {
@@ -341,6 +357,8 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
             school_share_ratio,
             student_id_pattern,
             grades,
+            credits,
+            deadlines,
             clauses,
             hash,
         }),

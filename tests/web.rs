@@ -17,3 +17,9 @@ mod support;
 
 #[path = "web/grades.rs"]
 mod grades;
+
+#[path = "web/credits.rs"]
+mod credits;
+
+#[path = "web/deadlines.rs"]
+mod deadlines;

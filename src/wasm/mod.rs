@@ -13,6 +13,10 @@ use wasm_bindgen::prelude::*;
 const TS_COMMON: &str = include_str!("ts/common.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GRADES: &str = include_str!("ts/grades.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CREDITS: &str = include_str!("ts/credits.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_DEADLINES: &str = include_str!("ts/deadlines.d.ts");
 
 fn into_js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.message());
@@ -74,4 +78,22 @@ pub fn compute_gpa(#[wasm_bindgen(unchecked_param_type = "ComputeGpaInput")] inp
 #[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
 pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, api::home_gpa)
+}
+
+/// Which credits are recognized, which courses to retake (XYU-11, XYU-12.2–12.9).
+#[wasm_bindgen(js_name = checkCredits, unchecked_return_type = "CreditResult")]
+pub fn check_credits(#[wasm_bindgen(unchecked_param_type = "CheckCreditsInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::check_credits)
+}
+
+/// The deadlines that follow from arrival, end or year, sorted by date (XYU-12.9, XYU-13, LX-4).
+#[wasm_bindgen(js_name = deadlines, unchecked_return_type = "Deadline[]")]
+pub fn deadlines(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::deadlines)
+}
+
+/// The same deadlines as an iCalendar (.ics) file, for a download without a server.
+#[wasm_bindgen(js_name = deadlinesIcs, unchecked_return_type = "string")]
+pub fn deadlines_ics(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::deadlines_ics)
 }

@@ -1,0 +1,81 @@
+//! `deadlines` and `deadlinesIcs` (XYU-12.9, XYU-13, LX-4).
+
+use super::{check_locale, load_policy, parse, run, with_policy, ApiResult};
+use crate::deadline::{self, Date, DeadlineRequest};
+use crate::decimal;
+use crate::error::{Error, ErrorKind, Result};
+use crate::locale::Locale;
+use crate::policy::Policy;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_json::Value;
+use std::borrow::Cow;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Request {
+    policy: Value,
+    #[serde(default)]
+    arrival: Option<String>,
+    #[serde(default)]
+    end: Option<String>,
+    #[serde(default, deserialize_with = "decimal::opt")]
+    year: Option<Decimal>,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+/// A date field: blank (an empty form input) means not given.
+fn date(text: Option<&str>, field: &str) -> Result<Option<Date>> {
+    match text {
+        Some(t) if !t.trim().is_empty() => deadline::parse_date(t, field).map(Some),
+        _ => Ok(None),
+    }
+}
+
+fn year(value: Option<Decimal>) -> Result<Option<i32>> {
+    let Some(v) = value else { return Ok(None) };
+    if !v.fract().is_zero() {
+        return Err(Error::new(ErrorKind::InvalidStep { value: v.to_string(), step: "1".to_owned() }, "year"));
+    }
+    let out_of_range = || Error::new(ErrorKind::OutOfRange { value: v.to_string(), min: Some("1".into()), max: Some("9999".into()) }, "year");
+    v.to_i32().map(Some).ok_or_else(out_of_range)
+}
+
+fn compute(input: Value, locale: Locale) -> Result<(Vec<deadline::Deadline>, Cow<'static, Policy>)> {
+    let req: Request = parse(input)?;
+    check_locale(req.locale.as_deref())?;
+    let p = load_policy(&req.policy, locale)?;
+    let r = DeadlineRequest {
+        arrival: date(req.arrival.as_deref(), "arrival")?,
+        end: date(req.end.as_deref(), "end")?,
+        year: year(req.year)?,
+    };
+    Ok((deadline::deadlines(&p, &r, locale)?, p))
+}
+
+/// `deadlines({ policy, arrival?, end?, year? })` → `[{ code, due, clause, title,
+/// consequence }]`, sorted by date. The result is an array, so it carries no `policy` key.
+///
+/// # Errors
+/// `invalid_date` at `arrival` / `end`; `date_order` at `end`; `invalid_step` or
+/// `out_of_range` at `year`; otherwise as [`deadline::deadlines`].
+pub fn deadlines(input: Value) -> ApiResult {
+    run(input, |input, locale| {
+        let (list, p) = compute(input, locale)?;
+        with_policy(&list, Some(&p))
+    })
+}
+
+/// `deadlinesIcs({ policy, arrival?, end?, year? })` → the same deadlines as an iCalendar
+/// file (text), for a download without a server.
+///
+/// # Errors
+/// As [`deadlines`].
+pub fn deadlines_ics(input: Value) -> ApiResult {
+    run(input, |input, locale| {
+        let (list, _) = compute(input, locale)?;
+        Ok(Value::String(deadline::to_ics(&list, locale)))
+    })
+}
