@@ -7,6 +7,7 @@
 
 use crate::decimal::{Dec, Decimal};
 use crate::error::{join_path, Error, ErrorKind, Problem, Result};
+use crate::funding::FundingRules;
 use crate::grade::GradeRules;
 use crate::locale::Locale;
 use serde::de::DeserializeOwned;
@@ -60,6 +61,8 @@ pub struct Policy {
     pub student_id_pattern: Option<String>,
     /// Grade conversion table (XYU-12.7); absent when the regulation has none.
     pub grades: Option<GradeRules>,
+    /// Funding shares (LX-5); absent when the regulation has none.
+    pub funding: Option<FundingRules>,
     /// Quoted clause texts by clause id.
     pub clauses: BTreeMap<String, ClauseText>,
     /// Short content hash of the policy document (hex), printed with every result.
@@ -298,6 +301,7 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     let school_share_ratio = dec(&mut map, "schoolShareRatio", p);
     let student_id_pattern = take::<Option<String>>(&mut map, "studentIdPattern", p, locale).flatten();
     let grades = take::<Option<GradeRules>>(&mut map, "grades", p, locale).flatten();
+    let funding = take::<Option<FundingRules>>(&mut map, "funding", p, locale).flatten();
     let clauses = take::<Option<BTreeMap<String, ClauseText>>>(&mut map, "clauses", p, locale).flatten().unwrap_or_default();
     for key in map.keys() {
         p.push(Problem {
@@ -326,6 +330,9 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     if let Some(g) = &grades {
         g.check("grades", p, locale);
     }
+    if let Some(f) = &funding {
+        f.check("funding", p, locale);
+    }
 
     match (id, title, year) {
         (Some(id), Some(title), Some(year)) if problems.is_empty() => Ok(Policy {
@@ -341,6 +348,7 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
             school_share_ratio,
             student_id_pattern,
             grades,
+            funding,
             clauses,
             hash,
         }),

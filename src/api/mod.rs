@@ -5,9 +5,13 @@
 //! Requests are `deny_unknown_fields` (a typo in a key is an error, not silently ignored);
 //! names are camelCase; decimals go out as strings and come in as numbers or strings.
 
+mod funding;
 mod grades;
+mod quota;
 
+pub use funding::estimate_funding;
 pub use grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
+pub use quota::allocate_quota;
 
 use crate::error::{from_serde, Error, ErrorKind, Problem};
 use crate::locale::Locale;
