@@ -220,7 +220,9 @@ pub fn from_serde(err: &serde_path_to_error::Error<serde_json::Error>) -> Error 
     let path = if path == "." { String::new() } else { path };
     let text = err.inner().to_string();
     if let Some(name) = between(&text, "unknown field `", "`") {
-        return Error::new(ErrorKind::UnknownField { name: name.to_owned() }, join_path(&path, name));
+        // serde_path_to_error's path already ends with the unknown key itself.
+        let field = if path.rsplit('.').next() == Some(name) { path } else { join_path(&path, name) };
+        return Error::new(ErrorKind::UnknownField { name: name.to_owned() }, field);
     }
     if let Some(name) = between(&text, "missing field `", "`") {
         return Error::new(ErrorKind::MissingField, join_path(&path, name));
