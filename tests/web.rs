@@ -17,3 +17,9 @@ mod support;
 
 #[path = "web/grades.rs"]
 mod grades;
+
+#[path = "web/funding.rs"]
+mod funding;
+
+#[path = "web/quota.rs"]
+mod quota;

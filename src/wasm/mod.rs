@@ -13,6 +13,10 @@ use wasm_bindgen::prelude::*;
 const TS_COMMON: &str = include_str!("ts/common.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GRADES: &str = include_str!("ts/grades.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FUNDING: &str = include_str!("ts/funding.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_QUOTA: &str = include_str!("ts/quota.d.ts");
 
 fn into_js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.message());
@@ -74,4 +78,16 @@ pub fn compute_gpa(#[wasm_bindgen(unchecked_param_type = "ComputeGpaInput")] inp
 #[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
 pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, api::home_gpa)
+}
+
+/// Who pays what: school, college, student (LX-5).
+#[wasm_bindgen(js_name = estimateFunding, unchecked_return_type = "FundingResult")]
+pub fn estimate_funding(#[wasm_bindgen(unchecked_param_type = "EstimateFundingInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::estimate_funding)
+}
+
+/// Places per college in proportion to students (LX-4.2.1).
+#[wasm_bindgen(js_name = allocateQuota, unchecked_return_type = "Quota[]")]
+pub fn allocate_quota(#[wasm_bindgen(unchecked_param_type = "AllocateQuotaInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::allocate_quota)
 }
