@@ -52,6 +52,12 @@ pub enum ErrorKind {
     DateOrder { after: String },
     /// A list that must not be empty is (`empty`).
     Empty,
+    /// An amount in a currency that `rates` gives no rate for (`missing_rate`).
+    MissingRate { currency: String },
+    /// A name or key given twice where each must be unique (`duplicate`).
+    Duplicate { value: String },
+    /// Places to share out in proportion to students, but no college has any (`no_students`).
+    NoStudents,
 }
 
 /// An error with the input path it concerns.
@@ -96,6 +102,9 @@ impl Error {
             ErrorKind::InvalidDate { .. } => "invalid_date",
             ErrorKind::DateOrder { .. } => "date_order",
             ErrorKind::Empty => "empty",
+            ErrorKind::MissingRate { .. } => "missing_rate",
+            ErrorKind::Duplicate { .. } => "duplicate",
+            ErrorKind::NoStudents => "no_students",
         }
     }
 
@@ -168,6 +177,15 @@ impl Error {
             }
             ErrorKind::Empty => {
                 if zh { format!("{f}：不能为空") } else { format!("{f}: must not be empty") }
+            }
+            ErrorKind::MissingRate { currency } => {
+                if zh { format!("{f}：没有 {currency} 的汇率；请在 rates 中给出 1 {currency} 折合多少人民币") } else { format!("{f}: no rate for {currency}; add rates.{currency} (CNY per unit)") }
+            }
+            ErrorKind::Duplicate { value } => {
+                if zh { format!("{f}：“{value}”重复出现") } else { format!("{f}: \"{value}\" appears more than once") }
+            }
+            ErrorKind::NoStudents => {
+                if zh { format!("{f}：各学院学生人数均为 0，无法按人数分配名额") } else { format!("{f}: no college has any students, so places cannot be shared in proportion to students") }
             }
         }
     }

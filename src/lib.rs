@@ -12,9 +12,11 @@ pub mod deadline;
 pub mod decimal;
 pub mod error;
 pub mod finding;
+pub mod funding;
 pub mod grade;
 pub mod locale;
 pub mod policy;
+pub mod quota;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -9,6 +9,7 @@ use crate::credit::CreditRules;
 use crate::deadline::DeadlineRules;
 use crate::decimal::{Dec, Decimal};
 use crate::error::{join_path, Error, ErrorKind, Problem, Result};
+use crate::funding::FundingRules;
 use crate::grade::GradeRules;
 use crate::locale::Locale;
 use serde::de::DeserializeOwned;
@@ -67,6 +68,8 @@ pub struct Policy {
     pub credits: Option<CreditRules>,
     /// Deadlines (XYU-12.9, XYU-13, LX-4).
     pub deadlines: Option<DeadlineRules>,
+    /// Funding shares (LX-5); absent when the regulation has none.
+    pub funding: Option<FundingRules>,
     /// Quoted clause texts by clause id.
     pub clauses: BTreeMap<String, ClauseText>,
     /// Short content hash of the policy document (hex), printed with every result.
@@ -307,6 +310,7 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     let grades = take::<Option<GradeRules>>(&mut map, "grades", p, locale).flatten();
     let credits = take::<Option<CreditRules>>(&mut map, "credits", p, locale).flatten();
     let deadlines = take::<Option<DeadlineRules>>(&mut map, "deadlines", p, locale).flatten();
+    let funding = take::<Option<FundingRules>>(&mut map, "funding", p, locale).flatten();
     let clauses = take::<Option<BTreeMap<String, ClauseText>>>(&mut map, "clauses", p, locale).flatten().unwrap_or_default();
     for key in map.keys() {
         p.push(Problem {
@@ -342,6 +346,9 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     if let Some(d) = &deadlines {
         d.check("deadlines", p, locale);
     }
+    if let Some(f) = &funding {
+        f.check("funding", p, locale);
+    }
 
     match (id, title, year) {
         (Some(id), Some(title), Some(year)) if problems.is_empty() => Ok(Policy {
@@ -359,6 +366,7 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
             grades,
             credits,
             deadlines,
+            funding,
             clauses,
             hash,
         }),

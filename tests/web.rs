@@ -23,3 +23,8 @@ mod credits;
 
 #[path = "web/deadlines.rs"]
 mod deadlines;
+#[path = "web/funding.rs"]
+mod funding;
+
+#[path = "web/quota.rs"]
+mod quota;

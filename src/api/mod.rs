@@ -7,11 +7,15 @@
 
 mod credits;
 mod deadlines;
+mod funding;
 mod grades;
+mod quota;
 
 pub use credits::check_credits;
 pub use deadlines::{deadlines, deadlines_ics};
+pub use funding::estimate_funding;
 pub use grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
+pub use quota::allocate_quota;
 
 use crate::error::{from_serde, Error, ErrorKind, Problem};
 use crate::locale::Locale;

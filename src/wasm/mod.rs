@@ -17,6 +17,10 @@ const TS_GRADES: &str = include_str!("ts/grades.d.ts");
 const TS_CREDITS: &str = include_str!("ts/credits.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_DEADLINES: &str = include_str!("ts/deadlines.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FUNDING: &str = include_str!("ts/funding.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_QUOTA: &str = include_str!("ts/quota.d.ts");
 
 fn into_js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.message());
@@ -96,4 +100,16 @@ pub fn deadlines(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input:
 #[wasm_bindgen(js_name = deadlinesIcs, unchecked_return_type = "string")]
 pub fn deadlines_ics(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, api::deadlines_ics)
+}
+
+/// Who pays what: school, college, student (LX-5).
+#[wasm_bindgen(js_name = estimateFunding, unchecked_return_type = "FundingResult")]
+pub fn estimate_funding(#[wasm_bindgen(unchecked_param_type = "EstimateFundingInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::estimate_funding)
+}
+
+/// Places per college in proportion to students (LX-4.2.1).
+#[wasm_bindgen(js_name = allocateQuota, unchecked_return_type = "Quota[]")]
+pub fn allocate_quota(#[wasm_bindgen(unchecked_param_type = "AllocateQuotaInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::allocate_quota)
 }
