@@ -52,6 +52,9 @@ pub enum ErrorKind {
     DateOrder { after: String },
     /// A list that must not be empty is (`empty`).
     Empty,
+    /// Text that does not have the required shape (`invalid_format`), e.g. a phone number or an
+    /// e-mail address; `expected_zh` / `expected_en` describe the shape that would pass.
+    InvalidFormat { input: String, expected_zh: String, expected_en: String },
 }
 
 /// An error with the input path it concerns.
@@ -96,6 +99,7 @@ impl Error {
             ErrorKind::InvalidDate { .. } => "invalid_date",
             ErrorKind::DateOrder { .. } => "date_order",
             ErrorKind::Empty => "empty",
+            ErrorKind::InvalidFormat { .. } => "invalid_format",
         }
     }
 
@@ -169,6 +173,9 @@ impl Error {
             ErrorKind::Empty => {
                 if zh { format!("{f}：不能为空") } else { format!("{f}: must not be empty") }
             }
+            ErrorKind::InvalidFormat { input, expected_zh, expected_en } => {
+                if zh { format!("{f}：“{input}”格式不对，应为{expected_zh}") } else { format!("{f}: \"{input}\" is not valid; expected {expected_en}") }
+            }
         }
     }
 }
@@ -202,7 +209,9 @@ pub fn from_serde(err: &serde_path_to_error::Error<serde_json::Error>) -> Error 
     let path = if path == "." { String::new() } else { path };
     let text = err.inner().to_string();
     if let Some(name) = between(&text, "unknown field `", "`") {
-        return Error::new(ErrorKind::UnknownField { name: name.to_owned() }, join_path(&path, name));
+        // serde_path_to_error already ends the path with the unknown key; add it only if not.
+        let field = if path == name || path.ends_with(&format!(".{name}")) { path } else { join_path(&path, name) };
+        return Error::new(ErrorKind::UnknownField { name: name.to_owned() }, field);
     }
     if let Some(name) = between(&text, "missing field `", "`") {
         return Error::new(ErrorKind::MissingField, join_path(&path, name));
