@@ -8,8 +8,10 @@
 pub mod algorithms;
 pub mod api;
 pub mod decimal;
+pub mod eligibility;
 pub mod error;
 pub mod finding;
+pub mod form;
 pub mod grade;
 pub mod locale;
 pub mod policy;

@@ -6,7 +6,9 @@
 //! means unset, and checks that need an unset value report `review` instead of guessing.
 
 use crate::decimal::{Dec, Decimal};
+use crate::eligibility::Tracks;
 use crate::error::{join_path, Error, ErrorKind, Problem, Result};
+use crate::form::FormRules;
 use crate::grade::GradeRules;
 use crate::locale::Locale;
 use serde::de::DeserializeOwned;
@@ -60,6 +62,10 @@ pub struct Policy {
     pub student_id_pattern: Option<String>,
     /// Grade conversion table (XYU-12.7); absent when the regulation has none.
     pub grades: Option<GradeRules>,
+    /// Eligibility tracks by id (XYU-10, LX-2.1); absent when the policy defines none.
+    pub tracks: Option<Tracks>,
+    /// Application form rules (SPEC §8), e.g. the phone pattern.
+    pub form: Option<FormRules>,
     /// Quoted clause texts by clause id.
     pub clauses: BTreeMap<String, ClauseText>,
     /// Short content hash of the policy document (hex), printed with every result.
@@ -298,6 +304,8 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     let school_share_ratio = dec(&mut map, "schoolShareRatio", p);
     let student_id_pattern = take::<Option<String>>(&mut map, "studentIdPattern", p, locale).flatten();
     let grades = take::<Option<GradeRules>>(&mut map, "grades", p, locale).flatten();
+    let tracks = take::<Option<Tracks>>(&mut map, "tracks", p, locale).flatten();
+    let form = take::<Option<FormRules>>(&mut map, "form", p, locale).flatten();
     let clauses = take::<Option<BTreeMap<String, ClauseText>>>(&mut map, "clauses", p, locale).flatten().unwrap_or_default();
     for key in map.keys() {
         p.push(Problem {
@@ -326,6 +334,12 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     if let Some(g) = &grades {
         g.check("grades", p, locale);
     }
+    if let Some(t) = &tracks {
+        t.check("tracks", p, locale);
+    }
+    if let Some(f) = &form {
+        f.check("form", p, locale);
+    }
 
     match (id, title, year) {
         (Some(id), Some(title), Some(year)) if problems.is_empty() => Ok(Policy {
@@ -341,6 +355,8 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
             school_share_ratio,
             student_id_pattern,
             grades,
+            tracks,
+            form,
             clauses,
             hash,
         }),

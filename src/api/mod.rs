@@ -5,8 +5,12 @@
 //! Requests are `deny_unknown_fields` (a typo in a key is an error, not silently ignored);
 //! names are camelCase; decimals go out as strings and come in as numbers or strings.
 
+mod eligibility;
+mod form;
 mod grades;
 
+pub use eligibility::check_eligibility;
+pub use form::{validate_application, validate_field};
 pub use grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
 
 use crate::error::{from_serde, Error, ErrorKind, Problem};
