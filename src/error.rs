@@ -209,8 +209,8 @@ pub fn from_serde(err: &serde_path_to_error::Error<serde_json::Error>) -> Error 
     let path = if path == "." { String::new() } else { path };
     let text = err.inner().to_string();
     if let Some(name) = between(&text, "unknown field `", "`") {
-        // serde_path_to_error already ends the path with the unknown key; add it only if not.
-        let field = if path == name || path.ends_with(&format!(".{name}")) { path } else { join_path(&path, name) };
+        // serde_path_to_error's path already ends with the unknown key itself.
+        let field = if path.rsplit('.').next() == Some(name) { path } else { join_path(&path, name) };
         return Error::new(ErrorKind::UnknownField { name: name.to_owned() }, field);
     }
     if let Some(name) = between(&text, "missing field `", "`") {

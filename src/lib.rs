@@ -17,7 +17,7 @@ pub mod locale;
 pub mod policy;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{Error, ErrorKind, Result};
 pub use finding::{Finding, Outcome};

@@ -1,0 +1,59 @@
+/** A decimal result: an exact decimal number written as a string, e.g. "2.95". */
+export type DecimalString = string;
+/** A decimal input: a number or a numeric string ("3.7", "３．５"). */
+export type DecimalInput = number | string;
+/** A date written YYYY-MM-DD. */
+export type DateString = string;
+/** Message language; zh-CN is the default. */
+export type Locale = "zh-CN" | "en" | string;
+export type Outcome = "pass" | "fail" | "review";
+
+/** One checked condition and the clause it comes from. */
+export interface Finding {
+  code: string;
+  outcome: Outcome;
+  /** Clause id, e.g. "XYU-12.4". */
+  clause: string;
+  message: string;
+}
+
+/** The policy id and content hash every result carries, to match a printout to its rules. */
+export interface PolicyRef { id: string; hash: string }
+
+/** A policy: a preset id, a whole policy document, or a preset plus overrides. */
+export type PolicyInput = string | ({ extends: string } & Partial<PolicyParameters> & { [section: string]: unknown }) | PolicyDocument;
+
+/** The top-level parameters a regulation leaves to "each year's notice"; null = unset. */
+export interface PolicyParameters {
+  minGpa: DecimalInput | null;
+  priorityIelts: DecimalInput | null;
+  priorityToefl: DecimalInput | null;
+  hoursPerCredit: DecimalInput | null;
+  schoolCapPerStudent: DecimalInput | null;
+  schoolShareRatio: DecimalInput | null;
+  studentIdPattern: string | null;
+}
+
+export interface ClauseText { zh: string; en: string }
+
+export interface PolicyDocument extends PolicyParameters {
+  id: string;
+  title: string;
+  titleEn: string;
+  year: number;
+  clauses: { [clauseId: string]: ClauseText };
+  hash: string;
+  [section: string]: unknown;
+}
+
+export interface PolicySummary { id: string; title: string; titleEn: string; year: number; hash: string }
+
+/** Every function throws this for input it cannot read. */
+export interface ExchangeCalcError extends Error {
+  /** Stable snake_case code, e.g. "invalid_grade". */
+  code: string;
+  /** Input path, e.g. "courses[2].grade"; "" for the input as a whole. */
+  field: string;
+  /** For code "invalid_policy": every problem found. */
+  problems?: { path: string; reason: string }[];
+}

@@ -1,0 +1,62 @@
+export interface ConvertGradeInput { policy: PolicyInput; grade: string | number; locale?: Locale }
+
+export type GradeKind = "letter" | "percentage" | "passFail";
+
+export interface GradeConversion {
+  /** The grade as recognized: "B+", "88", "PASS". */
+  grade: string;
+  /** Four-point grade point; null for percentage and pass/fail grades. */
+  gradePoint: DecimalString | null;
+  /** Percentage; null for pass/fail grades. */
+  percentage: DecimalString | null;
+  kind: GradeKind;
+  /** null when a percentage cannot be judged (no pass mark in the policy). */
+  passed: boolean | null;
+  /** "XYU-12.7(2)" for the table, "XYU-12.7(1)" for same-standard scores. */
+  clause: string;
+  policy: PolicyRef;
+}
+
+export interface GpaCourseInput { name?: string; credits: DecimalInput; grade: string | number }
+export interface ComputeGpaInput { policy: PolicyInput; courses: GpaCourseInput[]; locale?: Locale }
+
+export interface GpaCourse extends Omit<GradeConversion, "policy"> {
+  name: string;
+  credits: DecimalString;
+  /** Whether it weighs in the GPA (a grade point and credits > 0). */
+  inGpa: boolean;
+}
+
+export interface GpaResult {
+  /** Rounded half-up to two places, for display; null when nothing weighs. */
+  gpa: string | null;
+  gpaExact: DecimalString | null;
+  averagePercentage: string | null;
+  averagePercentageExact: DecimalString | null;
+  gpaCredits: DecimalString;
+  percentageCredits: DecimalString;
+  totalCredits: DecimalString;
+  earnedCredits: DecimalString;
+  courses: GpaCourse[];
+  findings: Finding[];
+  policy: PolicyRef;
+}
+
+export interface HomeGpaInput { courses: { name?: string; credits: DecimalInput; score: DecimalInput }[]; locale?: Locale }
+
+export interface AlgorithmGpa {
+  id: string;
+  name: string;
+  nameEn: string;
+  scale: string;
+  source: string;
+  gpa: string | null;
+  gpaExact: DecimalString | null;
+}
+
+export interface HomeGpaResult {
+  algorithms: AlgorithmGpa[];
+  courses: { name: string; credits: DecimalString; score: DecimalString; points: string[]; disagree: boolean }[];
+  /** Always true: these algorithms are not from a regulation. */
+  notFromRegulation: true;
+}

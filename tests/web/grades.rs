@@ -1,0 +1,91 @@
+//! policies, convertGrade, computeGpa, homeGpa through the exported wasm functions.
+
+use super::support::{get, js, s, thrown};
+use exchange_calc::wasm as api;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn policies_lists_both_presets() {
+    let list = api::policies().unwrap_or_default();
+    let arr = js_sys::Array::from(&list);
+    let ids: Vec<String> = arr.iter().map(|p| s(&p, "id")).collect();
+    assert_eq!(ids, ["xinyu-2022", "gdut-lixing-2026"]);
+    assert_eq!(get(&arr.get(0), "year").as_f64(), Some(2022.0));
+    assert!(s(&arr.get(1), "titleEn").contains("Lixing"));
+}
+
+#[wasm_bindgen_test]
+fn full_width_b_plus_is_3_3_and_88() {
+    // XYU-12.7(2): B+ → 3.3 / 88; "Ｂ＋" is what a Chinese IME types.
+    let r = api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":"Ｂ＋"}"#)).unwrap_or_default();
+    assert_eq!(s(&r, "grade"), "B+");
+    assert_eq!(s(&r, "gradePoint"), "3.3");
+    assert_eq!(s(&r, "percentage"), "88");
+    assert_eq!(s(&r, "clause"), "XYU-12.7(2)");
+    assert_eq!(s(&r, "policy.id"), "xinyu-2022");
+    assert_eq!(s(&r, "policy.hash").len(), 8);
+}
+
+#[wasm_bindgen_test]
+fn transcript_a3_bplus2_f1() {
+    // GPA = (3×3.7 + 2×3.3 + 1×0) / 6 = 17.7 / 6 = 2.95
+    // average = (3×95 + 2×88 + 1×55) / 6 = 516 / 6 = 86
+    let r = api::compute_gpa(js(r#"{"policy":"xinyu-2022","courses":[
+        {"name":"Calculus","credits":3,"grade":"A"},
+        {"name":"Physics","credits":"2","grade":"b+"},
+        {"name":"Writing","credits":1,"grade":"F"}]}"#))
+    .unwrap_or_default();
+    assert_eq!(s(&r, "gpa"), "2.95");
+    assert_eq!(s(&r, "averagePercentage"), "86.00");
+    assert_eq!(s(&r, "averagePercentageExact"), "86");
+    assert_eq!(s(&r, "totalCredits"), "6");
+    let findings = js_sys::Array::from(&get(&r, "findings"));
+    assert_eq!(findings.length(), 1);
+    assert_eq!(s(&findings.get(0), "clause"), "XYU-12.8");
+    assert_eq!(s(&findings.get(0), "outcome"), "fail");
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_code_and_field_and_the_module_keeps_working() {
+    let (code, field, message, is_error) =
+        thrown(api::compute_gpa(js(r#"{"policy":"xinyu-2022","courses":[{"credits":3,"grade":"A"},{"credits":2,"grade":"Q"}]}"#)));
+    assert!(is_error, "a real Error instance");
+    assert_eq!(code, "invalid_grade");
+    assert_eq!(field, "courses[1].grade");
+    assert!(message.contains("A+"), "lists the valid grades: {message}");
+
+    let (code, field, _, _) = thrown(api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":"A","grde":1}"#)));
+    assert_eq!((code.as_str(), field.as_str()), ("unknown_field", "grde"));
+
+    let (code, field, message, _) = thrown(api::convert_grade(js(r#"{"policy":"nope","grade":"A","locale":"en"}"#)));
+    assert_eq!((code.as_str(), field.as_str()), ("unknown_policy", "policy"));
+    assert!(message.contains("xinyu-2022"), "{message}");
+
+    let (code, _, _, _) = thrown(api::convert_grade(wasm_bindgen::JsValue::UNDEFINED));
+    assert_eq!(code, "invalid_type");
+
+    // An invalid override lists every problem.
+    let e = api::convert_grade(js(r#"{"policy":{"extends":"xinyu-2022","minGpa":"x","schoolShareRatio":2},"grade":"A"}"#))
+        .err()
+        .unwrap_or_default();
+    assert_eq!(s(&e, "code"), "invalid_policy");
+    let problems = js_sys::Array::from(&get(&e, "problems"));
+    let paths: Vec<String> = problems.iter().map(|p| s(&p, "path")).collect();
+    assert_eq!(paths, ["minGpa", "schoolShareRatio"]);
+
+    // Still answers correctly after all of that.
+    let r = api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":"d-"}"#)).unwrap_or_default();
+    assert_eq!((s(&r, "gradePoint").as_str(), s(&r, "percentage").as_str()), ("0.8", "60"));
+}
+
+#[wasm_bindgen_test]
+fn home_gpa_shows_where_algorithms_disagree() {
+    // 86: standard 4.0 → 3 (80–89), PKU old table → 3.7 (85–89).
+    let r = api::home_gpa(js(r#"{"courses":[{"name":"Math","credits":2,"score":86}]}"#)).unwrap_or_default();
+    let algos = js_sys::Array::from(&get(&r, "algorithms"));
+    let by_id = |id: &str| algos.iter().find(|a| s(a, "id") == id).map(|a| s(&a, "gpa")).unwrap_or_default();
+    assert_eq!(by_id("standard4"), "3.00");
+    assert_eq!(by_id("pkuOld"), "3.70");
+    let course = js_sys::Array::from(&get(&r, "courses")).get(0);
+    assert_eq!(get(&course, "disagree").as_bool(), Some(true));
+}

@@ -1,0 +1,4 @@
+// The tools, in tab order. Each: { id, mount(panel, ctx) } and its strings under `tab.<id>`.
+import grades from './grades.js';
+
+export const tools = [grades];
