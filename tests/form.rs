@@ -4,6 +4,8 @@
 
 // Tests fail by panicking and read JSON results by index; the crate lints deny both elsewhere.
 #![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
+// Native only: proptest does not build for wasm32 (the wasm suite is tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
 
 use exchange_calc::api;
 use exchange_calc::form::{self, Form, FormValue, KEYS};

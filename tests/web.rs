@@ -17,3 +17,9 @@ mod support;
 
 #[path = "web/grades.rs"]
 mod grades;
+
+#[path = "web/eligibility.rs"]
+mod eligibility;
+
+#[path = "web/form.rs"]
+mod form;

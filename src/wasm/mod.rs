@@ -3,6 +3,10 @@
 //! Errors become a JS `Error` with `code`, `field` (and `problems` for an invalid policy),
 //! built in one place ([`into_js_error`]).
 
+mod form;
+
+pub use form::{attach_form, FormHandle};
+
 use crate::api::{self, ApiResult, Failure};
 use serde::Serialize;
 use serde_json::Value;
@@ -13,6 +17,10 @@ use wasm_bindgen::prelude::*;
 const TS_COMMON: &str = include_str!("ts/common.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GRADES: &str = include_str!("ts/grades.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ELIGIBILITY: &str = include_str!("ts/eligibility.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FORM: &str = include_str!("ts/form.d.ts");
 
 fn into_js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.message());
@@ -74,4 +82,22 @@ pub fn compute_gpa(#[wasm_bindgen(unchecked_param_type = "ComputeGpaInput")] inp
 #[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
 pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, api::home_gpa)
+}
+
+/// May this student apply to this track, and be funded? Findings with clauses (XYU-10, LX-2.1, LX-5.3.1).
+#[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "EligibilityResult")]
+pub fn check_eligibility(#[wasm_bindgen(unchecked_param_type = "CheckEligibilityInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::check_eligibility)
+}
+
+/// The application form (SPEC §8): every error at once.
+#[wasm_bindgen(js_name = validateApplication, unchecked_return_type = "ValidationResult")]
+pub fn validate_application(#[wasm_bindgen(unchecked_param_type = "ValidateApplicationInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::validate_application)
+}
+
+/// One key of the application form, with the cross-field rules that land on it.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
+pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::validate_field)
 }
