@@ -58,6 +58,9 @@ pub enum ErrorKind {
     Duplicate { value: String },
     /// Places to share out in proportion to students, but no college has any (`no_students`).
     NoStudents,
+    /// Text that does not have the required shape (`invalid_format`), e.g. a phone number or an
+    /// e-mail address; `expected_zh` / `expected_en` describe the shape that would pass.
+    InvalidFormat { input: String, expected_zh: String, expected_en: String },
 }
 
 /// An error with the input path it concerns.
@@ -105,6 +108,7 @@ impl Error {
             ErrorKind::MissingRate { .. } => "missing_rate",
             ErrorKind::Duplicate { .. } => "duplicate",
             ErrorKind::NoStudents => "no_students",
+            ErrorKind::InvalidFormat { .. } => "invalid_format",
         }
     }
 
@@ -186,6 +190,9 @@ impl Error {
             }
             ErrorKind::NoStudents => {
                 if zh { format!("{f}：各学院学生人数均为 0，无法按人数分配名额") } else { format!("{f}: no college has any students, so places cannot be shared in proportion to students") }
+            }
+            ErrorKind::InvalidFormat { input, expected_zh, expected_en } => {
+                if zh { format!("{f}：“{input}”格式不对，应为{expected_zh}") } else { format!("{f}: \"{input}\" is not valid; expected {expected_en}") }
             }
         }
     }

@@ -8,8 +8,10 @@
 use crate::credit::CreditRules;
 use crate::deadline::DeadlineRules;
 use crate::decimal::{Dec, Decimal};
+use crate::eligibility::Tracks;
 use crate::error::{join_path, Error, ErrorKind, Problem, Result};
 use crate::funding::FundingRules;
+use crate::form::FormRules;
 use crate::grade::GradeRules;
 use crate::locale::Locale;
 use serde::de::DeserializeOwned;
@@ -70,6 +72,10 @@ pub struct Policy {
     pub deadlines: Option<DeadlineRules>,
     /// Funding shares (LX-5); absent when the regulation has none.
     pub funding: Option<FundingRules>,
+    /// Eligibility tracks by id (XYU-10, LX-2.1); absent when the policy defines none.
+    pub tracks: Option<Tracks>,
+    /// Application form rules (SPEC §8), e.g. the phone pattern.
+    pub form: Option<FormRules>,
     /// Quoted clause texts by clause id.
     pub clauses: BTreeMap<String, ClauseText>,
     /// Short content hash of the policy document (hex), printed with every result.
@@ -311,6 +317,8 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     let credits = take::<Option<CreditRules>>(&mut map, "credits", p, locale).flatten();
     let deadlines = take::<Option<DeadlineRules>>(&mut map, "deadlines", p, locale).flatten();
     let funding = take::<Option<FundingRules>>(&mut map, "funding", p, locale).flatten();
+    let tracks = take::<Option<Tracks>>(&mut map, "tracks", p, locale).flatten();
+    let form = take::<Option<FormRules>>(&mut map, "form", p, locale).flatten();
     let clauses = take::<Option<BTreeMap<String, ClauseText>>>(&mut map, "clauses", p, locale).flatten().unwrap_or_default();
     for key in map.keys() {
         p.push(Problem {
@@ -349,6 +357,12 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     if let Some(f) = &funding {
         f.check("funding", p, locale);
     }
+    if let Some(t) = &tracks {
+        t.check("tracks", p, locale);
+    }
+    if let Some(f) = &form {
+        f.check("form", p, locale);
+    }
 
     match (id, title, year) {
         (Some(id), Some(title), Some(year)) if problems.is_empty() => Ok(Policy {
@@ -367,6 +381,8 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
             credits,
             deadlines,
             funding,
+            tracks,
+            form,
             clauses,
             hash,
         }),

@@ -28,3 +28,8 @@ mod funding;
 
 #[path = "web/quota.rs"]
 mod quota;
+#[path = "web/eligibility.rs"]
+mod eligibility;
+
+#[path = "web/form.rs"]
+mod form;

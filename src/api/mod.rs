@@ -8,12 +8,16 @@
 mod credits;
 mod deadlines;
 mod funding;
+mod eligibility;
+mod form;
 mod grades;
 mod quota;
 
 pub use credits::check_credits;
 pub use deadlines::{deadlines, deadlines_ics};
 pub use funding::estimate_funding;
+pub use eligibility::check_eligibility;
+pub use form::{validate_application, validate_field};
 pub use grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
 pub use quota::allocate_quota;
 

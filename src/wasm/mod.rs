@@ -3,6 +3,10 @@
 //! Errors become a JS `Error` with `code`, `field` (and `problems` for an invalid policy),
 //! built in one place ([`into_js_error`]).
 
+mod form;
+
+pub use form::{attach_form, FormHandle};
+
 use crate::api::{self, ApiResult, Failure};
 use serde::Serialize;
 use serde_json::Value;
@@ -21,6 +25,10 @@ const TS_DEADLINES: &str = include_str!("ts/deadlines.d.ts");
 const TS_FUNDING: &str = include_str!("ts/funding.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_QUOTA: &str = include_str!("ts/quota.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ELIGIBILITY: &str = include_str!("ts/eligibility.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FORM: &str = include_str!("ts/form.d.ts");
 
 fn into_js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.message());
@@ -112,4 +120,22 @@ pub fn estimate_funding(#[wasm_bindgen(unchecked_param_type = "EstimateFundingIn
 #[wasm_bindgen(js_name = allocateQuota, unchecked_return_type = "Quota[]")]
 pub fn allocate_quota(#[wasm_bindgen(unchecked_param_type = "AllocateQuotaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, api::allocate_quota)
+}
+
+/// May this student apply to this track, and be funded? Findings with clauses (XYU-10, LX-2.1, LX-5.3.1).
+#[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "EligibilityResult")]
+pub fn check_eligibility(#[wasm_bindgen(unchecked_param_type = "CheckEligibilityInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::check_eligibility)
+}
+
+/// The application form (SPEC §8): every error at once.
+#[wasm_bindgen(js_name = validateApplication, unchecked_return_type = "ValidationResult")]
+pub fn validate_application(#[wasm_bindgen(unchecked_param_type = "ValidateApplicationInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::validate_application)
+}
+
+/// One key of the application form, with the cross-field rules that land on it.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
+pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::validate_field)
 }

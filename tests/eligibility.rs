@@ -1,0 +1,417 @@
+//! Eligibility (SPEC §5): XYU-10.2 (1)–(5), XYU-10.3, XYU-11 for `xinyu-2022`; LX-2.1.1,
+//! LX-2.1.2, LX-5.3.1 and LX-5.4 for `gdut-lixing-2026`. Expected outcomes are read off the
+//! regulations by hand; the comments say which clause decides each case.
+
+// Tests fail by panicking and read JSON results by index; the crate lints deny both elsewhere.
+#![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
+
+use exchange_calc::api;
+use exchange_calc::eligibility::{self, Applicant, Status};
+use exchange_calc::policy;
+use exchange_calc::{Locale, Outcome};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+/// Calls the JSON API and returns the result, failing the test on an error.
+#[track_caller]
+fn check(input: Value) -> Value {
+    match api::check_eligibility(input.clone()) {
+        Ok(v) => v,
+        Err(e) => panic!("{input}: unexpected error {} at {}: {}", e.code(), e.field(), e.message()),
+    }
+}
+
+/// Calls the JSON API and asserts the error's code and field.
+#[track_caller]
+fn check_err(input: Value, code: &str, field: &str) -> String {
+    match api::check_eligibility(input.clone()) {
+        Ok(v) => panic!("{input}: expected {code} at {field}, got {v}"),
+        Err(e) => {
+            assert_eq!((e.code(), e.field()), (code, field), "{input}: {}", e.message());
+            e.message()
+        }
+    }
+}
+
+/// The finding with `code` in `list` (`findings` or `fundingFindings`): (outcome, clause, message).
+#[track_caller]
+fn finding<'a>(result: &'a Value, list: &str, code: &str) -> (&'a str, &'a str, &'a str) {
+    let all = result[list].as_array().unwrap_or_else(|| panic!("no {list} in {result}"));
+    let f = all.iter().find(|f| f["code"] == code).unwrap_or_else(|| panic!("no finding {code} in {result}"));
+    (f["outcome"].as_str().unwrap_or(""), f["clause"].as_str().unwrap_or(""), f["message"].as_str().unwrap_or(""))
+}
+
+/// Asserts the status and the outcome of every listed finding.
+#[track_caller]
+fn expect(result: &Value, status: &str, outcomes: &[(&str, &str)]) {
+    assert_eq!(result["status"], status, "{result}");
+    for (code, outcome) in outcomes {
+        assert_eq!(finding(result, "findings", code).0, *outcome, "finding {code} in {result}");
+    }
+}
+
+/// A xinyu applicant who meets every condition: enrolled, good conduct, GPA 3.2, IELTS 7,
+/// healthy, can pay, year 2 of 4, one semester.
+fn good_xinyu() -> Value {
+    json!({
+        "enrolled": true, "conductGood": true, "gpa": "3.2", "ielts": 7, "healthy": true,
+        "canFund": true, "yearOfStudy": 2, "programYears": 4, "semesters": 1
+    })
+}
+
+/// `xinyu-2022` with the year's notice filled in: minGpa 3.0, IELTS 6.5, TOEFL 90.
+fn xinyu_notice() -> Value {
+    json!({ "extends": "xinyu-2022", "minGpa": "3.0", "priorityIelts": "6.5", "priorityToefl": 90 })
+}
+
+fn with(mut base: Value, changes: Value) -> Value {
+    if let (Value::Object(b), Value::Object(c)) = (&mut base, changes) {
+        for (k, v) in c {
+            b.insert(k, v);
+        }
+    }
+    base
+}
+
+// ---------------------------------------------------------------- xinyu-2022, exchange
+
+#[test]
+fn xyu_10_2_every_condition_met_is_eligible_with_priority() {
+    let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": good_xinyu(), "locale": "en" }));
+    // 3.2 ≥ 3.0 (minGpa); IELTS 7 ≥ 6.5 → priority; year 2 < 4 → not final; 1 ∈ 1..=2.
+    expect(&r, "eligible", &[
+        ("enrolled", "pass"), ("conduct", "pass"), ("gpa", "pass"), ("language", "pass"),
+        ("health", "pass"), ("funds", "pass"), ("final_year", "pass"), ("semesters", "pass"),
+    ]);
+    assert_eq!(r["priority"], true);
+    assert_eq!(r["fundable"], Value::Null, "xinyu has no funding rule");
+    assert_eq!(r["conditions"], json!([]));
+    assert_eq!(r["fundingFindings"], json!([]));
+    assert_eq!(r["clause"], "XYU-10.2");
+    assert_eq!(r["policy"]["id"], "xinyu-2022");
+    assert_eq!(r["policy"]["hash"].as_str().map(str::len), Some(8));
+    let clauses: Vec<&str> = r["findings"].as_array().into_iter().flatten().filter_map(|f| f["clause"].as_str()).collect();
+    assert_eq!(clauses, ["XYU-10.2(1)", "XYU-10.2(2)", "XYU-10.2(2)", "XYU-10.2(3)", "XYU-10.2(4)", "XYU-10.2(5)", "XYU-10.3", "XYU-11"]);
+}
+
+#[test]
+fn xyu_10_2_each_yes_no_condition_passes_fails_and_is_reviewed_when_not_stated() {
+    for (key, code, clause) in [
+        ("enrolled", "enrolled", "XYU-10.2(1)"),
+        ("conductGood", "conduct", "XYU-10.2(2)"),
+        ("healthy", "health", "XYU-10.2(4)"),
+        ("canFund", "funds", "XYU-10.2(5)"),
+    ] {
+        let run = |v: Value| check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ key: v })), "locale": "en" }));
+        let yes = run(json!(true));
+        assert_eq!(yes["status"], "eligible", "{key}");
+        assert_eq!(finding(&yes, "findings", code), ("pass", clause, finding(&yes, "findings", code).2));
+        let no = run(json!(false));
+        assert_eq!(no["status"], "ineligible", "{key}");
+        assert_eq!(finding(&no, "findings", code).0, "fail", "{key}");
+        assert_eq!(finding(&no, "findings", code).1, clause);
+        assert!(finding(&no, "findings", code).2.contains("you answered no"), "{key}: {}", finding(&no, "findings", code).2);
+        let unstated = run(Value::Null);
+        assert_eq!(unstated["status"], "review", "{key}");
+        assert_eq!(finding(&unstated, "findings", code).0, "review", "{key}");
+        assert!(finding(&unstated, "findings", code).2.starts_with("Not stated"), "{key}");
+    }
+}
+
+#[test]
+fn xyu_10_2_2_gpa_threshold_unset_is_review() {
+    // The preset leaves minGpa to the programme notice → review, not a guessed number.
+    let r = check(json!({ "policy": "xinyu-2022", "track": "exchange", "applicant": good_xinyu(), "locale": "en" }));
+    let (outcome, clause, message) = finding(&r, "findings", "gpa");
+    assert_eq!((outcome, clause), ("review", "XYU-10.2(2)"));
+    assert!(message.contains("set in the programme notice"), "{message}");
+    assert_eq!(r["status"], "review");
+}
+
+#[test]
+fn xyu_10_2_2_gpa_threshold_met_and_missed() {
+    for (gpa, outcome, status, message) in [
+        // 3.2 ≥ 3.0
+        (json!(3.2), "pass", "eligible", "GPA 3.2 meets the minimum of 3.0."),
+        // 3.0 ≥ 3.0: the threshold itself passes ("at least").
+        (json!("3.0"), "pass", "eligible", "GPA 3.0 meets the minimum of 3.0."),
+        // 2.85 < 3.0
+        (json!("2.85"), "fail", "ineligible", "GPA must be at least 3.0; yours is 2.85."),
+        (Value::Null, "review", "review", "GPA not stated: it must be at least 3.0."),
+    ] {
+        // The override is a JS number 3.0, which arrives as 3; it still reads "3.0".
+        let policy = json!({ "extends": "xinyu-2022", "minGpa": 3.0, "priorityIelts": 6.5 });
+        let r = check(json!({ "policy": policy, "track": "exchange", "applicant": with(good_xinyu(), json!({ "gpa": gpa })), "locale": "en" }));
+        assert_eq!(finding(&r, "findings", "gpa"), (outcome, "XYU-10.2(2)", message), "gpa {gpa}");
+        assert_eq!(r["status"], status, "gpa {gpa}");
+    }
+    let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "gpa": 2.85 })) }));
+    assert_eq!(finding(&r, "findings", "gpa").2, "GPA 须至少 3.0；你的是 2.85。");
+}
+
+#[test]
+fn xyu_10_2_3_language_scores_give_priority_and_never_exclude() {
+    // (ielts, toefl, outcome, priority): thresholds IELTS 6.5, TOEFL 90.
+    for (ielts, toefl, outcome, priority) in [
+        (json!(6.5), Value::Null, "pass", json!(true)),   // at the threshold
+        (json!(8), Value::Null, "pass", json!(true)),     // above
+        (json!(6), Value::Null, "pass", json!(false)),    // below: no priority, still eligible
+        (Value::Null, json!(90), "pass", json!(true)),    // TOEFL at the threshold
+        (Value::Null, json!(89), "pass", json!(false)),
+        (json!(6), json!(95), "pass", json!(true)),       // either score suffices
+        (Value::Null, Value::Null, "review", Value::Null), // no score: the office judges
+    ] {
+        let applicant = with(good_xinyu(), json!({ "ielts": ielts, "toefl": toefl }));
+        let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": applicant, "locale": "en" }));
+        assert_eq!(finding(&r, "findings", "language").0, outcome, "ielts {ielts} toefl {toefl}");
+        assert_eq!(finding(&r, "findings", "language").1, "XYU-10.2(3)");
+        assert_eq!(r["priority"], priority, "ielts {ielts} toefl {toefl}");
+        assert_ne!(r["status"], "ineligible", "language never excludes");
+    }
+    let below = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "ielts": 6 })), "locale": "en" }));
+    assert_eq!(below["status"], "eligible");
+    assert_eq!(
+        finding(&below, "findings", "language").2,
+        "Language scores: IELTS 6 (priority threshold 6.5), below the priority threshold: no priority, but this never excludes you."
+    );
+}
+
+#[test]
+fn xyu_10_2_3_unset_priority_thresholds_are_review_not_fail() {
+    // The preset leaves both thresholds to the notice: IELTS 5 is neither priority nor excluded.
+    let policy = json!({ "extends": "xinyu-2022", "minGpa": "3.0" });
+    let r = check(json!({ "policy": policy, "track": "exchange", "applicant": with(good_xinyu(), json!({ "ielts": 5 })), "locale": "en" }));
+    assert_eq!(finding(&r, "findings", "language").0, "review");
+    assert_eq!(r["priority"], Value::Null);
+    assert_eq!(r["status"], "review");
+}
+
+#[test]
+fn xyu_10_3_final_year_is_review() {
+    for (year, years, outcome) in [(4, 4, "review"), (5, 4, "review"), (3, 4, "pass"), (1, 4, "pass"), (5, 5, "review")] {
+        let applicant = with(good_xinyu(), json!({ "yearOfStudy": year, "programYears": years }));
+        let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": applicant, "locale": "en" }));
+        assert_eq!(finding(&r, "findings", "final_year").0, outcome, "year {year} of {years}");
+        assert_eq!(finding(&r, "findings", "final_year").1, "XYU-10.3");
+    }
+    let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "yearOfStudy": 4 })), "locale": "en" }));
+    assert_eq!(r["status"], "review");
+    assert_eq!(
+        finding(&r, "findings", "final_year").2,
+        "Final year (year 4 of 4): settle mid-term assessment, graduation and further study before the exchange."
+    );
+}
+
+#[test]
+fn xyu_11_exchange_lasts_one_or_two_semesters() {
+    for (semesters, outcome, status) in [(1, "pass", "eligible"), (2, "pass", "eligible"), (3, "fail", "ineligible"), (0, "fail", "ineligible")] {
+        let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "semesters": semesters })), "locale": "en" }));
+        assert_eq!(finding(&r, "findings", "semesters").0, outcome, "{semesters}");
+        assert_eq!(finding(&r, "findings", "semesters").1, "XYU-11");
+        assert_eq!(r["status"], status, "{semesters}");
+    }
+    let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "semesters": 3 })), "locale": "en" }));
+    assert_eq!(finding(&r, "findings", "semesters").2, "An exchange lasts 1–2 semesters; you asked for 3.");
+    let zh = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "semesters": 3 })) }));
+    assert_eq!(finding(&zh, "findings", "semesters").2, "交流学习期限须为 1–2 个学期；你填写的是 3 个学期。");
+}
+
+#[test]
+fn nothing_stated_is_review_everywhere_never_a_guess() {
+    let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": {} }));
+    let outcomes: Vec<&str> = r["findings"].as_array().into_iter().flatten().filter_map(|f| f["outcome"].as_str()).collect();
+    assert_eq!(outcomes, ["review"; 8]);
+    assert_eq!(r["status"], "review");
+    // A request without `applicant` is the same.
+    assert_eq!(check(json!({ "policy": xinyu_notice(), "track": "exchange" }))["findings"], r["findings"]);
+}
+
+// ---------------------------------------------------------------- gdut-lixing-2026
+
+fn freshman(enrolled: i64, applying: i64) -> Value {
+    json!({ "inJointProgram": true, "enrollmentYear": enrolled, "applicationYear": applying, "priorLixingFunding": false, "otherFunding": false })
+}
+
+#[test]
+fn lx_2_1_1_freshman_leap_only_in_the_enrollment_year() {
+    let ok = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2026, 2026), "locale": "en" }));
+    expect(&ok, "eligible", &[("joint_program", "pass"), ("enrollment_year", "pass")]);
+    assert_eq!(finding(&ok, "findings", "enrollment_year").1, "LX-2.1.1");
+    assert_eq!(ok["programme"], "language");
+    assert_eq!(ok["priority"], Value::Null);
+
+    // Enrolled 2025, applying 2026: no longer a freshman of the application year.
+    let late = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2025, 2026), "locale": "en" }));
+    expect(&late, "ineligible", &[("joint_program", "pass"), ("enrollment_year", "fail")]);
+    assert_eq!(
+        finding(&late, "findings", "enrollment_year").2,
+        "This track is only for students who enrolled in the application year: you must have enrolled in 2026; you enrolled in 2025."
+    );
+    let zh = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2025, 2026) }));
+    assert_eq!(finding(&zh, "findings", "enrollment_year").2, "本项目只面向申请当年入学的新生：须为 2026 年入学；你是 2025 年入学。");
+
+    let not_joint = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": with(freshman(2026, 2026), json!({ "inJointProgram": false })) }));
+    expect(&not_joint, "ineligible", &[("joint_program", "fail"), ("enrollment_year", "pass")]);
+    let unstated = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": { "inJointProgram": true, "enrollmentYear": 2026 } }));
+    expect(&unstated, "review", &[("joint_program", "pass"), ("enrollment_year", "review")]);
+}
+
+#[test]
+fn lx_2_1_2_navigator_research_needs_one_completed_semester() {
+    for (done, outcome, status) in [(0, "fail", "ineligible"), (1, "pass", "eligible"), (5, "pass", "eligible")] {
+        let applicant = json!({ "inJointProgram": true, "semestersCompleted": done, "priorLixingFunding": false, "otherFunding": false });
+        let r = check(json!({ "policy": "gdut-lixing-2026", "track": "navigator-research", "applicant": applicant, "locale": "en" }));
+        expect(&r, status, &[("joint_program", "pass"), ("semesters_completed", outcome)]);
+        assert_eq!(finding(&r, "findings", "semesters_completed").1, "LX-2.1.2");
+        assert_eq!(r["programme"], "research");
+    }
+    let r = check(json!({ "policy": "gdut-lixing-2026", "track": "navigator-research", "applicant": { "inJointProgram": true, "semestersCompleted": 0 }, "locale": "en" }));
+    assert_eq!(finding(&r, "findings", "semesters_completed").2, "Needs at least 1 completed semester(s); you have 0.");
+    // The number is data: a policy asking for 2 semesters fails 1.
+    let two = json!({ "extends": "gdut-lixing-2026", "tracks": { "navigator-research": { "minSemestersCompleted": 2 } } });
+    let r = check(json!({ "policy": two, "track": "navigator-research", "applicant": { "inJointProgram": true, "semestersCompleted": 1 }, "locale": "en" }));
+    assert_eq!(finding(&r, "findings", "semesters_completed").0, "fail");
+}
+
+#[test]
+fn lx_5_3_1_csc_funded_student_is_eligible_but_not_fundable() {
+    let applicant = with(freshman(2026, 2026), json!({ "otherFunding": true }));
+    let r = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": applicant, "locale": "en" }));
+    assert_eq!(r["status"], "eligible", "funding does not change eligibility");
+    assert_eq!(r["fundable"], false);
+    assert_eq!(finding(&r, "fundingFindings", "other_funding").0, "fail");
+    assert_eq!(finding(&r, "fundingFindings", "other_funding").1, "LX-5.3.1");
+    assert_eq!(finding(&r, "fundingFindings", "prior_lixing_funding").0, "pass");
+}
+
+#[test]
+fn lx_5_3_1_funded_once_by_this_plan() {
+    for (prior, other, fundable) in [
+        (json!(true), json!(false), json!(false)),
+        (json!(false), json!(false), json!(true)),
+        (json!(true), Value::Null, json!(false)), // one "yes" decides
+        (json!(false), Value::Null, Value::Null), // the other is not stated
+        (Value::Null, Value::Null, Value::Null),
+    ] {
+        let applicant = json!({ "inJointProgram": true, "semestersCompleted": 2, "priorLixingFunding": prior, "otherFunding": other });
+        let r = check(json!({ "policy": "gdut-lixing-2026", "track": "navigator-research", "applicant": applicant }));
+        assert_eq!(r["fundable"], fundable, "prior {prior} other {other}");
+        assert_eq!(r["status"], "eligible");
+    }
+}
+
+#[test]
+fn lx_5_4_conditions_come_with_every_gdut_answer() {
+    let r = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2026, 2026), "locale": "en" }));
+    let clauses: Vec<&str> = r["conditions"].as_array().into_iter().flatten().filter_map(|c| c["clause"].as_str()).collect();
+    assert_eq!(clauses, ["LX-5.4(1)", "LX-5.4(2)", "LX-5.4(3)", "LX-5.4(4)", "LX-5.4(5)"]);
+    assert_eq!(r["conditions"][0]["code"], "complete_tasks");
+    assert!(r["conditions"][1]["message"].as_str().unwrap_or("").contains("without approval"));
+}
+
+// ---------------------------------------------------------------- typed core
+
+#[test]
+fn typed_core_gives_the_same_answers() {
+    let Ok(p) = policy::resolve(&xinyu_notice(), "policy", Locale::En) else { panic!("policy") };
+    let a = Applicant {
+        enrolled: Some(true),
+        conduct_good: Some(true),
+        gpa: Some(Decimal::new(285, 2)),
+        ielts: Some(Decimal::new(65, 1)),
+        healthy: Some(true),
+        can_fund: Some(true),
+        year_of_study: Some(2),
+        program_years: Some(4),
+        semesters: Some(2),
+        ..Applicant::default()
+    };
+    let Ok(r) = eligibility::check_eligibility(&p, "exchange", &a, Locale::En) else { panic!("check") };
+    assert_eq!(r.status, Status::Ineligible);
+    assert_eq!(r.priority, Some(true));
+    let gpa = r.findings.iter().find(|f| f.code == "gpa");
+    assert_eq!(gpa.map(|f| (f.outcome, f.message.as_str())), Some((Outcome::Fail, "GPA must be at least 3.0; yours is 2.85.")));
+    let Err(e) = eligibility::check_eligibility(&p, "freshman-leap", &a, Locale::En) else { panic!("should fail") };
+    assert_eq!((e.code(), e.field.as_str()), ("unknown_value", "track"));
+}
+
+// ---------------------------------------------------------------- bad input
+
+#[test]
+fn unknown_track_lists_the_policys_tracks() {
+    let msg = check_err(json!({ "policy": "gdut-lixing-2026", "track": "exchange", "applicant": {}, "locale": "en" }), "unknown_value", "track");
+    assert_eq!(msg, "track: \"exchange\" is not allowed; choose one of: freshman-leap, navigator-research");
+    let msg = check_err(json!({ "policy": "xinyu-2022", "track": "freshman-leap", "applicant": {}, "locale": "en" }), "unknown_value", "track");
+    assert!(msg.ends_with("choose one of: exchange"), "{msg}");
+    check_err(json!({ "policy": "xinyu-2022", "applicant": {} }), "missing_field", "track");
+}
+
+#[test]
+fn wrong_types_and_impossible_values_are_coded_errors_at_their_path() {
+    for (applicant, code, field) in [
+        (json!({ "gpa": "abc" }), "invalid_number", "applicant.gpa"),
+        (json!({ "gpa": true }), "invalid_type", "applicant.gpa"),
+        (json!({ "gpa": "4.5" }), "out_of_range", "applicant.gpa"),
+        (json!({ "ielts": 6.3 }), "invalid_step", "applicant.ielts"),
+        (json!({ "ielts": 9.5 }), "out_of_range", "applicant.ielts"),
+        (json!({ "toefl": 100.5 }), "invalid_step", "applicant.toefl"),
+        (json!({ "enrolled": "yes" }), "invalid_type", "applicant.enrolled"),
+        (json!({ "semesters": 1.5 }), "invalid_number", "applicant.semesters"),
+        (json!({ "semesters": -1 }), "out_of_range", "applicant.semesters"),
+        (json!({ "yearOfStudy": 0 }), "out_of_range", "applicant.yearOfStudy"),
+        (json!({ "enrollmentYear": 26 }), "out_of_range", "applicant.enrollmentYear"),
+        (json!({ "semesters": [1] }), "invalid_type", "applicant.semesters"),
+        (json!({ "gpaa": 3 }), "unknown_field", "applicant.gpaa"),
+    ] {
+        check_err(json!({ "policy": "xinyu-2022", "track": "exchange", "applicant": applicant }), code, field);
+    }
+    check_err(json!({ "policy": "xinyu-2022", "track": "exchange", "applicant": [] }), "invalid_type", "applicant");
+    check_err(json!({ "policy": "xinyu-2022", "track": "exchange", "locale": "fr" }), "unknown_value", "locale");
+    check_err(json!({ "policy": "xinyu-2022", "track": "exchange", "applicnt": {} }), "unknown_field", "applicnt");
+}
+
+#[test]
+fn numbers_arrive_as_js_numbers_or_text() {
+    // A JS number 2 may arrive as 2.0; text from an input as "2".
+    for year in [json!(2), json!(2.0), json!("2"), json!(" 2 ")] {
+        let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "yearOfStudy": year })) }));
+        assert_eq!(finding(&r, "findings", "final_year").0, "pass", "{year}");
+    }
+    // Blank text is "not stated".
+    let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "semesters": "", "gpa": " " })) }));
+    assert_eq!(finding(&r, "findings", "semesters").0, "review");
+    assert_eq!(finding(&r, "findings", "gpa").0, "review");
+}
+
+#[test]
+fn a_policy_without_tracks_has_no_eligibility_rule() {
+    let custom = json!({ "extends": "xinyu-2022", "tracks": null });
+    check_err(json!({ "policy": custom, "track": "exchange" }), "not_in_policy", "policy");
+}
+
+#[test]
+fn track_sections_are_checked_with_every_problem_listed() {
+    let bad = json!({ "extends": "xinyu-2022", "tracks": {
+        "exchange": { "minSemesters": 3, "minSemestersCompleted": 1 },
+        "odd": { "kind": "summer-camp", "title": "x", "titleEn": "x", "clause": "X" },
+        "navigator": { "kind": "navigator-research", "title": "", "titleEn": "n", "clause": "LX-2.1.2" }
+    }});
+    let Err(e) = api::check_eligibility(json!({ "policy": bad, "track": "exchange" })) else { panic!("should fail") };
+    assert_eq!((e.code(), e.field()), ("invalid_policy", "policy"));
+    let paths: Vec<&str> = e.problems().iter().map(|p| p.path.as_str()).collect();
+    // serde stops at the first problem inside one section, so the unknown kind is reported alone.
+    assert_eq!(paths, ["tracks.odd.kind"], "{:?}", e.problems());
+
+    let bad = json!({ "extends": "xinyu-2022", "tracks": {
+        "exchange": { "minSemesters": 3, "minSemestersCompleted": 1 },
+        "navigator": { "kind": "navigator-research", "title": "", "titleEn": "n", "clause": "LX-2.1.2" }
+    }});
+    let Err(e) = api::check_eligibility(json!({ "policy": bad, "track": "exchange", "locale": "en" })) else { panic!("should fail") };
+    let problems: Vec<(&str, &str)> = e.problems().iter().map(|p| (p.path.as_str(), p.reason.as_str())).collect();
+    assert_eq!(problems, [
+        ("tracks.exchange.minSemestersCompleted", "not used by this kind of track"),
+        ("tracks.exchange.maxSemesters", "must be at least minSemesters"),
+        ("tracks.navigator.title", "must not be empty"),
+        ("tracks.navigator.minSemestersCompleted", "required for this kind of track"),
+    ]);
+}
