@@ -3,6 +3,7 @@
 import { h, replace, nextId } from '../dom.js';
 import { register } from '../i18n.js';
 import { editableTable, rowField } from '../table.js';
+import { renderFindings } from '../findings.js';
 
 register({
   'zh-CN': {
@@ -192,12 +193,6 @@ export default {
     computeHome();
   },
 };
-
-/** Findings as a list: outcome, message, and the clause that opens the quoted text. */
-export function renderFindings(list, findings, ctx) {
-  replace(list, findings.map((f) => h('li', { class: `finding ${f.outcome}` },
-    h('span', { class: 'outcome' }, ctx.t(f.outcome)), ' ', h('span', {}, f.message), ' ', ctx.clauseButton(f.clause))));
-}
 
 /** A bar chart of each algorithm's GPA as a share of its scale, with a text equivalent. */
 function gpaChart(algorithms, name) {
