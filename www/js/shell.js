@@ -71,6 +71,7 @@ export async function createApp(host, o = {}) {
   }
 
   let policyInfo = null;
+  let mounting = false;
   const policyInput = () => (o.policyDocument ? o.policyDocument : state.policy);
   const say = (text) => { notice.textContent = text; notice.hidden = !text; };
 
@@ -84,7 +85,9 @@ export async function createApp(host, o = {}) {
       state.tools[toolId] ??= structuredClone(initial);
       return state.tools[toolId];
     },
-    save: () => store.save(state, key),
+    // Tools save after every change; saves while (re)mounting would only write back what was
+    // just loaded — or, after "clear my data", write the defaults back.
+    save: () => !mounting && store.save(state, key),
     say,
     showClause,
     clauseButton: (clause) => h('button', { type: 'button', class: 'clause', 'aria-haspopup': 'dialog', title: t('clause', { id: clause }), onclick: () => showClause(clause) }, clause),
@@ -144,7 +147,7 @@ export async function createApp(host, o = {}) {
 
   function select(toolId, focus) {
     state.tab = toolId;
-    ctx.save();
+    store.save(state, key);
     for (const tool of tools) {
       const on = tool.id === toolId;
       const tab = tabs.querySelector(`[data-tool="${tool.id}"]`);
@@ -164,6 +167,7 @@ export async function createApp(host, o = {}) {
     }
     chrome();
     renderTabs();
+    mounting = true;
     replace(main, tools.map((tool) => {
       const panel = h('section', { id: `${id}-panel-${tool.id}`, 'data-panel': tool.id, role: 'tabpanel', 'aria-labelledby': `${id}-tab-${tool.id}`, class: 'panel', hidden: tools.length > 1 && tool.id !== state.tab });
       try {
@@ -174,6 +178,7 @@ export async function createApp(host, o = {}) {
       }
       return panel;
     }));
+    mounting = false;
   }
 
   function exportState() {

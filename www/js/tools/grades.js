@@ -4,6 +4,7 @@ import { h, replace, nextId } from '../dom.js';
 import { register } from '../i18n.js';
 import { editableTable, rowField } from '../table.js';
 import { renderFindings } from '../findings.js';
+import * as csv from '../csv.js';
 
 register({
   'zh-CN': {
@@ -24,6 +25,8 @@ register({
     'g.homeNote': '以下算法并非两项规定的内容，仅供出国申请参考；各算法映射以其公开定义为准。',
     'g.score': '百分制分数', 'g.algorithm': '算法', 'g.disagree': '各 4.0 算法结果不一致的课程已标出',
     'g.caption': '成绩单：课程、学分、成绩', 'g.homeCaption': '国内课程：课程、学分、百分制分数',
+    'g.import': '导入成绩单 CSV', 'g.export': '导出结果 CSV', 'g.importHint': 'CSV 列：课程, 学分, 成绩（可带表头）',
+    'g.imported': '已导入 {n} 门课程。', 'g.importEmpty': '文件中没有找到课程。',
   },
   en: {
     'tab.grades': 'Grades & GPA',
@@ -43,6 +46,8 @@ register({
     'g.homeNote': 'These algorithms are not from either regulation; they are shown for applications abroad, each as its source defines it.',
     'g.score': 'Score', 'g.algorithm': 'Algorithm', 'g.disagree': 'Courses where the 4.0 algorithms disagree are marked',
     'g.caption': 'Transcript: course, credits, grade', 'g.homeCaption': 'Home courses: course, credits, percentage score',
+    'g.import': 'Import transcript CSV', 'g.export': 'Export results CSV', 'g.importHint': 'CSV columns: course, credits, grade (header optional)',
+    'g.imported': '{n} courses imported.', 'g.importEmpty': 'No courses found in the file.',
   },
 });
 
@@ -58,6 +63,7 @@ export default {
     const { t, api } = ctx;
     const data = ctx.data('grades', initial);
     const locale = ctx.locale();
+    let lastResult = null; // the last GPA result, for the CSV export
 
     // --- one grade ---
     const listId = nextId('letters');
@@ -115,6 +121,7 @@ export default {
       if (!filled.length) { replace(summary, h('p', { class: 'muted' }, t('g.noGpa'))); replace(findings); return; }
       try {
         const r = api.computeGpa({ policy: ctx.policy(), locale, courses: filled.map(({ c }) => ({ name: c.name, credits: c.credits, grade: c.grade })) });
+        lastResult = r;
         r.courses.forEach((c, k) => {
           table.setOutput(filled[k].i, 'point', c.gradePoint ?? '—');
           table.setOutput(filled[k].i, 'pct', c.percentage ?? '—');
@@ -127,10 +134,38 @@ export default {
       } catch (e) {
         const at = rowField(e.field, 'courses');
         if (at) table.setErrors([{ index: filled[at.index]?.i, key: at.key, message: e.message }]);
+        lastResult = null;
         replace(summary, h('p', { class: 'error', role: 'alert' }, e.message));
         replace(findings);
       }
     }
+
+    // CSV in: replaces the table with the file's courses (course names stay text, never HTML).
+    const fileInput = h('input', { type: 'file', accept: '.csv,text/csv', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: importCsv });
+    async function importCsv() {
+      const f = fileInput.files?.[0];
+      if (!f) return;
+      const { index, body } = csv.columns(csv.parse(await f.text()), {
+        name: ['course', 'name', '课程', '课程名称'], credits: ['credits', 'credit', '学分'], grade: ['grade', '成绩'],
+      });
+      const rows = body.map((r) => ({ name: r[index.name] ?? '', credits: r[index.credits] ?? '', grade: r[index.grade] ?? '' }));
+      fileInput.value = '';
+      if (!rows.length) { ctx.say(t('g.importEmpty')); return; }
+      data.courses.splice(0, data.courses.length, ...rows);
+      table.render();
+      computeGpa();
+      ctx.say(t('g.imported', { n: rows.length }));
+    }
+    function exportCsv() {
+      const head = [t('g.course'), t('g.credits'), t('g.grade'), t('g.point'), t('g.percentage'), 'clause'];
+      const rows = (lastResult?.courses ?? []).map((c) => [c.name, c.credits, c.grade, c.gradePoint ?? '', c.percentage ?? '', c.clause]);
+      const foot = lastResult ? [[t('g.gpa'), lastResult.gpaCredits, '', lastResult.gpa ?? '', lastResult.averagePercentage ?? '', `${lastResult.policy.id} ${lastResult.policy.hash}`]] : [];
+      csv.download('transcript-gpa.csv', csv.stringify([head, ...rows, ...foot]));
+    }
+    const csvBar = h('div', { class: 'csv-bar' },
+      h('button', { type: 'button', onclick: () => fileInput.click() }, t('g.import')), fileInput,
+      h('button', { type: 'button', onclick: exportCsv }, t('g.export')),
+      h('span', { class: 'muted small' }, t('g.importHint')));
 
     function stat(label, value, exact, testid) {
       return h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, label), h('span', { class: 'stat-value', 'data-testid': testid }, value),
@@ -185,7 +220,7 @@ export default {
         single,
         h('p', { id: hint, class: 'muted small' }, t('g.gradeHint')),
         singleOut),
-      h('div', { class: 'card' }, h('h2', {}, t('g.transcriptTitle')), table.el, summary, findings),
+      h('div', { class: 'card print-keep' }, h('h2', {}, t('g.transcriptTitle')), csvBar, table.el, summary, findings),
       h('div', { class: 'card' }, h('h2', {}, t('g.homeTitle'), ' ', h('span', { class: 'badge' }, t('notFromRegulation'))),
         h('p', { class: 'muted small' }, t('g.homeNote')), homeTable.el, homeOut));
     convertOne();
