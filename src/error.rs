@@ -52,6 +52,10 @@ pub enum ErrorKind {
     DateOrder { after: String },
     /// A list that must not be empty is (`empty`).
     Empty,
+    /// A CSV line with `found` fields where the header has `expected` (`field_count`).
+    FieldCount { expected: usize, found: usize },
+    /// A CSV quoted field whose closing quote never comes (`unclosed_quote`).
+    UnclosedQuote,
 }
 
 /// An error with the input path it concerns.
@@ -96,6 +100,8 @@ impl Error {
             ErrorKind::InvalidDate { .. } => "invalid_date",
             ErrorKind::DateOrder { .. } => "date_order",
             ErrorKind::Empty => "empty",
+            ErrorKind::FieldCount { .. } => "field_count",
+            ErrorKind::UnclosedQuote => "unclosed_quote",
         }
     }
 
@@ -168,6 +174,12 @@ impl Error {
             }
             ErrorKind::Empty => {
                 if zh { format!("{f}：不能为空") } else { format!("{f}: must not be empty") }
+            }
+            ErrorKind::FieldCount { expected, found } => {
+                if zh { format!("{f}：这一行有 {found} 列，表头有 {expected} 列") } else { format!("{f}: this line has {found} field(s); the header has {expected}") }
+            }
+            ErrorKind::UnclosedQuote => {
+                if zh { format!("{f}：引号没有闭合") } else { format!("{f}: a quoted field is never closed") }
             }
         }
     }

@@ -7,6 +7,7 @@
 
 pub mod algorithms;
 pub mod api;
+pub mod batch;
 pub mod decimal;
 pub mod error;
 pub mod finding;

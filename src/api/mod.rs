@@ -5,8 +5,10 @@
 //! Requests are `deny_unknown_fields` (a typo in a key is an error, not silently ignored);
 //! names are camelCase; decimals go out as strings and come in as numbers or strings.
 
+mod batch;
 mod grades;
 
+pub use batch::{batch_gpa, batch_gpa_request, BatchOutput, BatchRequest};
 pub use grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
 
 use crate::error::{from_serde, Error, ErrorKind, Problem};
