@@ -13,6 +13,8 @@ use wasm_bindgen::prelude::*;
 const TS_COMMON: &str = include_str!("ts/common.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GRADES: &str = include_str!("ts/grades.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_BATCH: &str = include_str!("ts/batch.d.ts");
 
 fn into_js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.message());
@@ -74,4 +76,24 @@ pub fn compute_gpa(#[wasm_bindgen(unchecked_param_type = "ComputeGpaInput")] inp
 #[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
 pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, api::home_gpa)
+}
+
+/// A cohort's CSV → one GPA per student; bad rows are listed by line.
+///
+/// Fast path: the request is read straight into its struct (the CSV is copied out of JS
+/// once, never through a JSON value) and the result is serialized from its struct. Input
+/// that does not fit the struct takes the ordinary path, so its error is the usual one.
+#[wasm_bindgen(js_name = batchGpa, unchecked_return_type = "BatchGpaResult")]
+pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    match serde_wasm_bindgen::from_value::<api::BatchRequest>(input.clone()) {
+        Ok(req) => {
+            let locale = req.locale.as_deref().and_then(crate::Locale::parse).unwrap_or_default();
+            let out = api::batch_gpa_request(&req, locale).map_err(|error| into_js_error(&Failure { error, locale }))?;
+            // 50,000 students as JSON text and one JSON.parse beat half a million property
+            // sets and string copies across the boundary.
+            let text = serde_json::to_string(&out).map_err(|e| fail_type(e.to_string()))?;
+            js_sys::JSON::parse(&text).map_err(|_| fail_type("result".to_owned()))
+        }
+        Err(_) => call(input, api::batch_gpa),
+    }
 }
