@@ -61,6 +61,10 @@ pub enum ErrorKind {
     /// Text that does not have the required shape (`invalid_format`), e.g. a phone number or an
     /// e-mail address; `expected_zh` / `expected_en` describe the shape that would pass.
     InvalidFormat { input: String, expected_zh: String, expected_en: String },
+    /// A CSV line with `found` fields where the header has `expected` (`field_count`).
+    FieldCount { expected: usize, found: usize },
+    /// A CSV quoted field whose closing quote never comes (`unclosed_quote`).
+    UnclosedQuote,
 }
 
 /// An error with the input path it concerns.
@@ -109,6 +113,8 @@ impl Error {
             ErrorKind::Duplicate { .. } => "duplicate",
             ErrorKind::NoStudents => "no_students",
             ErrorKind::InvalidFormat { .. } => "invalid_format",
+            ErrorKind::FieldCount { .. } => "field_count",
+            ErrorKind::UnclosedQuote => "unclosed_quote",
         }
     }
 
@@ -193,6 +199,12 @@ impl Error {
             }
             ErrorKind::InvalidFormat { input, expected_zh, expected_en } => {
                 if zh { format!("{f}：“{input}”格式不对，应为{expected_zh}") } else { format!("{f}: \"{input}\" is not valid; expected {expected_en}") }
+            }
+            ErrorKind::FieldCount { expected, found } => {
+                if zh { format!("{f}：这一行有 {found} 列，表头有 {expected} 列") } else { format!("{f}: this line has {found} field(s); the header has {expected}") }
+            }
+            ErrorKind::UnclosedQuote => {
+                if zh { format!("{f}：引号没有闭合") } else { format!("{f}: a quoted field is never closed") }
             }
         }
     }

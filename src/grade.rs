@@ -257,6 +257,61 @@ fn mean(sum: Decimal, weight: Decimal) -> Option<Decimal> {
     }
 }
 
+/// The running sums behind a GPA: [`compute_gpa`] folds a transcript through one, and the
+/// batch conversion (`crate::batch`) keeps one per student, so both give identical results.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GpaSums {
+    /// Σ credits × grade point.
+    pub grade_points: Decimal,
+    /// Σ credits of courses with a grade point.
+    pub gpa_credits: Decimal,
+    /// Σ credits × percentage.
+    pub percentages: Decimal,
+    /// Σ credits of courses with a percentage.
+    pub percentage_credits: Decimal,
+    /// All credits.
+    pub total_credits: Decimal,
+    /// Credits of passed courses.
+    pub earned_credits: Decimal,
+}
+
+impl GpaSums {
+    /// Adds one converted course of `credits` (≥ 0, checked by the caller). All or nothing:
+    /// on overflow the sums are left as they were.
+    ///
+    /// # Errors
+    /// `overflow` at `field` if a sum would leave the decimal range.
+    pub fn add(&mut self, credits: Decimal, conv: &Conversion, field: &str) -> Result<()> {
+        let mut next = *self;
+        next.total_credits = add(next.total_credits, credits, field)?;
+        if conv.passed == Some(true) {
+            next.earned_credits = add(next.earned_credits, credits, field)?;
+        }
+        if let Some(gp) = conv.grade_point {
+            next.grade_points = add(next.grade_points, mul(credits, gp, field)?, field)?;
+            next.gpa_credits = add(next.gpa_credits, credits, field)?;
+        }
+        if let Some(pct) = conv.percentage {
+            next.percentages = add(next.percentages, mul(credits, pct, field)?, field)?;
+            next.percentage_credits = add(next.percentage_credits, credits, field)?;
+        }
+        *self = next;
+        Ok(())
+    }
+
+    /// The exact GPA; `None` when no course weighs.
+    #[must_use]
+    pub fn gpa(&self) -> Option<Decimal> {
+        mean(self.grade_points, self.gpa_credits)
+    }
+
+    /// The exact average percentage; `None` when no course weighs.
+    #[must_use]
+    pub fn average_percentage(&self) -> Option<Decimal> {
+        mean(self.percentages, self.percentage_credits)
+    }
+}
+
 /// Computes GPA = Σ(credits × grade point) / Σ credits over the courses that have a grade
 /// point, and the average percentage likewise over the courses that have a percentage.
 ///
@@ -266,8 +321,7 @@ fn mean(sum: Decimal, weight: Decimal) -> Option<Decimal> {
 pub fn compute_gpa(policy: &Policy, courses: &[CourseInput], locale: Locale) -> Result<GpaResult> {
     let fail_clause = rules(policy)?.fail_clause.clone();
     let mut out = Vec::with_capacity(courses.len());
-    let (mut gp_sum, mut gp_w, mut pct_sum, mut pct_w) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let (mut total, mut earned) = (Decimal::ZERO, Decimal::ZERO);
+    let mut sums = GpaSums::default();
     let mut findings = Vec::new();
     for (i, c) in courses.iter().enumerate() {
         let at = format!("courses[{i}]");
@@ -279,19 +333,8 @@ pub fn compute_gpa(policy: &Policy, courses: &[CourseInput], locale: Locale) -> 
             ));
         }
         let conv = convert(policy, &c.grade, &format!("{at}.grade"))?;
-        total = add(total, c.credits, &credits_field)?;
-        if conv.passed == Some(true) {
-            earned = add(earned, c.credits, &credits_field)?;
-        }
+        sums.add(c.credits, &conv, &credits_field)?;
         let in_gpa = conv.grade_point.is_some() && !c.credits.is_zero();
-        if let Some(gp) = conv.grade_point {
-            gp_sum = add(gp_sum, mul(c.credits, gp, &credits_field)?, &credits_field)?;
-            gp_w = add(gp_w, c.credits, &credits_field)?;
-        }
-        if let Some(pct) = conv.percentage {
-            pct_sum = add(pct_sum, mul(c.credits, pct, &credits_field)?, &credits_field)?;
-            pct_w = add(pct_w, c.credits, &credits_field)?;
-        }
         let name = if c.name.trim().is_empty() { format!("#{}", i + 1) } else { c.name.clone() };
         match conv.passed {
             Some(false) => findings.push(Finding::fail(
@@ -324,17 +367,17 @@ pub fn compute_gpa(policy: &Policy, courses: &[CourseInput], locale: Locale) -> 
         }
         out.push(CourseResult { name: c.name.clone(), credits: c.credits, conversion: conv, in_gpa });
     }
-    let gpa = mean(gp_sum, gp_w);
-    let avg = mean(pct_sum, pct_w);
+    let gpa = sums.gpa();
+    let avg = sums.average_percentage();
     Ok(GpaResult {
         gpa: gpa.map(decimal::fixed2),
         gpa_exact: gpa.map(decimal::exact),
         average_percentage: avg.map(decimal::fixed2),
         average_percentage_exact: avg.map(decimal::exact),
-        gpa_credits: gp_w,
-        percentage_credits: pct_w,
-        total_credits: total,
-        earned_credits: earned,
+        gpa_credits: sums.gpa_credits,
+        percentage_credits: sums.percentage_credits,
+        total_credits: sums.total_credits,
+        earned_credits: sums.earned_credits,
         courses: out,
         findings,
     })

@@ -9,6 +9,7 @@ pub mod algorithms;
 pub mod api;
 pub mod credit;
 pub mod deadline;
+pub mod batch;
 pub mod decimal;
 pub mod eligibility;
 pub mod error;

@@ -29,6 +29,8 @@ const TS_QUOTA: &str = include_str!("ts/quota.d.ts");
 const TS_ELIGIBILITY: &str = include_str!("ts/eligibility.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_FORM: &str = include_str!("ts/form.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_BATCH: &str = include_str!("ts/batch.d.ts");
 
 fn into_js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.message());
@@ -138,4 +140,24 @@ pub fn validate_application(#[wasm_bindgen(unchecked_param_type = "ValidateAppli
 #[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
 pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call(input, api::validate_field)
+}
+
+/// A cohort's CSV → one GPA per student; bad rows are listed by line.
+///
+/// Fast path: the request is read straight into its struct (the CSV is copied out of JS
+/// once, never through a JSON value) and the result is serialized from its struct. Input
+/// that does not fit the struct takes the ordinary path, so its error is the usual one.
+#[wasm_bindgen(js_name = batchGpa, unchecked_return_type = "BatchGpaResult")]
+pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    match serde_wasm_bindgen::from_value::<api::BatchRequest>(input.clone()) {
+        Ok(req) => {
+            let locale = req.locale.as_deref().and_then(crate::Locale::parse).unwrap_or_default();
+            let out = api::batch_gpa_request(&req, locale).map_err(|error| into_js_error(&Failure { error, locale }))?;
+            // 50,000 students as JSON text and one JSON.parse beat half a million property
+            // sets and string copies across the boundary.
+            let text = serde_json::to_string(&out).map_err(|e| fail_type(e.to_string()))?;
+            js_sys::JSON::parse(&text).map_err(|_| fail_type("result".to_owned()))
+        }
+        Err(_) => call(input, api::batch_gpa),
+    }
 }

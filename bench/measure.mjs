@@ -1,0 +1,70 @@
+// Measurements shared by Node and the Chromium page, so both engines run the same code.
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Times `fn()` `runs` times after one warm-up; returns the times in ms. */
+export function timeRuns(fn, runs) {
+  fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+/** Per-call latency in µs: the median over `batches` of the mean of `perBatch` calls. */
+export function perCall(fn, batches, perBatch) {
+  for (let i = 0; i < perBatch; i++) fn(i); // warm-up
+  const us = [];
+  for (let b = 0; b < batches; b++) {
+    const t = performance.now();
+    for (let i = 0; i < perBatch; i++) fn(i);
+    us.push(((performance.now() - t) / perBatch) * 1000);
+  }
+  return median(us);
+}
+
+const GRADES = ['A', 'b+', 'Ｂ＋', '88', 'C-', 'A+', 'd', 'F', '91.5', 'B-'];
+
+/** A 60-course transcript, as a page would pass it. */
+export function transcript60() {
+  return Array.from({ length: 60 }, (_, i) => ({ name: `Course ${i + 1}`, credits: [1, 2, 3, 4, 0.5][i % 5], grade: GRADES[i % GRADES.length] }));
+}
+
+/** convertGrade and computeGpa(60 courses) latency through the exported wasm functions. */
+export function latencies(api) {
+  const inputs = GRADES.map((grade) => ({ policy: 'xinyu-2022', grade }));
+  const courses = transcript60();
+  const convertUs = perCall((i) => api.convertGrade(inputs[i % inputs.length]), 25, 2000);
+  const gpaUs = perCall(() => api.computeGpa({ policy: 'xinyu-2022', courses }), 15, 100);
+  return { convertUs, gpaUs };
+}
+
+/** Rounded GPAs and averages of two batch results agree (same students, same order)? */
+export function sameTo2dp(a, b) {
+  let mismatches = 0;
+  if (a.students.length !== b.students.length) return { ok: false, mismatches: Math.abs(a.students.length - b.students.length) };
+  for (let i = 0; i < a.students.length; i++) {
+    const x = a.students[i]; const y = b.students[i];
+    if (x.studentId !== y.studentId || x.gpa !== y.gpa || x.averagePercentage !== y.averagePercentage) mismatches++;
+  }
+  return { ok: mismatches === 0, mismatches };
+}
+
+/** Runs the four measurements of one engine; `api` is the initialized wasm module. */
+export function engineBench(api, plainBatchGpa, csv, runs) {
+  const wasmTimes = timeRuns(() => api.batchGpa({ policy: 'xinyu-2022', csv }), runs);
+  const jsTimes = timeRuns(() => plainBatchGpa(csv), runs);
+  const w = api.batchGpa({ policy: 'xinyu-2022', csv });
+  const j = plainBatchGpa(csv);
+  return {
+    wasm: wasmTimes, js: jsTimes, students: w.students.length, errors: w.errorCount,
+    jsErrors: j.errors.length, agree: sameTo2dp(w, j), ...latencies(api),
+  };
+}

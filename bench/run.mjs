@@ -1,0 +1,126 @@
+// scripts/bench's driver: generates the input once, then measures native, Node, Chromium and
+// plain JS on it, the boundary latencies, sizes and time to first result, and prints one table.
+//   node bench/run.mjs [--runs 5] [--students 50000] [--courses 20]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, root as wwwRoot } from '../tests/pages/harness.mjs';
+import { generate } from './gen.mjs';
+import { plainBatchGpa } from './plain.mjs';
+import { engineBench, median } from './measure.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
+const RUNS = arg('runs', 5);
+const STUDENTS = arg('students', 50000);
+const COURSES = arg('courses', 20);
+const log = (...a) => console.error('bench:', ...a);
+
+// 1. One input for everyone.
+const csv = generate(STUDENTS, COURSES);
+const rows = STUDENTS * COURSES;
+const input = path.join(repo, 'target/bench/input.csv');
+fs.mkdirSync(path.dirname(input), { recursive: true });
+fs.writeFileSync(input, csv);
+log(`input: ${rows} rows, ${(csv.length / 1e6).toFixed(1)} MB, ${input}`);
+
+// 2. Native (release build of examples/bench_batch).
+log('native…');
+const nativeBin = path.join(repo, 'target/release/examples/bench_batch');
+const native = JSON.parse(execFileSync(nativeBin, [input, String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+
+// 3. Node: the wasm package, loaded as an embedder would.
+log('node…');
+const pkg = path.join(repo, 'www/pkg');
+const api = await import(path.join(pkg, 'exchange_calc.js'));
+const wasmBytes = fs.readFileSync(path.join(pkg, 'exchange_calc_bg.wasm'));
+api.initSync({ module: wasmBytes });
+const node = engineBench(api, plainBatchGpa, csv, RUNS);
+
+// 4. Chromium: the same measurements inside a page (bench/page.html, repo root served).
+log('chromium…');
+const browser = await launch();
+const repoServer = await serve(repo);
+let chromium;
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${repoServer.url}/bench/page.html`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 120000 });
+  chromium = await page.evaluate((runs) => window.runBench(runs), RUNS);
+  await context.close();
+}
+await repoServer.close();
+
+// 5. The real page: navigation → ready marker → first convertGrade result, 10 fresh loads.
+log('first result…');
+const site = await serve(wwwRoot);
+const firstLoads = [];
+for (let i = 0; i < 10; i++) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.body?.dataset.ready !== 'true') return;
+      obs.disconnect();
+      const ready = performance.now(); // ms since navigation start (performance.timeOrigin)
+      import('/pkg/exchange_calc.js').then((m) => {
+        const r = m.convertGrade({ policy: 'xinyu-2022', grade: 'B+' });
+        window.__first = { ready, result: performance.now(), gradePoint: r.gradePoint };
+      });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  });
+  const page = await context.newPage();
+  const before = site.requests.length;
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.__first, null, { timeout: 30000 });
+  const first = await page.evaluate(() => window.__first);
+  if (first.gradePoint !== '3.3') throw new Error(`first result wrong: ${JSON.stringify(first)}`);
+  firstLoads.push({ ...first, requests: site.requests.slice(before) });
+  await context.close();
+}
+await site.close();
+await browser.close();
+
+// 6. Sizes: the wasm, and every file the page loaded.
+const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
+const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const pageFiles = [...new Set(firstLoads[0].requests.map((u) => new URL(u, 'http://x').pathname))]
+  .map((p) => path.join(wwwRoot, p.endsWith('/') ? `${p}index.html` : p))
+  .filter((f) => fs.existsSync(f));
+const weight = pageFiles.reduce((acc, f) => { const b = fs.readFileSync(f); return { raw: acc.raw + b.length, gzip: acc.gzip + gz(b) }; }, { raw: 0, gzip: 0 });
+const wasm = { raw: wasmBytes.length, gzip: gz(wasmBytes), brotli: br(wasmBytes) };
+
+// 7. The table.
+const m = (xs) => median(xs);
+const nat = m(native.core);
+const rowsOut = [];
+const line = (what, value, target = '', ok = null) => rowsOut.push([what, value, target, ok === null ? '' : ok ? 'PASS' : 'MISS']);
+const ms = (x) => `${x.toFixed(0)} ms`;
+const runsTxt = (xs) => `[${xs.map((x) => x.toFixed(0)).join(' ')}]`;
+line(`(a) native batch, core (release), ${RUNS} runs`, `${ms(nat)} ${runsTxt(native.core)}`);
+line('    native batch, JSON-level api::batch_gpa', `${ms(m(native.api))}`);
+for (const [name, r] of [['Node', node], ['Chromium', chromium]]) {
+  const w = m(r.wasm); const j = m(r.js);
+  line(`(${name === 'Node' ? 'b' : 'c'}) wasm batch in ${name}`, `${ms(w)} ${runsTxt(r.wasm)}`);
+  line(`(d) plain JS batch in ${name} (JS numbers)`, `${ms(j)} ${runsTxt(r.js)}`);
+  line(`    wasm/native (${name})`, `${(w / nat).toFixed(2)}×`, '≤ 1.5×', w / nat <= 1.5);
+  line(`    wasm/plain JS (${name})`, `${(w / j).toFixed(2)}×`, '≤ 0.5×', w / j <= 0.5);
+  line(`    plain JS = wasm GPAs to 2 dp (${name})`, r.agree.ok ? `yes, ${r.students} students` : `NO: ${r.agree.mismatches} differ`, 'equal', r.agree.ok);
+  line(`    convertGrade per call (${name})`, `${r.convertUs.toFixed(2)} µs`, '≤ 2 µs', r.convertUs <= 2);
+  line(`    computeGpa, 60 courses, per call (${name})`, `${r.gpaUs.toFixed(1)} µs`);
+}
+line('    rows with errors (all engines)', `${node.errors} of ${rows} (JS: ${node.jsErrors}, native: ${native.errors})`);
+const fr = firstLoads.map((f) => f.result);
+line('first result after navigation (Chromium, median of 10)', `${m(fr).toFixed(1)} ms (ready ${m(firstLoads.map((f) => f.ready)).toFixed(1)} ms; runs ${runsTxt(fr)})`, '≤ 100 ms', m(fr) <= 100);
+line('wasm size raw / gzip / brotli', `${wasm.raw} / ${wasm.gzip} / ${wasm.brotli} B`, '≤ 100 KB gzip', wasm.gzip <= 100000);
+line(`page weight (${pageFiles.length} files loaded) raw / gzip`, `${weight.raw} / ${weight.gzip} B`);
+
+const widths = [0, 1, 2].map((i) => Math.max(...rowsOut.map((r) => r[i].length), 8));
+const fmt = (r) => `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`;
+console.log(`exchange-calc bench: ${rows} rows (${STUDENTS} students × ${COURSES} courses, seed 20260407), medians of ${RUNS} runs, ${new Date().toISOString()}`);
+console.log(fmt(['measurement', 'value', 'target', '']));
+console.log(fmt(widths.map((w) => '-'.repeat(w)).concat('----')));
+for (const r of rowsOut) console.log(fmt(r));
+if (native.checksum === undefined) process.exitCode = 1;

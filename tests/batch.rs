@@ -1,0 +1,256 @@
+//! Batch GPA (issue 7): the CSV reader, row errors by line, and equality with computeGpa.
+//! Expected values are worked by hand from the XYU-12.7(2) table in the comments.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use exchange_calc::api;
+use exchange_calc::batch::{self, BatchResult, StudentGpa};
+use exchange_calc::decimal::{self, Decimal};
+use exchange_calc::grade::{self, CourseInput};
+use exchange_calc::policy::{self, Policy};
+use exchange_calc::Locale;
+use serde_json::{json, Value};
+
+fn xinyu() -> Policy {
+    policy::resolve(&json!("xinyu-2022"), "policy", Locale::En).unwrap().into_owned()
+}
+
+fn run(csv: &str) -> BatchResult {
+    batch::batch_gpa(&xinyu(), csv, Locale::En).unwrap_or_else(|e| panic!("{csv:?}: {e}"))
+}
+
+fn d(s: &str) -> Decimal {
+    decimal::parse(s).unwrap()
+}
+
+#[track_caller]
+fn student(r: &BatchResult, id: &str) -> StudentGpa {
+    r.students.iter().find(|s| s.student_id == id).cloned().unwrap_or_else(|| panic!("no student {id}: {r:?}"))
+}
+
+#[track_caller]
+fn gpa_is(r: &BatchResult, id: &str, gpa: &str, avg: &str, credits: &str) {
+    let s = student(r, id);
+    assert_eq!(
+        (s.gpa.as_deref(), s.average_percentage.as_deref(), s.credits),
+        (Some(gpa), Some(avg), d(credits)),
+        "student {id}"
+    );
+}
+
+/// (line, code, field) of each error.
+fn errors(r: &BatchResult) -> Vec<(usize, &str, Option<&str>)> {
+    r.errors.iter().map(|e| (e.line, e.code, e.field)).collect()
+}
+
+#[track_caller]
+fn whole_file_error(csv: &str, code: &str, field: &str) {
+    let e = batch::batch_gpa(&xinyu(), csv, Locale::En).err().unwrap_or_else(|| panic!("{csv:?} should fail"));
+    assert_eq!((e.code(), e.field.as_str()), (code, field), "{csv:?}");
+}
+
+const COHORT: &str = "studentId,course,credits,grade
+S1,Calculus,3,A
+S2,Art,2,B
+S1,Physics,2,b+
+S1,Writing,1,F
+S2,Music,1,P
+";
+
+#[test]
+fn xyu_12_7_two_interleaved_students() {
+    let r = run(COHORT);
+    // S1: GPA = (3×3.7 + 2×3.3 + 1×0) / 6 = 17.7 / 6 = 2.95
+    //     average = (3×95 + 2×88 + 1×55) / 6 = 516 / 6 = 86
+    gpa_is(&r, "S1", "2.95", "86.00", "6");
+    let s1 = student(&r, "S1");
+    assert_eq!((s1.gpa_exact.as_deref(), s1.average_percentage_exact.as_deref()), (Some("2.95"), Some("86")));
+    // F fails (XYU-12.8): 6 − 1 = 5 credits earned, one course to retake.
+    assert_eq!((s1.earned_credits, s1.courses, s1.failed_courses), (d("5"), 3, 1));
+    // S2: only B weighs: 2×3.0 / 2 = 3.00, 2×85 / 2 = 85; P counts for credits only: 2 + 1 = 3.
+    gpa_is(&r, "S2", "3.00", "85.00", "3");
+    assert_eq!(student(&r, "S2").gpa_credits, d("2"));
+    // First-appearance order.
+    let ids: Vec<_> = r.students.iter().map(|s| s.student_id.as_str()).collect();
+    assert_eq!(ids, ["S1", "S2"]);
+    assert_eq!((r.rows, r.error_count), (5, 0));
+}
+
+#[test]
+fn xyu_12_7_rounding_is_half_up_on_the_exact_mean() {
+    // (1×4.0 + 2×3.7) / 3 = 11.4 / 3 = 3.8 exactly; (1×3.7 + 2×3.5) / 3 = 10.7 / 3 = 3.5666… → 3.57
+    let r = run("studentId,course,credits,grade\na,x,1,A+\na,y,2,A\nb,x,1,A\nb,y,2,A-\n");
+    gpa_is(&r, "a", "3.80", "96.00", "3"); // (98 + 2×95) / 3 = 288 / 3 = 96
+    gpa_is(&r, "b", "3.57", "92.33", "3"); // (95 + 2×91) / 3 = 277 / 3 = 92.333…
+}
+
+#[test]
+fn columns_in_any_order_and_any_case_with_bom_crlf_quotes_and_blank_lines() {
+    let csv = "\u{feff}GRADE,Credits, studentid ,Course\r\n\r\n\"A\",\"3\",\"S 1\",\"Calculus, \"\"honours\"\"\"\r\n  \r\nb+,2,S 1,\"multi\nline\"\r\n";
+    let r = run(csv);
+    // (3×3.7 + 2×3.3) / 5 = 17.7 / 5 = 3.54; (3×95 + 2×88) / 5 = 461 / 5 = 92.2
+    gpa_is(&r, "S 1", "3.54", "92.20", "5");
+    assert_eq!((r.rows, r.error_count), (2, 0));
+}
+
+#[test]
+fn percentage_scores_pass_through_and_weigh_only_in_the_average() {
+    // XYU-12.7(1): 88 stays 88 and has no grade point. GPA over A only: 3.7;
+    // average = (2×95 + 2×88) / 4 = 366 / 4 = 91.5
+    let r = run("studentId,course,credits,grade\nz,a,2,A\nz,b,2,88\n");
+    gpa_is(&r, "z", "3.70", "91.50", "4");
+}
+
+#[test]
+fn bad_rows_are_reported_by_line_and_the_rest_still_count() {
+    let csv = "studentId,course,credits,grade
+S1,a,3,A
+S1,b,x,A
+,c,2,A
+S1,d,2,Q
+S1,e,-1,A
+S1,f,2
+S1,g,1,101
+
+S2,h,1,\"B
+S1,i,1,A
+";
+    let r = run(csv);
+    assert_eq!(
+        errors(&r),
+        [
+            (3, "invalid_number", Some("credits")),
+            (4, "missing_field", Some("studentId")),
+            (5, "invalid_grade", Some("grade")),
+            (6, "out_of_range", Some("credits")),
+            (7, "field_count", None),
+            (8, "out_of_range", Some("grade")),
+            (10, "unclosed_quote", None),
+        ]
+    );
+    assert!(r.errors[0].message.starts_with("line 3: credits: \"x\""), "{}", r.errors[0].message);
+    // Only line 2 counts (the quote opened on line 10 swallows line 11): 3×3.7 / 3.
+    gpa_is(&r, "S1", "3.70", "95.00", "3");
+    assert_eq!(r.students.len(), 1, "S2 has no readable row");
+    assert_eq!(r.error_count, 7);
+}
+
+#[test]
+fn messages_are_in_the_requested_language() {
+    let r = batch::batch_gpa(&xinyu(), "studentId,course,credits,grade\nS1,a,,A\n", Locale::ZhCn).unwrap();
+    assert_eq!(r.errors[0].code, "missing_field");
+    assert!(r.errors[0].message.starts_with("第 2 行：credits：必填"), "{}", r.errors[0].message);
+}
+
+#[test]
+fn zero_credits_and_pass_fail_only_give_no_gpa() {
+    // Zero credits are listed but do not weigh; P weighs in neither mean.
+    let r = run("studentId,course,credits,grade\nq,a,0,A\nq,b,2,P\n");
+    let s = student(&r, "q");
+    assert_eq!((s.gpa, s.average_percentage, s.credits, s.courses), (None, None, d("2"), 2));
+}
+
+#[test]
+fn whole_file_errors() {
+    whole_file_error("", "empty", "csv");
+    whole_file_error("\u{feff}\r\n \n", "empty", "csv");
+    whole_file_error("studentId,course,credits\nS1,a,3\n", "missing_field", "csv.grade");
+    whole_file_error("studentId,course,credits,grade,teacher\n", "unknown_field", "csv.teacher");
+    whole_file_error("studentId,course,credits,grade,Grade\n", "invalid_type", "csv.Grade");
+    whole_file_error("\"studentId,course\n", "unclosed_quote", "csv");
+    // A header alone is a valid, empty cohort.
+    assert_eq!(run("studentId,course,credits,grade").students, []);
+    // gdut-lixing-2026 has no grade table.
+    let gdut = policy::resolve(&json!("gdut-lixing-2026"), "policy", Locale::En).unwrap();
+    let e = batch::batch_gpa(&gdut, COHORT, Locale::En).unwrap_err();
+    assert_eq!((e.code(), e.field.as_str()), ("not_in_policy", "policy"));
+}
+
+#[test]
+fn errors_are_capped_but_counted() {
+    let mut csv = String::from("studentId,course,credits,grade\n");
+    for _ in 0..(batch::MAX_ERRORS + 5) {
+        csv.push_str("S,a,1,Q\n");
+    }
+    let r = run(&csv);
+    assert_eq!((r.errors.len(), r.error_count), (batch::MAX_ERRORS, batch::MAX_ERRORS + 5));
+}
+
+#[test]
+fn many_distinct_grade_spellings_still_convert() {
+    // Past the grade cache, conversion goes row by row with the same result: 300 spellings
+    // of percentages 0.00 … 2.99 plus A; all weigh only in the average except A.
+    let mut csv = String::from("studentId,course,credits,grade\n");
+    for i in 0..300 {
+        csv.push_str(&format!("S,c{i},1,{}.{:02}\n", i / 100, i % 100));
+    }
+    csv.push_str("S,last,1,A\n");
+    let r = run(&csv);
+    let s = student(&r, "S");
+    assert_eq!((s.courses, s.gpa.as_deref()), (301, Some("3.70")));
+    // Σ 0.00…2.99 = (0 + 299) × 300 / 2 / 100 = 448.5; plus 95 → 543.5 / 301 = 1.80564… → 1.81
+    assert_eq!(s.average_percentage.as_deref(), Some("1.81"));
+}
+
+#[test]
+fn sums_past_the_decimal_range_reject_the_row_not_the_student() {
+    let big = "79228162514264337593543950335"; // Decimal::MAX
+    let r = run(&format!("studentId,course,credits,grade\nS,a,1,A\nS,b,{big},A\n"));
+    assert_eq!(errors(&r), [(3, "overflow", Some("credits"))]);
+    gpa_is(&r, "S", "3.70", "95.00", "1");
+    let r = run("studentId,course,credits,grade\nS,a,1e400,A\n");
+    assert_eq!(errors(&r), [(2, "invalid_number", Some("credits"))]);
+    let r = run("studentId,course,credits,grade\nS,a,99999999999999999999999999999999,A\n");
+    assert_eq!(errors(&r), [(2, "overflow", Some("credits"))]);
+}
+
+#[test]
+fn equals_compute_gpa_for_every_student() {
+    let p = xinyu();
+    let r = run(COHORT);
+    for s in &r.students {
+        let courses: Vec<CourseInput> = COHORT
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').collect::<Vec<_>>())
+            .filter(|f| f[0] == s.student_id)
+            .map(|f| CourseInput { name: f[1].into(), credits: d(f[2]), grade: f[3].into() })
+            .collect();
+        let g = grade::compute_gpa(&p, &courses, Locale::En).unwrap();
+        assert_eq!(
+            (&s.gpa, &s.gpa_exact, &s.average_percentage, &s.average_percentage_exact, s.credits, s.gpa_credits, s.earned_credits),
+            (&g.gpa, &g.gpa_exact, &g.average_percentage, &g.average_percentage_exact, g.total_credits, g.gpa_credits, g.earned_credits),
+        );
+    }
+}
+
+#[track_caller]
+fn api_error(input: Value, code: &str, field: &str) {
+    let e = api::batch_gpa(input.clone()).err().unwrap_or_else(|| panic!("{input} should fail"));
+    assert_eq!((e.code(), e.field()), (code, field), "{input}");
+}
+
+#[test]
+fn json_api_shape_and_errors() {
+    let out = api::batch_gpa(json!({ "policy": "xinyu-2022", "csv": COHORT, "locale": "en" })).unwrap();
+    assert_eq!(out["students"][0]["studentId"], "S1");
+    assert_eq!(out["students"][0]["gpa"], "2.95");
+    assert_eq!(out["students"][0]["averagePercentage"], "86.00");
+    assert_eq!(out["students"][0]["credits"], "6");
+    assert_eq!(out["students"][1]["gpaExact"], "3");
+    assert_eq!(out["errors"], json!([]));
+    assert_eq!(out["policy"]["id"], "xinyu-2022");
+    assert_eq!(out["errorCount"], 0);
+
+    let out = api::batch_gpa(json!({ "policy": "xinyu-2022", "csv": "studentId,course,credits,grade\nS,a,1,Z\n" })).unwrap();
+    assert_eq!(out["errors"][0]["line"], 2);
+    assert_eq!(out["errors"][0]["code"], "invalid_grade");
+    assert_eq!(out["errors"][0]["field"], "grade");
+
+    api_error(json!({ "policy": "xinyu-2022" }), "missing_field", "csv");
+    api_error(json!({ "policy": "xinyu-2022", "csv": 5 }), "invalid_type", "csv");
+    api_error(json!({ "policy": "xinyu-2022", "csv": "", "cvs": "" }), "unknown_field", "cvs");
+    api_error(json!({ "policy": "nope", "csv": COHORT }), "unknown_policy", "policy");
+    api_error(json!({ "policy": "xinyu-2022", "csv": COHORT, "locale": "fr" }), "unknown_value", "locale");
+    api_error(json!({ "policy": "xinyu-2022", "csv": "a,b\n" }), "unknown_field", "csv.a");
+    api_error(json!(null), "invalid_type", "");
+}
