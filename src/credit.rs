@@ -422,17 +422,8 @@ fn rules(policy: &Policy, locale: Locale) -> Result<&CreditRules> {
     })
 }
 
-fn overflow(field: &str) -> Error {
-    Error::new(ErrorKind::Overflow, field)
-}
 
-fn add(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
-    a.checked_add(b).ok_or_else(|| overflow(field))
-}
 
-fn div(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
-    a.checked_div(b).ok_or_else(|| overflow(field))
-}
 
 fn out_of_range(value: Decimal, min: Decimal, max: Decimal, field: &str) -> Error {
     Error::new(ErrorKind::OutOfRange { value: value.to_string(), min: Some(min.to_string()), max: Some(max.to_string()) }, field)
@@ -484,10 +475,10 @@ fn worth(rules: &CreditRules, divisor: Option<Decimal>, c: &CreditCourse, at: &s
             let field = format!("{at}.hours");
             in_range(h, Decimal::ZERO, MAX_COURSE_HOURS, &field)?;
             let r = &rules.hours_per_credit;
-            let min = div(h, r.max, &field)?;
-            let max = div(h, r.min, &field)?;
+            let min = decimal::div(h, r.max, &field)?;
+            let max = decimal::div(h, r.min, &field)?;
             let value = match divisor {
-                Some(d) => Some(div(h, d, &field)?),
+                Some(d) => Some(decimal::div(h, d, &field)?),
                 None => None,
             };
             Ok(Worth { min, max, value, basis: "hours", system: None })
@@ -502,8 +493,8 @@ fn worth(rules: &CreditRules, divisor: Option<Decimal>, c: &CreditCourse, at: &s
             };
             // Multiply first, divide last: 4 quarter credits × 2 / 3 loses at most the
             // 28th digit, never an intermediate 0.6667.
-            let product = credits.checked_mul(sys.home_credits).ok_or_else(|| overflow(&field))?;
-            let value = div(product, sys.foreign_credits, &field)?;
+            let product = credits.checked_mul(sys.home_credits).ok_or_else(|| decimal::overflow(&field))?;
+            let value = decimal::div(product, sys.foreign_credits, &field)?;
             Ok(Worth { min: value, max: value, value: Some(value), basis: "credits", system: Some(sys.id.clone()) })
         }
         (None, None) => Err(Error::new(ErrorKind::MissingField, format!("{at}.hours"))),
@@ -576,8 +567,8 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
         let passed = conversion.passed;
         let name = display_name(c, i);
         let field = format!("{at}.{}", w.basis);
-        eq_min = add(eq_min, w.min, &field)?;
-        eq_max = add(eq_max, w.max, &field)?;
+        eq_min = decimal::add(eq_min, w.min, &field)?;
+        eq_max = decimal::add(eq_max, w.max, &field)?;
         if c.hours.is_some() && c.credits.is_some() {
             both_given.push(name.clone());
         }
@@ -599,10 +590,10 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
                     Some(v) if c.short_program => {
                         // XYU-12.3: short programs count as electives, capped in total; the
                         // courses fill the cap in the order entered.
-                        short_asked = add(short_asked, v, &field)?;
-                        let room = rules.short_program.cap.checked_sub(short_used).ok_or_else(|| overflow(&field))?.max(Decimal::ZERO);
+                        short_asked = decimal::add(short_asked, v, &field)?;
+                        let room = rules.short_program.cap.checked_sub(short_used).ok_or_else(|| decimal::overflow(&field))?.max(Decimal::ZERO);
                         let v = v.min(room);
-                        short_used = add(short_used, v, &field)?;
+                        short_used = decimal::add(short_used, v, &field)?;
                         recognized = Some(v);
                         recognized_as = Some(RecognizedAs::Elective);
                     }
@@ -629,7 +620,7 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
             None => unjudged.push(name.clone()),
         }
         if let Some(v) = recognized {
-            course_sum = add(course_sum, v, &field)?;
+            course_sum = decimal::add(course_sum, v, &field)?;
         }
         courses.push(CourseCredit {
             name: c.name.clone(),
@@ -760,10 +751,10 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
     }
 
     // XYU-12.2: recognized credits should in principle equal the plan's.
-    let ratio = div(recognized_total, req.home_plan_credits, "homePlanCredits")?;
+    let ratio = decimal::div(recognized_total, req.home_plan_credits, "homePlanCredits")?;
     let eq_clause = &rules.hours_per_credit.clause;
     if recognized_total < req.home_plan_credits {
-        let short = req.home_plan_credits.checked_sub(recognized_total).ok_or_else(|| overflow("homePlanCredits"))?;
+        let short = req.home_plan_credits.checked_sub(recognized_total).ok_or_else(|| decimal::overflow("homePlanCredits"))?;
         findings.push(Finding::review(
             "credit_equivalence",
             eq_clause,

@@ -152,6 +152,36 @@ pub fn req<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     Dec::deserialize(d).map(|x| x.0)
 }
 
+/// `a + b`, or an `overflow` error at `field` past the decimal range.
+///
+/// # Errors
+/// `overflow` at `field`.
+pub fn add(a: Decimal, b: Decimal, field: &str) -> crate::Result<Decimal> {
+    a.checked_add(b).ok_or_else(|| overflow(field))
+}
+
+/// `a × b`, or an `overflow` error at `field`.
+///
+/// # Errors
+/// `overflow` at `field`.
+pub fn mul(a: Decimal, b: Decimal, field: &str) -> crate::Result<Decimal> {
+    a.checked_mul(b).ok_or_else(|| overflow(field))
+}
+
+/// `a ÷ b`, or an `overflow` error at `field` (also for `b` = 0, which callers rule out first).
+///
+/// # Errors
+/// `overflow` at `field`.
+pub fn div(a: Decimal, b: Decimal, field: &str) -> crate::Result<Decimal> {
+    a.checked_div(b).ok_or_else(|| overflow(field))
+}
+
+/// The error for arithmetic that leaves the decimal range.
+#[must_use]
+pub fn overflow(field: &str) -> crate::Error {
+    crate::Error::new(crate::ErrorKind::Overflow, field)
+}
+
 /// Rounds half-up (away from zero on a tie: 2.345 → 2.35, 0.125 → 0.13) to `dp` places.
 #[must_use]
 pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {

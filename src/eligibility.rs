@@ -271,7 +271,7 @@ pub enum Status {
 /// Something the student must keep doing for the funding to stand (LX-5.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Condition {
-    /// Stable code, e.g. `complete_tasks`.
+    /// Stable code, e.g. `tasks_not_completed` (from the policy's `funding.conditions`).
     pub code: String,
     /// Clause id, e.g. `LX-5.4(1)`.
     pub clause: String,
@@ -307,39 +307,6 @@ pub struct Eligibility {
     pub conditions: Vec<Condition>,
 }
 
-/// LX-5.4: funding is refused or recovered when any of these is broken. (code, clause, zh, en)
-const LX_5_4_CONDITIONS: [(&str, &str, &str, &str); 5] = [
-    (
-        "complete_tasks",
-        "LX-5.4(1)",
-        "完成项目任务、通过考核，并按要求提交总结材料；否则不予资助或追回已发放资助。",
-        "Complete the programme's tasks, pass its assessment and submit the summary as required; otherwise funding is refused or recovered.",
-    ),
-    (
-        "keep_itinerary",
-        "LX-5.4(2)",
-        "不擅自中断项目、提前回校、逾期不归或擅自更改行程；否则不予资助或追回已发放资助。",
-        "Do not interrupt the programme, return early or late, or change the itinerary without approval; otherwise funding is refused or recovered.",
-    ),
-    (
-        "obey_rules",
-        "LX-5.4(3)",
-        "在海外期间遵守纪律及当地和我国法律法规；否则不予资助或追回已发放资助。",
-        "While abroad, keep to the rules and to local and Chinese law; otherwise funding is refused or recovered.",
-    ),
-    (
-        "honest_claims",
-        "LX-5.4(4)",
-        "如实申报费用，按规定使用资助资金；否则不予资助或追回已发放资助。",
-        "Claim costs truthfully and use the funds only as allowed; otherwise funding is refused or recovered.",
-    ),
-    (
-        "single_funding",
-        "LX-5.4(5)",
-        "遵守“唯一性原则”，不同时享受其他同类资助；否则不予资助或追回已发放资助。",
-        "Keep to the uniqueness rule and take no other similar funding at the same time; otherwise funding is refused or recovered.",
-    ),
-];
 
 /// Checks `applicant` against `track` of `policy`.
 ///
@@ -389,13 +356,13 @@ pub fn check_eligibility(policy: &Policy, track: &str, applicant: &Applicant, lo
                 (Some(false), Some(false)) => Some(true),
                 _ => None,
             };
-            let conditions = LX_5_4_CONDITIONS
+            // The LX-5.4 conditions are data in the policy's `funding` section, shared with
+            // estimateFunding; a policy without that section has none to show.
+            let conditions = policy
+                .funding
                 .iter()
-                .map(|(code, clause, zh, en)| Condition {
-                    code: (*code).to_owned(),
-                    clause: (*clause).to_owned(),
-                    message: locale.pick(*zh, *en).to_owned(),
-                })
+                .flat_map(|f| &f.conditions)
+                .map(|c| Condition { code: c.code.clone(), clause: c.clause.clone(), message: locale.pick(&c.zh, &c.en).clone() })
                 .collect();
             (fundable, f, conditions)
         }

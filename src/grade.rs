@@ -241,13 +241,7 @@ pub struct GpaResult {
     pub findings: Vec<Finding>,
 }
 
-fn add(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
-    a.checked_add(b).ok_or_else(|| Error::new(ErrorKind::Overflow, field))
-}
 
-fn mul(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
-    a.checked_mul(b).ok_or_else(|| Error::new(ErrorKind::Overflow, field))
-}
 
 fn mean(sum: Decimal, weight: Decimal) -> Option<Decimal> {
     if weight.is_zero() {
@@ -283,17 +277,17 @@ impl GpaSums {
     /// `overflow` at `field` if a sum would leave the decimal range.
     pub fn add(&mut self, credits: Decimal, conv: &Conversion, field: &str) -> Result<()> {
         let mut next = *self;
-        next.total_credits = add(next.total_credits, credits, field)?;
+        next.total_credits = decimal::add(next.total_credits, credits, field)?;
         if conv.passed == Some(true) {
-            next.earned_credits = add(next.earned_credits, credits, field)?;
+            next.earned_credits = decimal::add(next.earned_credits, credits, field)?;
         }
         if let Some(gp) = conv.grade_point {
-            next.grade_points = add(next.grade_points, mul(credits, gp, field)?, field)?;
-            next.gpa_credits = add(next.gpa_credits, credits, field)?;
+            next.grade_points = decimal::add(next.grade_points, decimal::mul(credits, gp, field)?, field)?;
+            next.gpa_credits = decimal::add(next.gpa_credits, credits, field)?;
         }
         if let Some(pct) = conv.percentage {
-            next.percentages = add(next.percentages, mul(credits, pct, field)?, field)?;
-            next.percentage_credits = add(next.percentage_credits, credits, field)?;
+            next.percentages = decimal::add(next.percentages, decimal::mul(credits, pct, field)?, field)?;
+            next.percentage_credits = decimal::add(next.percentage_credits, credits, field)?;
         }
         *self = next;
         Ok(())

@@ -114,10 +114,14 @@ impl Policy {
         PolicyRef { id: self.id.clone(), hash: self.hash.clone() }
     }
 
-    /// The quoted text of a clause, if the policy has it.
+    /// The quoted text of a clause, if the policy has it. A numbered item such as `LX-5.4(3)`
+    /// or `XYU-12.7(2)` falls back to the clause that quotes it whole (`LX-5.4`).
     #[must_use]
     pub fn clause(&self, id: &str) -> Option<&ClauseText> {
-        self.clauses.get(id)
+        self.clauses.get(id).or_else(|| {
+            let parent = id.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')).map(|(p, _)| p)?;
+            self.clauses.get(parent)
+        })
     }
 }
 

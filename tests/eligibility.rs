@@ -305,7 +305,7 @@ fn lx_5_4_conditions_come_with_every_gdut_answer() {
     let r = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2026, 2026), "locale": "en" }));
     let clauses: Vec<&str> = r["conditions"].as_array().into_iter().flatten().filter_map(|c| c["clause"].as_str()).collect();
     assert_eq!(clauses, ["LX-5.4(1)", "LX-5.4(2)", "LX-5.4(3)", "LX-5.4(4)", "LX-5.4(5)"]);
-    assert_eq!(r["conditions"][0]["code"], "complete_tasks");
+    assert_eq!(r["conditions"][0]["code"], "tasks_not_completed");
     assert!(r["conditions"][1]["message"].as_str().unwrap_or("").contains("without approval"));
 }
 
