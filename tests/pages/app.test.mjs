@@ -26,7 +26,7 @@ test('a CSV course name with markup is rendered as text, never as HTML', async (
   await page.exposeFunction('xssFired', () => problems.push('xss fired'));
   const evil = '<img src=x onerror=xssFired()>';
   const file = csvFile(`course,credits,grade\n"${evil}",3,F\nPhysics,2,B+\n`);
-  await page.locator('input[type=file][accept*=csv]').setInputFiles(file);
+  await page.locator('.panel[data-panel=grades] input[type=file]').setInputFiles(file);
   await page.getByText('已导入 2 门课程。').waitFor();
   assert.equal(await page.getByLabel('课程 1', { exact: true }).first().inputValue(), evil);
   // The failed course's finding quotes the name — as text.
@@ -144,7 +144,7 @@ test('a 12-course transcript prints on one page', async () => {
   const { page, context } = await openPage(browser, server.url);
   const grades = ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D+', 'D', 'F'];
   const lines = grades.map((g, i) => `Course ${i + 1} with a reasonably long name,3,${g}`);
-  await page.locator('input[type=file][accept*=csv]').setInputFiles(csvFile(`course,credits,grade\n${lines.join('\n')}\n`));
+  await page.locator('.panel[data-panel=grades] input[type=file]').setInputFiles(csvFile(`course,credits,grade\n${lines.join('\n')}\n`));
   await page.getByText('已导入 12 门课程。').waitFor();
   // Σ grade points = 4.0+3.7+3.5+3.3+3.0+2.7+2.3+2.0+1.7+1.3+1.0+0 = 28.5; ×3 / 36 = 2.375 → 2.38
   assert.equal(await page.getByTestId('gpa').textContent(), '2.38');
