@@ -657,9 +657,9 @@ impl Ctx<'_> {
         );
         let Some(clause) = clause else { return Ok(Check::default()) };
         let (zh, en) = if key == "priorLixingFunding" {
-            ("已获本计划资助：每名学生原则上只资助一次，本次不能获得资助（仍可申请）", "already funded by this plan: a student is funded once, so this application cannot be funded (you may still apply)")
+            ("每名学生原则上只资助一次，本次不能获得资助（仍可申请）", "a student is funded once, so this application cannot be funded (you may still apply)")
         } else {
-            ("已享受国家留学基金等同类资助：不再重复资助（仍可申请）", "already funded by the CSC or similar: no school or college funding (you may still apply)")
+            ("已享受同类资助的不再重复资助，本次不能获得学校和学院资助（仍可申请）", "no school or college funding on top of it (you may still apply)")
         };
         let warning = self.custom(
             key,

@@ -132,6 +132,13 @@ pub struct FormHandle {
     state: Rc<RefCell<Attachment>>,
 }
 
+thread_local! {
+    /// Every attachment stays alive here until `detach()`. The listeners only hold weak
+    /// references, so without this a page that drops the handle — `attachForm(form, …)` with
+    /// the result unused — would lose its validation at the next garbage collection.
+    static LIVE: RefCell<Vec<Rc<RefCell<Attachment>>>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Attaches the SPEC §8 validator to `form`: `{ policy, locale? }` as for `validateApplication`.
 ///
 /// # Errors
@@ -168,6 +175,7 @@ pub fn attach_form(
         let all: Vec<&'static str> = s.fields.iter().map(|f| f.key).collect();
         s.refresh(&all);
     }
+    LIVE.with(|live| live.borrow_mut().push(Rc::clone(&state)));
     Ok(FormHandle { state })
 }
 
@@ -193,11 +201,12 @@ impl FormHandle {
 
     /// Removes the listeners, restores `aria-invalid`, `aria-describedby` and the custom
     /// validity of every control, and removes the message elements it created. Safe to call
-    /// twice.
+    /// twice. Until it is called the form stays validated, even if the handle is dropped.
     pub fn detach(&self) {
         if let Ok(mut s) = self.state.try_borrow_mut() {
             s.detach();
         }
+        LIVE.with(|live| live.borrow_mut().retain(|a| !Rc::ptr_eq(a, &self.state)));
     }
 }
 

@@ -99,7 +99,7 @@ test('invalid email, phone, IELTS and dates: the submit is blocked, focus goes t
   // CSC funding is a warning (LX-5.3.1), shown but never blocking.
   const csc = await state(page, 'otherFunding');
   assert.deepEqual([csc.invalid, csc.valid], ['false', true]);
-  assert.match(csc.description, /不再重复资助（仍可申请）/);
+  assert.match(csc.description, /^已获国家留学基金等同类资助：已享受同类资助的不再重复资助，本次不能获得学校和学院资助（仍可申请）（LX-5.3.1）。$/);
 
   // Fix each one, by keyboard, starting where the focus already is (email).
   await page.keyboard.press('Control+A');

@@ -190,7 +190,7 @@ fn attach_form_bad_options_throw_with_code_and_field() {
 }
 
 #[wasm_bindgen_test]
-fn a_browser_validity_check_shows_the_messages_and_freeing_the_handle_detaches() {
+fn a_browser_validity_check_shows_the_messages_and_a_dropped_handle_keeps_validating() {
     let doc = document();
     let form: HtmlFormElement = doc.create_element("form").expect("form").dyn_into().expect("a form element");
     form.set_inner_html(r#"<input name="name"><input name="track" value="freshman-leap"><input name="yearOfStudy" value="2">"#);
@@ -202,9 +202,9 @@ fn a_browser_validity_check_shows_the_messages_and_freeing_the_handle_detaches()
     assert_eq!(message_of(&name), "姓名：必填");
     assert_eq!(message_of(&year), "年级：“新生跃升计划”只面向申请当年入学的新生（一年级，LX-2.1.1）；你填写的是 2 年级。");
     assert_eq!(year.get_attribute("aria-invalid").as_deref(), Some("true"));
-    drop(handle); // JS: handle.free()
-    assert!(form.check_validity());
-    assert_eq!(year.get_attribute("aria-invalid"), None);
-    assert_eq!(year.get_attribute("aria-describedby"), None);
+    // A page that never keeps the handle (or frees it) must not lose its validation.
+    drop(handle); // JS: handle.free(), or garbage collection of an unused result
+    assert!(!form.check_validity());
+    assert_eq!(year.get_attribute("aria-invalid").as_deref(), Some("true"));
     form.remove();
 }

@@ -27,7 +27,7 @@ fn basic_split_adds_up_to_the_fen() {
         ("airfare".into(), "2500.00".into(), "student".into(), "LX-5.1.2".into(), "aboveEconomyFare".into()));
     assert!(get(&lines.get(0), "note").is_null());
     assert_eq!(js_sys::Array::from(&get(&r, "checklist")).length(), 8);
-    assert_eq!(s(&js_sys::Array::from(&get(&r, "conditions")).get(0), "clause"), "LX-5.4");
+    assert_eq!(s(&js_sys::Array::from(&get(&r, "conditions")).get(0), "clause"), "LX-5.4(1)");
 }
 
 #[wasm_bindgen_test]
