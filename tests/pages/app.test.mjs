@@ -30,7 +30,7 @@ test('a CSV course name with markup is rendered as text, never as HTML', async (
   await page.getByText('已导入 2 门课程。').waitFor();
   assert.equal(await page.getByLabel('课程 1', { exact: true }).first().inputValue(), evil);
   // The failed course's finding quotes the name — as text.
-  assert.match(await page.locator('.finding.fail').textContent(), /<img src=x onerror=xssFired\(\)>/);
+  assert.match(await page.locator('.panel[data-panel=grades] .finding.fail').textContent(), /<img src=x onerror=xssFired\(\)>/);
   assert.equal(await page.locator('img').count(), 0);
   // (3×0 + 2×3.3)/5 = 6.6/5 = 1.32
   assert.equal(await page.getByTestId('gpa').textContent(), '1.32');

@@ -17,7 +17,7 @@ async function open(policy) {
 
 const yes = (page, question, answer = '是') => page.getByRole('group', { name: question }).getByLabel(answer, { exact: true }).check();
 const finding = (page, code) => page.locator(`.finding[data-code="${code}"]`);
-const outcomes = (page) => page.locator('.finding').evaluateAll((els) => els.map((e) => [e.dataset.code, e.className.replace('finding ', '')]));
+const outcomes = (page) => page.locator('.panel[data-panel=eligibility] .finding').evaluateAll((els) => els.map((e) => [e.dataset.code, e.className.replace('finding ', '')]));
 
 test('xinyu exchange: nothing answered is review, never a guess; the GPA threshold is the year\'s notice', async () => {
   const { page, problems, foreign, context } = await open();

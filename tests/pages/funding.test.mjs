@@ -61,7 +61,7 @@ test('eight costs with a ticket above economy: school 38800, college 6500, stude
 
   // Findings: the ticket above economy fails LX-5.1.2 and says what to do; the cap and the ratio
   // are left to the year's notice (LX-5.2) → review, not a guessed number.
-  const findings = page.locator('.finding');
+  const findings = page.locator('.panel[data-panel=funding] .finding');
   assert.match(await text(findings.filter({ hasText: 'LX-5.1.2' })), /^不符合 机票超过经济舱标准 6500\.00 元.*按经济舱购票可全额资助/);
   const review = findings.filter({ hasText: 'LX-5.2' });
   assert.equal(await review.count(), 2);
@@ -147,7 +147,7 @@ test('already funded by CSC: no school or college funding (LX-5.3.1)', async () 
   assert.equal(await page.getByTestId('f-college').textContent(), '0.00 元');
   assert.equal(await page.getByTestId('f-student').textContent(), '51400.00 元');
   assert.match(await page.getByTestId('f-not-fundable').textContent(), /不予资助/);
-  const f = page.locator('.finding', { hasText: 'LX-5.3.1' });
+  const f = page.locator('.panel[data-panel=funding] .finding', { hasText: 'LX-5.3.1' });
   assert.match(await f.getAttribute('class'), /fail/);
   assert.match(await text(f), /^不符合 已享受国家留学基金等同类资助：学校和学院不再资助，全部费用由个人承担/);
   // Each formerly funded line says why it is now the student's.
@@ -195,7 +195,7 @@ test('English: labels, items, results and messages follow, and lang is en', asyn
   await page.getByLabel('Economy round-trip fare (optional)').fill('6500');
   assert.equal(await page.getByTestId('f-total').textContent(), '51400.00 CNY');
   assert.equal(await page.getByTestId('f-student').textContent(), '6100.00 CNY');
-  assert.match(await text(page.locator('.finding', { hasText: 'LX-5.1.2' })), /^Not met The airfare is above the economy fare of 6500\.00 CNY/);
+  assert.match(await text(page.locator('.panel[data-panel=funding] .finding', { hasText: 'LX-5.1.2' })), /^Not met The airfare is above the economy fare of 6500\.00 CNY/);
   assert.match(await text(page.locator('ol.f-list li').first()), /Pay the programme costs yourself first/);
   await page.getByLabel('Amount 2', { exact: true }).fill('x');
   assert.equal(await page.getByLabel('Amount 2', { exact: true }).getAttribute('aria-invalid'), 'true');

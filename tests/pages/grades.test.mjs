@@ -37,7 +37,7 @@ test('transcript A(3), B+(2), F(1) shows GPA 2.95 and average 86, and survives a
   assert.equal(await page.getByTestId('gpa').textContent(), '2.95');
   assert.equal(await page.getByTestId('average').textContent(), '86.00');
   // F is listed for retake under XYU-12.8.
-  assert.match(await page.locator('.finding.fail').textContent(), /Writing.*XYU-12\.8/s);
+  assert.match(await page.locator('.panel[data-panel=grades] .finding.fail').textContent(), /Writing.*XYU-12\.8/s);
 
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
@@ -53,7 +53,7 @@ test('a bad grade marks its field and the page keeps working', async () => {
   await page.getByLabel('成绩 1', { exact: true }).fill('Q');
   const grade = page.getByLabel('成绩 1', { exact: true });
   assert.equal(await grade.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.locator('.summary .error').textContent(), /无法识别成绩“Q”/);
+  assert.match(await page.locator('.panel[data-panel=grades] .summary .error').textContent(), /无法识别成绩“Q”/);
   await grade.fill('a-');
   assert.equal(await page.getByTestId('gpa').textContent(), '3.50');
   assert.equal(await grade.getAttribute('aria-invalid'), null);
@@ -65,7 +65,7 @@ test('English switch follows through to lang and messages', async () => {
   await page.getByRole('button', { name: 'English' }).click();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.getByLabel('Partner grade (letter or percentage score)').fill('zz');
-  assert.match(await page.locator('.result .error').textContent(), /"zz" is not a grade/);
+  assert.match(await page.locator('.panel[data-panel=grades] .result .error').textContent(), /"zz" is not a grade/);
   await page.getByRole('button', { name: '中文' }).click();
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
   await context.close();
