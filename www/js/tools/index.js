@@ -1,4 +1,5 @@
 // The tools, in tab order. Each: { id, mount(panel, ctx) } and its strings under `tab.<id>`.
 import grades from './grades.js';
+import credits from './credits.js';
 
-export const tools = [grades];
+export const tools = [grades, credits];
