@@ -99,7 +99,7 @@ pub struct BatchResult {
 pub fn batch_gpa(policy: &Policy, csv: &str, locale: Locale) -> Result<BatchResult> {
     // Fail before reading a single row if the policy cannot convert grades at all.
     if policy.grades.is_none() {
-        return Err(Error::new(ErrorKind::NotInPolicy { what: "grade conversion (XYU-12.7)".to_owned() }, "policy"));
+        return Err(Error::new(ErrorKind::NotInPolicy { zh: "成绩换算（XYU-12.7）".to_owned(), en: "grade conversion (XYU-12.7)".to_owned() }, "policy"));
     }
     let mut reader = Reader::new(csv.strip_prefix('\u{FEFF}').unwrap_or(csv));
     let mut fields: Vec<Cow<'_, str>> = Vec::with_capacity(8);

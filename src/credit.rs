@@ -409,13 +409,12 @@ pub struct CreditResult {
     pub courses: Vec<CourseCredit>,
 }
 
-fn rules(policy: &Policy, locale: Locale) -> Result<&CreditRules> {
+fn rules(policy: &Policy) -> Result<&CreditRules> {
     policy.credits.as_ref().ok_or_else(|| {
         Error::new(
             ErrorKind::NotInPolicy {
-                what: locale
-                    .pick("学分认定（如 LX-6.2 交由教务处规定）", "credit recognition (e.g. LX-6.2 leaves it to the academic affairs office)")
-                    .to_owned(),
+                zh: "学分认定（如 LX-6.2 交由教务处规定）".to_owned(),
+                en: "credit recognition (e.g. LX-6.2 leaves it to the academic affairs office)".to_owned(),
             },
             "policy",
         )
@@ -488,7 +487,7 @@ fn worth(rules: &CreditRules, divisor: Option<Decimal>, c: &CreditCourse, at: &s
             let sys = match system {
                 Some(s) => s,
                 None => rules.system(HOME).ok_or_else(|| {
-                    Error::new(ErrorKind::NotInPolicy { what: "credit system `home`".to_owned() }, "policy")
+                    Error::new(ErrorKind::NotInPolicy { zh: "学分制 `home`".to_owned(), en: "credit system `home`".to_owned() }, "policy")
                 })?,
             };
             // Multiply first, divide last: 4 quarter credits × 2 / 3 loses at most the
@@ -544,7 +543,7 @@ fn names(list: &[String], locale: Locale) -> String {
 /// hours outside 0–2000 or credits outside 0–200, `unknown_value` at `.system` (listing the
 /// systems), grade errors at `.grade`; `overflow` if a sum leaves the decimal range.
 pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Result<CreditResult> {
-    let rules = rules(policy, locale)?;
+    let rules = rules(policy)?;
     let fail_clause = rules.retake_clause.clone();
     let semesters = semesters(rules, req.semesters)?;
     in_range(req.home_plan_credits, Decimal::ONE, MAX_PLAN_CREDITS, "homePlanCredits")?;

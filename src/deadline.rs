@@ -247,9 +247,9 @@ pub fn parse_date(text: &str, field: &str) -> Result<Date> {
     Date::parse(text).ok_or_else(|| Error::new(ErrorKind::InvalidDate { input: text.trim().to_owned() }, field))
 }
 
-fn rules(policy: &Policy, locale: Locale) -> Result<&DeadlineRules> {
+fn rules(policy: &Policy) -> Result<&DeadlineRules> {
     policy.deadlines.as_ref().ok_or_else(|| {
-        Error::new(ErrorKind::NotInPolicy { what: locale.pick("时间节点", "deadlines").to_owned() }, "policy")
+        Error::new(ErrorKind::NotInPolicy { zh: "时间节点".to_owned(), en: "deadlines".to_owned() }, "policy")
     })
 }
 
@@ -263,7 +263,7 @@ fn rules(policy: &Policy, locale: Locale) -> Result<&DeadlineRules> {
 /// at the first date a rule needs when no deadline can be computed; `overflow` at the date
 /// when a deadline falls after 9999-12-31.
 pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Result<Vec<Deadline>> {
-    let rules = rules(policy, locale)?;
+    let rules = rules(policy)?;
     if let (Some(a), Some(e)) = (req.arrival, req.end) {
         if e <= a {
             return Err(Error::new(ErrorKind::DateOrder { after: a.to_string() }, "end"));
@@ -300,7 +300,7 @@ pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
             continue;
         };
         let due = Date::new(year, r.month, r.day.min(days_in_month(year, r.month)))
-            .ok_or_else(|| Error::new(ErrorKind::NotInPolicy { what: format!("{}-{}", r.month, r.day) }, "policy"))?;
+            .ok_or_else(|| Error::new(ErrorKind::NotInPolicy { zh: format!("日期 {}-{}", r.month, r.day), en: format!("date {}-{}", r.month, r.day) }, "policy"))?;
         out.push(Deadline { code: r.code.clone(), due, clause: r.clause.clone(), title: text(&r.title), consequence: r.consequence.as_ref().map(text) });
     }
     if out.is_empty() {

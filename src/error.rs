@@ -41,7 +41,7 @@ pub enum ErrorKind {
     /// A policy document with problems; every one is listed (`invalid_policy`).
     InvalidPolicy { problems: Vec<Problem> },
     /// The policy has no rule for what was asked (`not_in_policy`), e.g. a grade table.
-    NotInPolicy { what: String },
+    NotInPolicy { zh: String, en: String },
     /// A value outside a fixed list (`unknown_value`): item, currency, method, track, system.
     UnknownValue { value: String, allowed: Vec<String> },
     /// Arithmetic that would exceed the decimal range (`overflow`).
@@ -169,8 +169,8 @@ impl Error {
                 let list = problems.iter().map(|p| format!("{}: {}", p.path, p.reason)).collect::<Vec<_>>().join("; ");
                 if zh { format!("{f}：政策有 {} 处问题：{list}", problems.len()) } else { format!("{f}: the policy has {} problem(s): {list}", problems.len()) }
             }
-            ErrorKind::NotInPolicy { what } => {
-                if zh { format!("{f}：所选政策没有规定{what}") } else { format!("{f}: the chosen policy has no rule for {what}") }
+            ErrorKind::NotInPolicy { zh: what_zh, en: what_en } => {
+                if zh { format!("{f}：所选政策没有规定{what_zh}") } else { format!("{f}: the chosen policy has no rule for {what_en}") }
             }
             ErrorKind::UnknownValue { value, allowed } => {
                 let list = allowed.join(", ");

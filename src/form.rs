@@ -560,7 +560,7 @@ impl Ctx<'_> {
         let key = "track";
         let id = self.required(key)?;
         let Some(tracks) = &self.policy.tracks else {
-            return Err(self.error(key, ErrorKind::NotInPolicy { what: self.locale.pick("项目类别", "tracks").to_owned() }));
+            return Err(self.error(key, ErrorKind::NotInPolicy { zh: "项目类别".to_owned(), en: "tracks".to_owned() }));
         };
         if tracks.get(&id).is_none() {
             return Err(self.error(key, ErrorKind::UnknownValue { value: echo(&id), allowed: tracks.ids() }));

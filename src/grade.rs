@@ -129,7 +129,7 @@ pub struct Conversion {
 
 fn rules(policy: &Policy) -> Result<&GradeRules> {
     policy.grades.as_ref().ok_or_else(|| {
-        Error::new(ErrorKind::NotInPolicy { what: "grade conversion (XYU-12.7)".to_owned() }, "policy")
+        Error::new(ErrorKind::NotInPolicy { zh: "成绩换算（XYU-12.7）".to_owned(), en: "grade conversion (XYU-12.7)".to_owned() }, "policy")
     })
 }
 

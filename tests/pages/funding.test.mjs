@@ -177,7 +177,7 @@ test('the xinyu policy has no funding rule: its message stands in for the result
   const { page, problems, foreign, context } = await openPage(browser, server.url);
   await page.getByRole('tab', { name: '经费分担' }).click();
   await page.getByLabel('金额 1', { exact: true }).fill('20000');
-  assert.match(await page.getByTestId('f-error').textContent(), /所选政策没有规定/);
+  assert.match(await page.getByTestId('f-error').textContent(), /policy：所选政策没有规定经费分担（LX-5）/);
   assert.equal(await page.getByTestId('f-lines').count(), 0);
   assert.equal(await page.locator('ol.f-list').isVisible(), false);
   assert.deepEqual(problems, []);

@@ -270,7 +270,8 @@ export default {
         h('p', { class: 'muted small' }, t('c.coursesHint')),
         table.el,
         systemsNote),
-      h('div', { class: 'card credits-tool' },
+      // print-keep: the results go on the one-page printout with the grades (css/app.css @media print).
+      h('div', { class: 'card credits-tool print-keep' },
         h('h2', {}, t('c.resultTitle')),
         summary, chart, retake, findingsTitle, findings));
     compute();
