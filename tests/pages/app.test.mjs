@@ -52,7 +52,7 @@ test('corrupt saved data is reported and set aside; the page works; clear my dat
   page.setDefaultTimeout(8000);
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
-  assert.match(await page.locator('.notice').textContent(), /之前保存的数据已损坏，已另存为 exchange-calc:v1:corrupt:\d+/);
+  assert.match(await page.getByRole('status').first().textContent(), /之前保存的数据已损坏，已另存为 exchange-calc:v1:corrupt:\d+/);
   const aside = await page.evaluate(() => Object.keys(localStorage).find((k) => k.includes(':corrupt:')));
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside), '{"tools": {"grades": ');
   await page.getByLabel('外方成绩（字母等级或百分制分数）').fill('A');
@@ -151,5 +151,20 @@ test('a 12-course transcript prints on one page', async () => {
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.equal(pages, 1, `the PDF has ${pages} pages`);
+  await context.close();
+});
+
+test('a tool whose rules the chosen policy lacks says so first and offers the preset that has them', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByRole('tab', { name: '经费分担' }).click();
+  const panel = page.locator('.panel[data-panel=funding]');
+  // xinyu-2022 has no funding rules (they are LX-5 of the GDUT plan).
+  assert.match(await panel.locator('.switch-notice').textContent(), /所选政策没有这部分规定。/);
+  await panel.getByRole('button', { name: /切换到：广东工业大学/ }).click();
+  assert.equal(await page.getByLabel('政策').inputValue(), 'gdut-lixing-2026');
+  assert.equal(await page.locator('.panel[data-panel=funding] .switch-notice').count(), 0);
+  assert.equal(await page.getByRole('tab', { name: '经费分担' }).getAttribute('aria-selected'), 'true');
+  // And the grades tool now points back to the Xinyu rules.
+  assert.match(await page.locator('.panel[data-panel=grades] .switch-notice').textContent(), /切换到：新余学院/);
   await context.close();
 });

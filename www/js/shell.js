@@ -12,11 +12,13 @@ register({
     yourData: '我的数据', exportData: '导出数据（JSON）', importData: '导入数据', clearData: '清除我的数据', print: '打印结果',
     clearConfirm: '确定清除本设备上保存的全部输入吗？', cleared: '已清除本设备上保存的数据。',
     imported: '已导入数据。', importFailed: '导入失败：{msg}。现有数据未改动。',
+    needsPolicy: '所选政策没有这部分规定。', switchTo: '切换到：{title}',
   },
   en: {
     yourData: 'Your data', exportData: 'Export data (JSON)', importData: 'Import data', clearData: 'Clear my data', print: 'Print results',
     clearConfirm: 'Clear everything this app saved on this device?', cleared: 'The data saved on this device was cleared.',
     imported: 'Data imported.', importFailed: 'Import failed: {msg}. Your data is unchanged.',
+    needsPolicy: 'The chosen policy has no rules for this.', switchTo: 'Switch to: {title}',
   },
 });
 
@@ -168,10 +170,12 @@ export async function createApp(host, o = {}) {
     chrome();
     renderTabs();
     mounting = true;
+    const presets = api.policies();
     replace(main, tools.map((tool) => {
       const panel = h('section', { id: `${id}-panel-${tool.id}`, 'data-panel': tool.id, role: 'tabpanel', 'aria-labelledby': `${id}-tab-${tool.id}`, class: 'panel', hidden: tools.length > 1 && tool.id !== state.tab });
       try {
         tool.mount(panel, ctx);
+        if (tool.requires && policyInfo && !policyInfo[tool.requires]) panel.prepend(switchNotice(tool.requires, presets));
       } catch (e) {
         // One broken tool must not take the others down.
         replace(panel, h('p', { class: 'error', role: 'alert' }, String(e.message || e)));
@@ -179,6 +183,26 @@ export async function createApp(host, o = {}) {
       return panel;
     }));
     mounting = false;
+  }
+
+  /** For a tool whose rules the chosen policy lacks: say so first, and offer the presets that have them. */
+  function switchNotice(section, presets) {
+    const lang = getLocale();
+    const having = presets.filter((p) => p.id !== state.policy && safe(() => api.describePolicy({ policy: p.id })[section]));
+    return h('div', { class: 'notice switch-notice', role: 'note' }, t('needsPolicy'), ' ',
+      having.map((p) => h('button', { type: 'button', onclick: () => choosePolicy(p.id) }, t('switchTo', { title: lang === 'en' ? p.titleEn : p.title }))));
+  }
+
+  function choosePolicy(policyId) {
+    o.policyDocument = null;
+    state.policy = policyId;
+    ctx.save();
+    mountAll();
+    tabs.querySelector(`[data-tool="${state.tab}"]`)?.focus();
+  }
+
+  function safe(fn) {
+    try { return fn(); } catch { return null; }
   }
 
   function exportState() {
@@ -224,10 +248,7 @@ export async function createApp(host, o = {}) {
   });
   policySelect.addEventListener('change', () => {
     if (!policySelect.value) return;
-    o.policyDocument = null;
-    state.policy = policySelect.value;
-    ctx.save();
-    mountAll();
+    choosePolicy(policySelect.value);
     policySelect.focus();
   });
 

@@ -35,6 +35,7 @@ const SHOWN = 200;
 
 export default {
   id: 'cohort',
+  requires: 'grades', // the policy section this tool needs
   mount(panel, ctx) {
     const { t } = ctx;
     const fid = nextId('cohort-file');

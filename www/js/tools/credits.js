@@ -88,6 +88,7 @@ const filledText = (v) => String(v ?? '').trim() !== '';
 
 export default {
   id: 'credits',
+  requires: 'credits', // the policy section this tool needs
   mount(panel, ctx) {
     const { t, api } = ctx;
     const locale = ctx.locale();

@@ -43,6 +43,7 @@ register({
 
 export default {
   id: 'deadlines',
+  requires: 'deadlines', // the policy section this tool needs
   mount(panel, ctx) {
     const { t, api } = ctx;
     const locale = ctx.locale();

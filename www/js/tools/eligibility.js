@@ -149,6 +149,7 @@ const initial = { track: '', answers: {} };
 
 export default {
   id: 'eligibility',
+  requires: 'tracks', // the policy section this tool needs
   mount(panel, ctx) {
     const { t, api } = ctx;
     const data = ctx.data('eligibility', initial);

@@ -94,6 +94,7 @@ const isForeign = (k) => k !== '' && k !== 'CNY';
 
 export default {
   id: 'funding',
+  requires: 'funding', // the policy section this tool needs
   mount(panel, ctx) {
     const { t, api } = ctx;
     const data = ctx.data('funding', initial);

@@ -59,6 +59,7 @@ const initial = {
 
 export default {
   id: 'grades',
+  requires: 'grades', // the policy section this tool needs
   mount(panel, ctx) {
     const { t, api } = ctx;
     const data = ctx.data('grades', initial);
