@@ -17,3 +17,9 @@ mod support;
 
 #[path = "web/grades.rs"]
 mod grades;
+
+#[path = "web/hostile.rs"]
+mod hostile;
+
+#[path = "web/batch.rs"]
+mod batch;

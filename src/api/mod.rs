@@ -8,7 +8,7 @@
 mod batch;
 mod grades;
 
-pub use batch::{batch_gpa, batch_gpa_request, BatchOutput, BatchRequest};
+pub use batch::{batch_gpa, batch_gpa_request, batch_gpa_text, BatchOutput, BatchRequest};
 pub use grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
 
 use crate::error::{from_serde, Error, ErrorKind, Problem};
