@@ -6,18 +6,6 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Times `fn()` `runs` times after one warm-up; returns the times in ms. */
-export function timeRuns(fn, runs) {
-  fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return times;
-}
-
 /** Per-call latency in µs: the median over `batches` of the mean of `perBatch` calls. */
 export function perCall(fn, batches, perBatch) {
   for (let i = 0; i < perBatch; i++) fn(i); // warm-up
@@ -57,14 +45,19 @@ export function sameTo2dp(a, b) {
   return { ok: mismatches === 0, mismatches };
 }
 
-/** Runs the four measurements of one engine; `api` is the initialized wasm module. */
-export function engineBench(api, plainBatchGpa, csv, runs) {
-  const wasmTimes = timeRuns(() => api.batchGpa({ policy: 'xinyu-2022', csv }), runs);
-  const jsTimes = timeRuns(() => plainBatchGpa(csv), runs);
-  const w = api.batchGpa({ policy: 'xinyu-2022', csv });
-  const j = plainBatchGpa(csv);
+/** One engine's handle for the driver: single timed runs (interleaved with the other engines
+ * round by round, so a load spike on this shared machine hits all of them alike), the 2 dp
+ * agreement check and the latencies. `api` is the initialized wasm module. */
+export function engine(api, plainBatchGpa, csv) {
+  const time = (fn) => { const t = performance.now(); fn(); return performance.now() - t; };
   return {
-    wasm: wasmTimes, js: jsTimes, students: w.students.length, errors: w.errorCount,
-    jsErrors: j.errors.length, agree: sameTo2dp(w, j), ...latencies(api),
+    wasm: () => time(() => api.batchGpa({ policy: 'xinyu-2022', csv })),
+    js: () => time(() => plainBatchGpa(csv)),
+    check() {
+      const w = api.batchGpa({ policy: 'xinyu-2022', csv });
+      const j = plainBatchGpa(csv);
+      return { students: w.students.length, errors: w.errorCount, jsErrors: j.errors.length, agree: sameTo2dp(w, j) };
+    },
+    latencies: () => latencies(api),
   };
 }

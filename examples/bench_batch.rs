@@ -1,8 +1,9 @@
 //! Native side of `scripts/bench`: times `batch::batch_gpa` (the core call only, the CSV
 //! already in memory) and the JSON-level `api::batch_gpa` on the generated file.
 //!
-//!     cargo run --release --example bench_batch -- target/bench/input.csv 5
+//!     cargo run --release --example bench_batch -- target/bench/input.csv 5 [core|api]
 //!
+//! Each timing follows one untimed warm-up run. `api` also times the JSON-level call.
 //! Prints one JSON line: `{"core":[ms…],"api":[ms…],"students":n,"errors":n,"checksum":"…"}`.
 
 use exchange_calc::{api, batch, policy, Locale};
@@ -12,6 +13,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().ok_or("usage: bench_batch FILE.csv [RUNS]")?;
     let runs: usize = args.next().map_or(Ok(5), |r| r.parse())?;
+    let with_api = args.next().as_deref() == Some("api");
     let csv = std::fs::read_to_string(path)?;
     let policy = policy::resolve(&serde_json::json!("xinyu-2022"), "policy", Locale::En)?;
 
@@ -35,6 +37,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut json_api = Vec::new();
     for i in 0..=runs {
+        if !with_api {
+            break;
+        }
         let input = serde_json::json!({ "policy": "xinyu-2022", "csv": csv });
         let t = Instant::now();
         let out = api::batch_gpa(input).map_err(|f| f.message())?;

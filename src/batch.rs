@@ -117,7 +117,11 @@ pub fn batch_gpa(policy: &Policy, csv: &str, locale: Locale) -> Result<BatchResu
         match record {
             Ok(line) if !is_blank(&fields) => batch.row(line, &columns, &mut fields),
             Ok(_) => {}
-            Err(line) => batch.errors.reject(line, Error::new(ErrorKind::UnclosedQuote, ""), None),
+            Err(line) => {
+                // A row all the same, so `errorCount` never exceeds `rows`.
+                batch.rows = batch.rows.saturating_add(1);
+                batch.errors.reject(line, Error::new(ErrorKind::UnclosedQuote, ""), None);
+            }
         }
     }
     Ok(batch.finish())

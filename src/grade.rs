@@ -96,6 +96,18 @@ pub fn normalize(input: &str) -> String {
         .to_uppercase()
 }
 
+/// Whether the table's spelling `spelled` normalizes to `key` (already normalized). The
+/// presets spell every grade in plain ASCII, where normalizing is just upper-casing: compared
+/// in place, so a conversion does not allocate once per table row (it was most of the cost
+/// of `convertGrade`).
+fn same_grade(spelled: &str, key: &str) -> bool {
+    if spelled.bytes().all(|b| b.is_ascii_graphic()) {
+        spelled.len() == key.len() && spelled.bytes().zip(key.bytes()).all(|(a, b)| a.to_ascii_uppercase() == b)
+    } else {
+        normalize(spelled) == key
+    }
+}
+
 /// How a grade was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -146,8 +158,8 @@ pub fn convert(policy: &Policy, input: &str, field: &str) -> Result<Conversion> 
     if key.is_empty() {
         return Err(Error::new(ErrorKind::MissingField, field));
     }
-    if let Some(row) = rules.letters.iter().find(|r| normalize(&r.letter) == key) {
-        let failing = rules.failing.iter().any(|f| normalize(f) == key);
+    if let Some(row) = rules.letters.iter().find(|r| same_grade(&r.letter, &key)) {
+        let failing = rules.failing.iter().any(|f| same_grade(f, &key));
         return Ok(Conversion {
             grade: row.letter.clone(),
             grade_point: Some(row.grade_point),
@@ -158,7 +170,7 @@ pub fn convert(policy: &Policy, input: &str, field: &str) -> Result<Conversion> 
         });
     }
     for (list, passed) in [(&rules.pass, true), (&rules.fail, false)] {
-        if let Some(g) = list.iter().find(|g| normalize(g) == key) {
+        if let Some(g) = list.iter().find(|g| same_grade(g, &key)) {
             return Ok(Conversion {
                 grade: g.clone(),
                 grade_point: None,
@@ -375,4 +387,21 @@ pub fn compute_gpa(policy: &Policy, courses: &[CourseInput], locale: Locale) -> 
         courses: out,
         findings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_grade_agrees_with_normalize() {
+        let spellings = ["A+", "a-", "Pass", "B +", "Ａ－", "C−", "", "NP", "ｐ"];
+        let inputs = ["A+", "a-", "PASS", "B+", "A-", "C-", "", "np", "P", "b"];
+        for s in spellings {
+            for i in inputs {
+                let key = normalize(i);
+                assert_eq!(same_grade(s, &key), normalize(s) == key, "{s:?} vs {i:?}");
+            }
+        }
+    }
 }

@@ -33,3 +33,8 @@ mod eligibility;
 
 #[path = "web/form.rs"]
 mod form;
+#[path = "web/hostile.rs"]
+mod hostile;
+
+#[path = "web/batch.rs"]
+mod batch;

@@ -1,6 +1,6 @@
 //! `batchGpa({ policy, csv, locale? })`: a cohort's CSV → one GPA per student.
 
-use super::{check_locale, load_policy, parse, run, ApiResult};
+use super::{check_locale, load_policy, locale_of, parse, run, ApiResult, Failure};
 use crate::batch::{self, BatchResult};
 use crate::error::{Error, ErrorKind};
 use crate::locale::Locale;
@@ -58,4 +58,19 @@ pub fn batch_gpa(input: Value) -> ApiResult {
         let out = batch_gpa_request(&req, locale)?;
         serde_json::to_value(out).map_err(|e| Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""))
     })
+}
+
+/// [`batch_gpa`] with the result as JSON text, serialized straight from its struct: the
+/// wasm binding hands it to `JSON.parse` (no `Value` tree for 50,000 students).
+///
+/// # Errors
+/// As [`batch_gpa`].
+pub fn batch_gpa_text(input: Value) -> Result<String, Failure> {
+    let locale = locale_of(&input);
+    let go = |input: Value| -> Result<String, Error> {
+        let req: BatchRequest = parse(input)?;
+        let out = batch_gpa_request(&req, locale)?;
+        serde_json::to_string(&out).map_err(|e| Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""))
+    };
+    go(input).map_err(|error| Failure { error, locale })
 }

@@ -19,7 +19,7 @@ pub use deadlines::{deadlines, deadlines_ics};
 pub use funding::estimate_funding;
 pub use eligibility::check_eligibility;
 pub use form::{validate_application, validate_field};
-pub use batch::{batch_gpa, batch_gpa_request, BatchOutput, BatchRequest};
+pub use batch::{batch_gpa, batch_gpa_request, batch_gpa_text, BatchOutput, BatchRequest};
 pub use grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
 pub use quota::allocate_quota;
 

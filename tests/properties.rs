@@ -1,0 +1,207 @@
+//! Properties of every public JSON entry point (issue 7): arbitrary JSON and arbitrary text
+//! never panic and give a result or a coded error; the batch equals computeGpa per student;
+//! xinyu letter grades always give a GPA within 0–4 (the XYU-12.7(2) table's range).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use exchange_calc::api::{self, ApiResult};
+use exchange_calc::batch;
+use exchange_calc::decimal::{self, Decimal};
+use exchange_calc::grade::{self, CourseInput};
+use exchange_calc::policy::{self, Policy};
+use exchange_calc::Locale;
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+type Api = fn(Value) -> ApiResult;
+
+const APIS: [(&str, Api); 5] = [
+    ("describePolicy", api::describe_policy),
+    ("convertGrade", api::convert_grade),
+    ("computeGpa", api::compute_gpa),
+    ("homeGpa", api::home_gpa),
+    ("batchGpa", api::batch_gpa),
+];
+
+fn xinyu() -> Policy {
+    policy::resolve(&json!("xinyu-2022"), "policy", Locale::En).unwrap().into_owned()
+}
+
+const KEYS: &[&str] = &[
+    "policy", "grade", "courses", "credits", "name", "score", "csv", "locale", "extends", "minGpa", "grades", "letters",
+    "gradePoint", "percentage", "pass", "id", "title", "year", "clauses", "studentIdPattern", "hoursPerCredit",
+];
+
+const TEXTS: &[&str] = &[
+    "xinyu-2022", "gdut-lixing-2026", "A", "b+", "Ｂ＋", "88", "100.5", "-1", "1e309", "79228162514264337593543950335",
+    "P", "en", "zh-CN", "studentId,course,credits,grade\nS,a,1,A\nS,b,x,Q\n", "", " ", "NaN", "[", "\"",
+];
+
+fn key() -> impl Strategy<Value = String> {
+    prop_oneof![3 => prop::sample::select(KEYS).prop_map(str::to_owned), 1 => ".{0,8}"]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![2 => prop::sample::select(TEXTS).prop_map(str::to_owned), 1 => any::<String>(), 1 => "[ -~]{0,12}"]
+}
+
+/// Arbitrary JSON, biased towards the API's own keys and values so the requests get deep.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| json!(f)),
+        text().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((key(), inner), 0..6).prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+#[track_caller]
+fn coded(name: &str, input: &Value, result: &ApiResult) {
+    if let Err(f) = result {
+        assert!(!f.code().is_empty(), "{name}({input}): empty code");
+        assert!(f.code().chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{name}: code {:?}", f.code());
+        assert!(!f.message().is_empty(), "{name}({input}): empty message");
+    }
+}
+
+const LETTERS: [&str; 13] = ["A+", "A", "A-", "B+", "B", "B-", "C+", "C", "C-", "D+", "D", "D-", "F"];
+
+/// A grade as people type it: a letter (any case, spaces, full-width), a percentage, a pass.
+fn typed_grade() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(&LETTERS[..]).prop_map(str::to_owned),
+        1 => prop::sample::select(&LETTERS[..]).prop_map(|l| format!(" {} ", l.to_lowercase())),
+        1 => prop::sample::select(&LETTERS[..]).prop_map(|l| l.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap()).collect()),
+        2 => (0u32..=1000).prop_map(|x| format!("{}.{}", x / 10, x % 10)),
+        1 => prop::sample::select(vec!["P", "Pass", "np", "FAIL"]).prop_map(str::to_owned),
+    ]
+}
+
+/// Credits as a spreadsheet has them: 0–40 with up to two places.
+fn credits() -> impl Strategy<Value = Decimal> {
+    (0i64..=4000, 0u32..=2).prop_map(|(n, dp)| Decimal::new(n, 2).round_dp(dp))
+}
+
+/// A CSV field, quoted when it has to be (and sometimes when it need not be).
+fn field(text: &str, force_quote: bool) -> String {
+    if force_quote || text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_json_never_panics_and_errors_are_coded(input in json_value()) {
+        for (name, f) in APIS {
+            coded(name, &input, &f(input.clone()));
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_in_every_field_never_panics(s in text(), t in text()) {
+        let requests = [
+            json!({ "policy": s }),
+            json!({ "policy": "xinyu-2022", "grade": s, "locale": t }),
+            json!({ "policy": { "extends": "xinyu-2022", "minGpa": s, "grades": { "pass": [t] } }, "grade": t }),
+            json!({ "policy": "xinyu-2022", "courses": [{ "name": s, "credits": t, "grade": s, "score": t }] }),
+            json!({ "policy": "xinyu-2022", "courses": [{ "name": s, "credits": "1", "grade": t }] }),
+            json!({ "courses": [{ "name": s, "credits": t, "score": s }] }),
+            json!({ "policy": "xinyu-2022", "csv": s }),
+            json!({ "policy": "xinyu-2022", "csv": format!("studentId,course,credits,grade\n{s},{t},{t},{s}\n") }),
+        ];
+        for input in requests {
+            for (name, f) in APIS {
+                coded(name, &input, &f(input.clone()));
+            }
+        }
+        let _ = api::policies();
+    }
+
+    #[test]
+    fn batch_equals_compute_gpa_for_every_student(
+        rows in prop::collection::vec((0usize..6, "[a-zA-Z ,\"]{0,10}", credits(), typed_grade(), any::<bool>()), 1..60),
+        crlf in any::<bool>(),
+    ) {
+        let p = xinyu();
+        let nl = if crlf { "\r\n" } else { "\n" };
+        let mut csv = format!("grade,studentId,credits,course{nl}");
+        for (student, course, credits, grade, quote) in &rows {
+            let fields = [field(grade, *quote), field(&format!("S{student}"), *quote), credits.to_string(), field(course, *quote)];
+            csv.push_str(&fields.join(","));
+            csv.push_str(nl);
+        }
+        let r = batch::batch_gpa(&p, &csv, Locale::En).unwrap();
+        prop_assert_eq!(r.error_count, 0, "{:?}", r.errors);
+        let mut seen = Vec::new();
+        for (student, ..) in &rows {
+            if !seen.contains(student) { seen.push(*student); }
+        }
+        prop_assert_eq!(r.students.len(), seen.len());
+        for (s, id) in r.students.iter().zip(&seen) {
+            prop_assert_eq!(&s.student_id, &format!("S{id}"));
+            let courses: Vec<CourseInput> = rows.iter().filter(|r| r.0 == *id)
+                .map(|(_, course, credits, grade, _)| CourseInput { name: course.clone(), credits: *credits, grade: grade.clone() })
+                .collect();
+            let g = grade::compute_gpa(&p, &courses, Locale::En).unwrap();
+            prop_assert_eq!(
+                (&s.gpa, &s.gpa_exact, &s.average_percentage, &s.average_percentage_exact),
+                (&g.gpa, &g.gpa_exact, &g.average_percentage, &g.average_percentage_exact)
+            );
+            prop_assert_eq!((s.credits, s.gpa_credits, s.earned_credits, s.courses), (g.total_credits, g.gpa_credits, g.earned_credits, courses.len()));
+            // And through the JSON API, as the page calls it.
+            let out = api::compute_gpa(json!({
+                "policy": "xinyu-2022",
+                "courses": courses.iter().map(|c| json!({ "name": c.name, "credits": c.credits.to_string(), "grade": c.grade })).collect::<Vec<_>>(),
+            })).unwrap();
+            prop_assert_eq!(out["gpa"].as_str(), s.gpa.as_deref());
+            prop_assert_eq!(out["averagePercentage"].as_str(), s.average_percentage.as_deref());
+        }
+    }
+
+    #[test]
+    fn xinyu_letter_grades_give_a_gpa_within_0_and_4(
+        courses in prop::collection::vec((prop::sample::select(&LETTERS[..]), credits()), 1..40),
+    ) {
+        let p = xinyu();
+        let input: Vec<CourseInput> = courses.iter().map(|(l, c)| CourseInput { name: String::new(), credits: *c, grade: (*l).to_owned() }).collect();
+        let g = grade::compute_gpa(&p, &input, Locale::En).unwrap();
+        if let Some(exact) = &g.gpa_exact {
+            let v = decimal::parse(exact).unwrap();
+            // A weighted mean of points in [0, 4.0] stays in [0, 4]; the average of
+            // percentages in [55, 98] stays in [55, 98].
+            prop_assert!(v >= Decimal::ZERO && v <= Decimal::from(4), "{}", exact);
+            let avg = decimal::parse(g.average_percentage_exact.as_deref().unwrap()).unwrap();
+            prop_assert!(avg >= Decimal::from(55) && avg <= Decimal::from(98), "{}", avg);
+        } else {
+            prop_assert!(courses.iter().all(|(_, c)| c.is_zero()));
+        }
+    }
+
+    #[test]
+    fn convert_grade_of_any_text_is_in_range_or_a_coded_error(s in any::<String>()) {
+        match api::convert_grade(json!({ "policy": "xinyu-2022", "grade": s })) {
+            Ok(v) => {
+                if let Some(gp) = v["gradePoint"].as_str() {
+                    let gp = decimal::parse(gp).unwrap();
+                    prop_assert!(gp >= Decimal::ZERO && gp <= Decimal::from(4));
+                }
+                if let Some(pct) = v["percentage"].as_str() {
+                    let pct = decimal::parse(pct).unwrap();
+                    prop_assert!(pct >= Decimal::ZERO && pct <= Decimal::ONE_HUNDRED);
+                }
+            }
+            Err(f) => prop_assert!(!f.code().is_empty()),
+        }
+    }
+}

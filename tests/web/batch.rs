@@ -1,0 +1,40 @@
+//! batchGpa through the exported wasm function.
+
+use super::support::{get, js, s, thrown};
+use exchange_calc::wasm as api;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn cohort_with_a_bad_row() {
+    // S1: (3×3.7 + 2×3.3) / 5 = 17.7 / 5 = 3.54; (3×95 + 2×88) / 5 = 461 / 5 = 92.2.
+    // Line 3's grade "Q" is not a grade: reported, the other rows count.
+    let r = api::batch_gpa(js(r#"{"policy":"xinyu-2022","locale":"en","csv":"studentId,course,credits,grade\r\nS1,Calculus,3,A\r\nS1,Bad,1,Q\r\nS1,\"Physics, \"\"lab\"\"\",2,Ｂ＋\r\n"}"#))
+        .unwrap();
+    let students = js_sys::Array::from(&get(&r, "students"));
+    assert_eq!(students.length(), 1);
+    let s1 = students.get(0);
+    assert_eq!((s(&s1, "studentId").as_str(), s(&s1, "gpa").as_str(), s(&s1, "averagePercentage").as_str()), ("S1", "3.54", "92.20"));
+    assert_eq!(s(&s1, "credits"), "5");
+    let errors = js_sys::Array::from(&get(&r, "errors"));
+    let e = errors.get(0);
+    assert_eq!(get(&e, "line").as_f64(), Some(3.0));
+    assert_eq!((s(&e, "code").as_str(), s(&e, "field").as_str()), ("invalid_grade", "grade"));
+    assert!(s(&e, "message").starts_with("line 3: "), "{}", s(&e, "message"));
+    assert_eq!(s(&r, "policy.id"), "xinyu-2022");
+}
+
+#[wasm_bindgen_test]
+fn whole_request_errors_throw_with_code_and_field() {
+    let (code, field, _, is_error) = thrown(api::batch_gpa(js(r#"{"policy":"xinyu-2022"}"#)));
+    assert!(is_error);
+    assert_eq!((code.as_str(), field.as_str()), ("missing_field", "csv"));
+    let (code, field, _, _) = thrown(api::batch_gpa(js(r#"{"policy":"xinyu-2022","csv":"id,course\n"}"#)));
+    assert_eq!((code.as_str(), field.as_str()), ("unknown_field", "csv.id"));
+    let (code, field, _, _) = thrown(api::batch_gpa(js(r#"{"policy":"gdut-lixing-2026","csv":"studentId,course,credits,grade\n"}"#)));
+    assert_eq!((code.as_str(), field.as_str()), ("not_in_policy", "policy"));
+    let (code, field, _, _) = thrown(api::batch_gpa(js(r#"{"policy":"xinyu-2022","csv":"","locale":"fr"}"#)));
+    assert_eq!((code.as_str(), field.as_str()), ("unknown_value", "locale"));
+    // Still works.
+    let r = api::batch_gpa(js(r#"{"policy":"xinyu-2022","csv":"studentId,course,credits,grade\nA,x,1,F\n"}"#)).unwrap();
+    assert_eq!(s(&js_sys::Array::from(&get(&r, "students")).get(0), "gpa"), "0.00");
+}
