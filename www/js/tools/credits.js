@@ -5,6 +5,7 @@ import { h, replace, svg, nextId } from '../dom.js';
 import { register } from '../i18n.js';
 import { editableTable, rowField } from '../table.js';
 import { renderFindings } from '../findings.js';
+import * as csv from '../csv.js';
 
 register({
   'zh-CN': {
@@ -16,6 +17,8 @@ register({
     'c.planHint': '本校培养方案中与交换期相同时段的学分总数。',
     'c.coursesTitle': '在对方学校修读的课程',
     'c.coursesHint': '每门课填写学时，或外方学分并选择学分制；两者都填时按学时折算。核心课指所在一级学科的核心课程。',
+    'c.import': '导入成绩单 CSV', 'c.importHint': 'CSV 列：课程, 学时 或 学分, 成绩（可带表头；可选列：学分制、核心课、短期项目）',
+    'c.imported': '已导入 {n} 门课程。', 'c.importEmpty': '文件中没有找到课程。',
     'c.caption': '课程：名称、学时或外方学分、学分制、成绩、核心课、短期项目、本校课程属性',
     'c.course': '课程', 'c.hours': '学时', 'c.credits': '外方学分', 'c.system': '学分制', 'c.grade': '外方成绩',
     'c.core': '核心课', 'c.short': '短期项目', 'c.category': '本校课程属性',
@@ -53,6 +56,8 @@ register({
     'c.planHint': 'The credits of your home programme for the same period as the exchange.',
     'c.coursesTitle': 'Courses taken abroad',
     'c.coursesHint': 'For each course enter class hours, or foreign credits with their credit system; given both, hours are used. A core course is one of your first-level discipline\'s core courses.',
+    'c.import': 'Import transcript CSV', 'c.importHint': 'CSV columns: course, hours or credits, grade (header optional; optional columns: system, core, shortProgram)',
+    'c.imported': '{n} courses imported.', 'c.importEmpty': 'No courses found in the file.',
     'c.caption': 'Courses: name, class hours or foreign credits, credit system, grade, core, short programme, home category',
     'c.course': 'Course', 'c.hours': 'Class hours', 'c.credits': 'Foreign credits', 'c.system': 'Credit system', 'c.grade': 'Grade',
     'c.core': 'Core', 'c.short': 'Short programme', 'c.category': 'Home category',
@@ -258,6 +263,31 @@ export default {
         h('span', { class: tone ? `stat-value ${tone}` : 'stat-value', 'data-testid': testid }, value));
     }
 
+    // CSV in: course, hours or credits, grade (+ optional system, core, short programme). Without a
+    // header the columns are course, hours, grade. Names stay text; the API does the converting.
+    const yes = (v) => /^(1|y|yes|true|是|√|✓)$/i.test(String(v ?? '').trim());
+    const fileInput = h('input', { type: 'file', accept: '.csv,text/csv', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: importCsv });
+    async function importCsv() {
+      const f = fileInput.files?.[0];
+      if (!f) return;
+      const { index, body } = csv.columns(csv.parse(await f.text()), {
+        name: ['course', 'name', '课程', '课程名称'], hours: ['hours', 'class hours', '学时'], grade: ['grade', '成绩'],
+        credits: ['credits', 'credit', '学分'], system: ['system', '学分制'], core: ['core', '核心课'], shortProgram: ['shortprogram', 'short program', '短期项目'],
+      });
+      fileInput.value = '';
+      const rows = body.map((r) => ({
+        ...blank(),
+        name: r[index.name] ?? '', hours: r[index.hours] ?? '', credits: index.credits === undefined ? '' : r[index.credits] ?? '',
+        grade: r[index.grade] ?? '', system: (index.system !== undefined && r[index.system]) || defaultSystem,
+        core: index.core !== undefined && yes(r[index.core]), shortProgram: index.shortProgram !== undefined && yes(r[index.shortProgram]),
+      }));
+      if (!rows.length) { ctx.say(t('c.importEmpty')); return; }
+      data.courses.splice(0, data.courses.length, ...rows);
+      table.render();
+      compute();
+      ctx.say(t('c.imported', { n: rows.length }));
+    }
+
     replace(panel,
       letters,
       h('div', { class: 'card credits-tool' },
@@ -269,6 +299,8 @@ export default {
       h('div', { class: 'card credits-tool' },
         h('h2', {}, t('c.coursesTitle')),
         h('p', { class: 'muted small' }, t('c.coursesHint')),
+        h('div', { class: 'csv-bar' }, h('button', { type: 'button', onclick: () => fileInput.click() }, t('c.import')), fileInput,
+          h('span', { class: 'muted small' }, t('c.importHint'))),
         table.el,
         systemsNote),
       // print-keep: the results go on the one-page printout with the grades (css/app.css @media print).
