@@ -38,7 +38,9 @@ export function columns(rows, aliases) {
 
 function cell(v) {
   let s = v == null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  // Any cell a spreadsheet could start evaluating (OWASP CSV injection); no export writes
+  // signed numbers, so even "+1" is text here.
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

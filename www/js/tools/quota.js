@@ -3,6 +3,7 @@
 import { h, replace, nextId } from '../dom.js';
 import { register } from '../i18n.js';
 import { editableTable, rowField } from '../table.js';
+import * as csv from '../csv.js';
 
 register({
   'zh-CN': {
@@ -71,14 +72,6 @@ export function parseRows(text) {
   });
 }
 
-/** One CSV field: formula-looking cells get a leading apostrophe; commas, quotes and breaks get quoted. */
-export function csvField(value) {
-  let s = String(value ?? '');
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const toCsv = (rows) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 
 export default {
   id: 'quota',
@@ -200,13 +193,7 @@ export default {
       })];
       rows.push([t('q.csvTotal'), last.reduce((a, q) => a + q.students, 0), last.reduce((a, q) => a + q.quota, 0)]);
       rows.push([t('q.csvMethod'), t(`q.${data.method}`)]);
-      // A byte-order mark so spreadsheet programs read the Chinese names as UTF-8.
-      const blob = new Blob(['\uFEFF', toCsv(rows)], { type: 'text/csv;charset=utf-8' });
-      const a = h('a', { href: URL.createObjectURL(blob), download: 'quota.csv', hidden: true });
-      panel.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+      csv.download('quota.csv', csv.stringify(rows)); // with a BOM, quoted, formula-safe
     }
 
     buildTable();
