@@ -152,7 +152,15 @@ pub fn req<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     Dec::deserialize(d).map(|x| x.0)
 }
 
-/// `a + b`, or an `overflow` error at `field` past the decimal range.
+// rust_decimal's checked_add / checked_mul round silently when the exact result needs more
+// than 96 bits of mantissa: 7922816251426433759354395033 + 0.01 gives …033.0, and credits of
+// 2.7922816251426433759354395034 × 4.0 lose the last place, which made a lone A+ weigh
+// 4.0000000000000000000000000001 (found by fuzzing the batch). A result with fewer decimal
+// places than the exact one is such a rounding; it is reported as `overflow` (too large to
+// compute exactly) instead of passed on. Trailing zeros (4.0) are retried normalized.
+
+/// `a + b`, or an `overflow` error at `field` past the decimal range. For sums of values that
+/// are already quotients (H/18 …), where the last of 28 places is rounded anyway.
 ///
 /// # Errors
 /// `overflow` at `field`.
@@ -160,12 +168,26 @@ pub fn add(a: Decimal, b: Decimal, field: &str) -> crate::Result<Decimal> {
     a.checked_add(b).ok_or_else(|| overflow(field))
 }
 
-/// `a × b`, or an `overflow` error at `field`.
+/// `a + b` exactly, or an `overflow` error at `field` (past the range, or not exact). For sums
+/// of inputs and their products with table values, which must never round.
 ///
 /// # Errors
 /// `overflow` at `field`.
-pub fn mul(a: Decimal, b: Decimal, field: &str) -> crate::Result<Decimal> {
-    a.checked_mul(b).ok_or_else(|| overflow(field))
+pub fn add_exact(a: Decimal, b: Decimal, field: &str) -> crate::Result<Decimal> {
+    let exact = |x: Decimal, y: Decimal| {
+        // A zero operand gives the other one back as it is: always exact.
+        x.checked_add(y).filter(|s| x.is_zero() || y.is_zero() || s.scale() == x.scale().max(y.scale()))
+    };
+    exact(a, b).or_else(|| exact(a.normalize(), b.normalize())).ok_or_else(|| overflow(field))
+}
+
+/// `a × b` exactly, or an `overflow` error at `field` (past the range, or not exact).
+///
+/// # Errors
+/// `overflow` at `field`.
+pub fn mul_exact(a: Decimal, b: Decimal, field: &str) -> crate::Result<Decimal> {
+    let exact = |x: Decimal, y: Decimal| x.checked_mul(y).filter(|p| x.is_zero() || y.is_zero() || p.scale() == x.scale() + y.scale());
+    exact(a, b).or_else(|| exact(a.normalize(), b.normalize())).ok_or_else(|| overflow(field))
 }
 
 /// `a ÷ b`, or an `overflow` error at `field` (also for `b` = 0, which callers rule out first).
@@ -249,5 +271,21 @@ mod tests {
         assert_eq!(v.0, d("0.1"));
         let v: Dec = serde_json::from_str("\"3.30\"").unwrap_or(Dec(Decimal::ZERO));
         assert_eq!(v.0.to_string(), "3.30");
+    }
+
+    #[test]
+    fn sums_and_products_are_exact_or_overflow() {
+        // 3 × 3.7 = 11.1; 2.50 × 4.0 = 10.000; 0 × 3.7 = 0; 0.00 + 1.5 = 1.5
+        assert_eq!(mul_exact(d("3"), d("3.7"), "f"), Ok(d("11.1")));
+        assert_eq!(mul_exact(d("2.50"), d("4.0"), "f"), Ok(d("10.000")));
+        assert_eq!(mul_exact(d("0"), d("3.7"), "f"), Ok(Decimal::ZERO));
+        assert_eq!(add_exact(d("0.00"), d("1.5"), "f"), Ok(d("1.5")));
+        // 28 places × 4.0: 29 places needed, 4.0 normalizes to 4, but the mantissa
+        // 11169126500570573503741758013.6 × 10^-27 still needs 97 bits: not exact.
+        assert_eq!(mul_exact(d("2.7922816251426433759354395034"), d("4.0"), "f").map_err(|e| e.code()), Err("overflow"));
+        // 1.0000000000000000000000000000 × 4.0 is 4 exactly once normalized.
+        assert_eq!(mul_exact(d("1.0000000000000000000000000000"), d("4.0"), "f"), Ok(d("4")));
+        assert_eq!(add_exact(d("7922816251426433759354395033"), d("0.01"), "f").map_err(|e| e.code()), Err("overflow"));
+        assert_eq!(add_exact(d("1.0000000000000000000000000000"), d("100000000000"), "f"), Ok(d("100000000001")));
     }
 }

@@ -289,17 +289,17 @@ impl GpaSums {
     /// `overflow` at `field` if a sum would leave the decimal range.
     pub fn add(&mut self, credits: Decimal, conv: &Conversion, field: &str) -> Result<()> {
         let mut next = *self;
-        next.total_credits = decimal::add(next.total_credits, credits, field)?;
+        next.total_credits = decimal::add_exact(next.total_credits, credits, field)?;
         if conv.passed == Some(true) {
-            next.earned_credits = decimal::add(next.earned_credits, credits, field)?;
+            next.earned_credits = decimal::add_exact(next.earned_credits, credits, field)?;
         }
         if let Some(gp) = conv.grade_point {
-            next.grade_points = decimal::add(next.grade_points, decimal::mul(credits, gp, field)?, field)?;
-            next.gpa_credits = decimal::add(next.gpa_credits, credits, field)?;
+            next.grade_points = decimal::add_exact(next.grade_points, decimal::mul_exact(credits, gp, field)?, field)?;
+            next.gpa_credits = decimal::add_exact(next.gpa_credits, credits, field)?;
         }
         if let Some(pct) = conv.percentage {
-            next.percentages = decimal::add(next.percentages, decimal::mul(credits, pct, field)?, field)?;
-            next.percentage_credits = decimal::add(next.percentage_credits, credits, field)?;
+            next.percentages = decimal::add_exact(next.percentages, decimal::mul_exact(credits, pct, field)?, field)?;
+            next.percentage_credits = decimal::add_exact(next.percentage_credits, credits, field)?;
         }
         *self = next;
         Ok(())

@@ -255,3 +255,21 @@ fn json_api_shape_and_errors() {
     api_error(json!({ "policy": "xinyu-2022", "csv": "a,b\n" }), "unknown_field", "csv.a");
     api_error(json!(null), "invalid_type", "");
 }
+
+#[test]
+fn a_product_that_would_lose_places_is_an_overflow_not_a_gpa_above_4() {
+    // Found by fuzzing batch_csv: 2.7922816251426433759354395034 × 4.0 needs 29 places and
+    // 97 bits; rust_decimal rounded it and a lone A+ came out as 4.0000000000000000000000000001.
+    let r = run("studentId,course,credits,grade\nS2,Art,2.7922816251426433759354395034,A+\nS2,Music,2,A+\n");
+    assert_eq!(errors(&r), [(2, "overflow", Some("credits"))]);
+    gpa_is(&r, "S2", "4.00", "98.00", "2");
+    assert_eq!(student(&r, "S2").gpa_exact.as_deref(), Some("4"));
+    // computeGpa says the same about the same course.
+    let e = grade::compute_gpa(
+        &xinyu(),
+        &[CourseInput { name: "Art".into(), credits: d("2.7922816251426433759354395034"), grade: "A+".into() }],
+        Locale::En,
+    )
+    .unwrap_err();
+    assert_eq!((e.code(), e.field.as_str()), ("overflow", "courses[0].credits"));
+}
