@@ -74,6 +74,8 @@ export async function createApp(host, o = {}) {
 
   let policyInfo = null;
   let mounting = false;
+  let mounts = 0; // generation of mountAll, to drop stale deferred mounts
+  const pending = new Map(); // tool id → its deferred mount
   const policyInput = () => (o.policyDocument ? o.policyDocument : state.policy);
   const say = (text) => { notice.textContent = text; notice.hidden = !text; };
 
@@ -148,6 +150,7 @@ export async function createApp(host, o = {}) {
   }
 
   function select(toolId, focus) {
+    ensureMounted(toolId);
     state.tab = toolId;
     store.save(state, key);
     for (const tool of tools) {
@@ -169,20 +172,42 @@ export async function createApp(host, o = {}) {
     }
     chrome();
     renderTabs();
-    mounting = true;
+    // The visible tool is mounted now; the others right after the first paint (or at once when
+    // their tab is chosen), so the first result does not wait for six tools nobody looks at yet.
     const presets = api.policies();
+    const generation = ++mounts;
     replace(main, tools.map((tool) => {
       const panel = h('section', { id: `${id}-panel-${tool.id}`, 'data-panel': tool.id, role: 'tabpanel', 'aria-labelledby': `${id}-tab-${tool.id}`, class: 'panel', hidden: tools.length > 1 && tool.id !== state.tab });
-      try {
-        tool.mount(panel, ctx);
-        if (tool.requires && policyInfo && !policyInfo[tool.requires]) panel.prepend(switchNotice(tool.requires, presets));
-      } catch (e) {
-        // One broken tool must not take the others down.
-        replace(panel, h('p', { class: 'error', role: 'alert' }, String(e.message || e)));
-      }
+      pending.set(tool.id, () => mountOne(tool, panel, presets));
       return panel;
     }));
-    mounting = false;
+    ensureMounted(state.tab);
+    const later = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
+    later(() => {
+      if (generation !== mounts) return; // remounted meanwhile (language or policy changed)
+      for (const tool of tools) ensureMounted(tool.id);
+      host.dataset.allMounted = 'true';
+    }, { timeout: 1000 });
+  }
+
+  function mountOne(tool, panel, presets) {
+    mounting = true;
+    try {
+      tool.mount(panel, ctx);
+      if (tool.requires && policyInfo && !policyInfo[tool.requires]) panel.prepend(switchNotice(tool.requires, presets));
+    } catch (e) {
+      // One broken tool must not take the others down.
+      replace(panel, h('p', { class: 'error', role: 'alert' }, String(e.message || e)));
+    } finally {
+      mounting = false;
+    }
+  }
+
+  function ensureMounted(toolId) {
+    const mount = pending.get(toolId);
+    if (!mount) return;
+    pending.delete(toolId);
+    mount();
   }
 
   /** For a tool whose rules the chosen policy lacks: say so first, and offer the presets that have them. */
