@@ -65,7 +65,7 @@ fn serde_code<E: de::Error>(err: ParseError, input: &str) -> E {
         ParseError::Invalid => "invalid_number",
         ParseError::Overflow => "overflow",
     };
-    // The unit separator lets `error::from_serde` recover the code (see there).
+    // The unit separator lets `json::DeError` recover the code (see there).
     E::custom(format!("{code}\u{1f}{input}"))
 }
 

@@ -215,7 +215,7 @@ pub struct Applicant {
 fn opt_int<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<i64>, D::Error> {
     struct IntVisitor;
     fn bad<E: de::Error>(input: &str) -> E {
-        // The unit separator lets `error::from_serde` recover the code (see there).
+        // The unit separator lets `json::DeError` recover the code (see there).
         E::custom(format!("invalid_number\u{1f}{input}"))
     }
     impl<'de> Visitor<'de> for IntVisitor {

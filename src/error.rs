@@ -229,41 +229,6 @@ pub fn join_path(prefix: &str, rest: &str) -> String {
     }
 }
 
-/// Turns a serde error (with the path it happened at) into an [`Error`].
-///
-/// Our own deserializers report malformed numbers and dates as `"<code>\u{1f}<input>"`,
-/// so they keep their stable code across serde's string-only custom errors.
-#[must_use]
-pub fn from_serde(err: &serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = err.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    let text = err.inner().to_string();
-    if let Some(name) = between(&text, "unknown field `", "`") {
-        // serde_path_to_error's path already ends with the unknown key itself.
-        let field = if path.rsplit('.').next() == Some(name) { path } else { join_path(&path, name) };
-        return Error::new(ErrorKind::UnknownField { name: name.to_owned() }, field);
-    }
-    if let Some(name) = between(&text, "missing field `", "`") {
-        return Error::new(ErrorKind::MissingField, join_path(&path, name));
-    }
-    if let Some((code, input)) = text.split_once('\u{1f}') {
-        let input = input.to_owned();
-        let kind = match code {
-            "invalid_number" => ErrorKind::InvalidNumber { input },
-            "invalid_date" => ErrorKind::InvalidDate { input },
-            "overflow" => ErrorKind::Overflow,
-            _ => ErrorKind::InvalidType { detail: input },
-        };
-        return Error::new(kind, path);
-    }
-    Error::new(ErrorKind::InvalidType { detail: text }, path)
-}
-
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let rest = text.split_once(start)?.1;
-    Some(rest.split_once(end)?.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,27 +239,6 @@ mod tests {
         assert_eq!(join_path("courses", "[2].grade"), "courses[2].grade");
         assert_eq!(join_path("", "grade"), "grade");
         assert_eq!(join_path("policy", ""), "policy");
-    }
-
-    #[test]
-    fn an_unknown_field_is_reported_at_its_own_path_once() {
-        #[derive(Debug, serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Inner {
-            #[allow(dead_code)]
-            a: u8,
-        }
-        #[derive(Debug, serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Outer {
-            #[allow(dead_code)]
-            courses: Vec<Inner>,
-        }
-        for (input, want) in [(r#"{"courses":[{"a":1,"hour":1}]}"#, "courses[0].hour"), (r#"{"courses":[],"typo":1}"#, "typo")] {
-            let mut de = serde_json::Deserializer::from_str(input);
-            let err = serde_path_to_error::deserialize::<_, Outer>(&mut de).map(|_| ()).err().map(|e| from_serde(&e));
-            assert_eq!(err.map(|e| e.field), Some(want.to_owned()), "{input}");
-        }
     }
 
     #[test]

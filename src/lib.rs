@@ -17,6 +17,7 @@ pub mod finding;
 pub mod funding;
 pub mod form;
 pub mod grade;
+pub mod json;
 pub mod locale;
 pub mod policy;
 pub mod quota;

@@ -244,10 +244,10 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// Reads one key into `T`, recording a problem (with its full path) instead of stopping.
 fn take<T: DeserializeOwned>(map: &mut Map<String, Value>, key: &str, problems: &mut Vec<Problem>, locale: Locale) -> Option<T> {
     let value = map.remove(key).unwrap_or(Value::Null);
-    match serde_path_to_error::deserialize::<_, T>(value) {
+    match crate::json::from_value::<T>(&value) {
         Ok(v) => Some(v),
         Err(e) => {
-            let err = crate::error::from_serde(&e).at(key);
+            let err = e.at(key);
             let reason = err.message(locale);
             // The message starts with the path; the problem carries it separately.
             let reason = reason

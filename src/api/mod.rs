@@ -23,7 +23,7 @@ pub use batch::{batch_gpa, batch_gpa_request, batch_gpa_text, BatchOutput, Batch
 pub use grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
 pub use quota::allocate_quota;
 
-use crate::error::{from_serde, Error, ErrorKind, Problem};
+use crate::error::{Error, ErrorKind, Problem};
 use crate::locale::Locale;
 use crate::policy::{self, Policy};
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
@@ -82,7 +82,7 @@ pub fn locale_of(input: &Value) -> Locale {
 /// # Errors
 /// `invalid_type`, `unknown_field`, `missing_field`, `invalid_number`, … at the path.
 pub fn parse<T: DeserializeOwned>(input: Value) -> Result<T, Error> {
-    serde_path_to_error::deserialize(input).map_err(|e| from_serde(&e))
+    crate::json::from_value(&input)
 }
 
 /// Checks the optional `locale` tag of a request.
