@@ -1,6 +1,6 @@
 //! `checkCredits` (XYU-11, XYU-12.2–12.9).
 
-use super::{check_locale, load_policy, parse, run, text, with_policy, ApiResult};
+use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult};
 use crate::credit::{self, Category, CreditCourse, CreditRequest};
 use crate::decimal;
 use rust_decimal::Decimal;
@@ -50,7 +50,7 @@ struct CreditsRequest {
 /// # Errors
 /// As [`credit::check_credits`]; unknown keys and a `category` outside `publicRequired`,
 /// `majorRequired`, `majorElective`, `generalElective` are rejected at their path.
-pub fn check_credits(input: Value) -> ApiResult {
+pub fn check_credits(input: Value) -> TextResult {
     run(input, |input, locale| {
         let req: CreditsRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;

@@ -1,6 +1,6 @@
 //! `deadlines` and `deadlinesIcs` (XYU-12.9, XYU-13, LX-4).
 
-use super::{check_locale, load_policy, parse, run, with_policy, ApiResult};
+use super::{check_locale, load_policy, parse, run, with_policy, TextResult};
 use crate::deadline::{self, Date, DeadlineRequest};
 use crate::decimal;
 use crate::error::{Error, ErrorKind, Result};
@@ -61,7 +61,7 @@ fn compute(input: Value, locale: Locale) -> Result<(Vec<deadline::Deadline>, Cow
 /// # Errors
 /// `invalid_date` at `arrival` / `end`; `date_order` at `end`; `invalid_step` or
 /// `out_of_range` at `year`; otherwise as [`deadline::deadlines`].
-pub fn deadlines(input: Value) -> ApiResult {
+pub fn deadlines(input: Value) -> TextResult {
     run(input, |input, locale| {
         let (list, p) = compute(input, locale)?;
         with_policy(&list, Some(&p))
@@ -73,9 +73,10 @@ pub fn deadlines(input: Value) -> ApiResult {
 ///
 /// # Errors
 /// As [`deadlines`].
-pub fn deadlines_ics(input: Value) -> ApiResult {
+pub fn deadlines_ics(input: Value) -> TextResult {
     run(input, |input, locale| {
         let (list, _) = compute(input, locale)?;
-        Ok(Value::String(deadline::to_ics(&list, locale)))
+        serde_json::to_string(&deadline::to_ics(&list, locale))
+            .map_err(|e| crate::Error::new(crate::ErrorKind::InvalidType { detail: e.to_string() }, ""))
     })
 }

@@ -1,6 +1,6 @@
 //! `checkEligibility`.
 
-use super::{check_locale, load_policy, parse, run, text, with_policy, ApiResult};
+use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult};
 use crate::eligibility::{self, Applicant};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -26,7 +26,7 @@ struct EligibilityRequest {
 /// `unknown_value` at `track` (listing the policy's tracks); `invalid_type`,
 /// `invalid_number`, `out_of_range`, `invalid_step`, `unknown_field` at `applicant.<field>`;
 /// policy errors at `policy`.
-pub fn check_eligibility(input: Value) -> ApiResult {
+pub fn check_eligibility(input: Value) -> TextResult {
     run(input, |input, locale| {
         let req: EligibilityRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;

@@ -1,6 +1,6 @@
 //! `validateApplication`, `validateField`.
 
-use super::{check_locale, load_policy, parse, run, text, with_policy, ApiResult};
+use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult};
 use crate::form::{self, form_from_json};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -21,7 +21,7 @@ struct ValidateRequest {
 ///
 /// # Errors
 /// `invalid_type` at `form` when it is not an object; policy errors at `policy`.
-pub fn validate_application(input: Value) -> ApiResult {
+pub fn validate_application(input: Value) -> TextResult {
     run(input, |input, locale| {
         let req: ValidateRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;
@@ -47,7 +47,7 @@ struct ValidateFieldRequest {
 ///
 /// # Errors
 /// As [`validate_application`].
-pub fn validate_field(input: Value) -> ApiResult {
+pub fn validate_field(input: Value) -> TextResult {
     run(input, |input, locale| {
         let req: ValidateFieldRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;

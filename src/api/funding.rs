@@ -1,6 +1,6 @@
 //! `estimateFunding` (LX-5).
 
-use super::{check_locale, load_policy, parse, run, text, with_policy, ApiResult};
+use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult};
 use crate::decimal::{self, Dec, Decimal};
 use crate::error::{Error, ErrorKind};
 use crate::funding::{self, Cost, CostItem, FundingInput};
@@ -46,7 +46,7 @@ struct FundingRequest {
 /// # Errors
 /// `unknown_value` at `costs[i].item` (listing the items); the errors of
 /// [`funding::estimate`]; request and policy errors.
-pub fn estimate_funding(input: Value) -> ApiResult {
+pub fn estimate_funding(input: Value) -> TextResult {
     run(input, |input, locale| {
         let req: FundingRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;

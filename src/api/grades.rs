@@ -1,6 +1,6 @@
 //! `policies`, `describePolicy`, `convertGrade`, `computeGpa`, `homeGpa`.
 
-use super::{check_locale, load_policy, parse, run, text, with_policy, ApiResult};
+use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult};
 use crate::algorithms::{self, ScoredCourse};
 use crate::decimal;
 use crate::grade::{self, CourseInput};
@@ -9,10 +9,10 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::Value;
 
-/// `policies()` → `[{ id, title, titleEn, year, hash }]`.
+/// `policies()` → `[{ id, title, titleEn, year, hash }]`, as JSON text.
 #[must_use]
-pub fn policies() -> Value {
-    serde_json::to_value(policy::list()).unwrap_or(Value::Array(Vec::new()))
+pub fn policies() -> String {
+    serde_json::to_string(&policy::list()).unwrap_or_else(|_| "[]".to_owned())
 }
 
 #[derive(Deserialize)]
@@ -27,7 +27,7 @@ struct DescribeRequest {
 ///
 /// # Errors
 /// As the policy loading.
-pub fn describe_policy(input: Value) -> ApiResult {
+pub fn describe_policy(input: Value) -> TextResult {
     run(input, |input, locale| {
         let req: DescribeRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;
@@ -50,7 +50,7 @@ struct ConvertRequest {
 ///
 /// # Errors
 /// `invalid_grade` (listing valid grades) at `grade`, policy errors at `policy`.
-pub fn convert_grade(input: Value) -> ApiResult {
+pub fn convert_grade(input: Value) -> TextResult {
     run(input, |input, locale| {
         let req: ConvertRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;
@@ -84,7 +84,7 @@ struct GpaRequest {
 ///
 /// # Errors
 /// The first unreadable course with its path (`courses[2].grade`).
-pub fn compute_gpa(input: Value) -> ApiResult {
+pub fn compute_gpa(input: Value) -> TextResult {
     run(input, |input, locale| {
         let req: GpaRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;
@@ -120,7 +120,7 @@ struct HomeGpaRequest {
 ///
 /// # Errors
 /// `out_of_range` for scores outside 0–100 or negative credits.
-pub fn home_gpa(input: Value) -> ApiResult {
+pub fn home_gpa(input: Value) -> TextResult {
     run(input, |input, _| {
         let req: HomeGpaRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;

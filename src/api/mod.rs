@@ -14,14 +14,76 @@ mod batch;
 mod grades;
 mod quota;
 
-pub use credits::check_credits;
-pub use deadlines::{deadlines, deadlines_ics};
-pub use funding::estimate_funding;
-pub use eligibility::check_eligibility;
-pub use form::{validate_application, validate_field};
 pub use batch::{batch_gpa, batch_gpa_request, batch_gpa_text, BatchOutput, BatchRequest};
-pub use grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
-pub use quota::allocate_quota;
+
+/// The API with each result as JSON text, serialized straight from its typed struct: what
+/// the wasm binding hands to `JSON.parse`. Building a `serde_json::Value` tree first (and
+/// dropping it) was two thirds of a `convertGrade` call, and a second serializer for every
+/// result type in the wasm.
+pub mod text {
+    pub use super::credits::check_credits;
+    pub use super::deadlines::{deadlines, deadlines_ics};
+    pub use super::eligibility::check_eligibility;
+    pub use super::form::{validate_application, validate_field};
+    pub use super::funding::estimate_funding;
+    pub use super::grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
+    pub use super::quota::allocate_quota;
+}
+
+/// Defines the `Value`-returning form of each [`text`] function, for Rust callers and tests.
+macro_rules! value_api {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Errors
+        /// As the [`text`] function of the same name.
+        pub fn $name(input: Value) -> ApiResult {
+            value(text::$name(input))
+        }
+    )*};
+}
+
+value_api! {
+    /// `checkCredits` (XYU-11, XYU-12.2–12.9).
+    check_credits;
+    /// `deadlines`, sorted by date (XYU-12.9, XYU-13, LX-4).
+    deadlines;
+    /// `deadlinesIcs`: the deadlines as an iCalendar text.
+    deadlines_ics;
+    /// `checkEligibility` (XYU-10, LX-2.1, LX-5.3.1).
+    check_eligibility;
+    /// `validateApplication` (SPEC §8).
+    validate_application;
+    /// `validateField` (SPEC §8).
+    validate_field;
+    /// `estimateFunding` (LX-5).
+    estimate_funding;
+    /// `computeGpa` (XYU-12.7).
+    compute_gpa;
+    /// `convertGrade` (XYU-12.7).
+    convert_grade;
+    /// `describePolicy`: the resolved policy.
+    describe_policy;
+    /// `homeGpa`: every common Chinese algorithm (not from a regulation).
+    home_gpa;
+    /// `allocateQuota` (LX-4.2.1).
+    allocate_quota;
+}
+
+/// `policies()` → `[{ id, title, titleEn, year, hash }]`.
+#[must_use]
+pub fn policies() -> Value {
+    serde_json::from_str(&text::policies()).unwrap_or(Value::Array(Vec::new()))
+}
+
+/// JSON text (this crate's own output) → `Value`.
+fn value(result: TextResult) -> ApiResult {
+    let text = result?;
+    serde_json::from_str(&text).map_err(|e| Failure {
+        error: Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""),
+        locale: Locale::default(),
+    })
+}
 
 use crate::error::{Error, ErrorKind, Problem};
 use crate::locale::Locale;
@@ -67,8 +129,11 @@ impl Failure {
     }
 }
 
-/// What every API function returns.
+/// What the `Value`-returning API functions return.
 pub type ApiResult = std::result::Result<Value, Failure>;
+
+/// What the [`text`] API functions return: the result as JSON text.
+pub type TextResult = std::result::Result<String, Failure>;
 
 /// Reads `locale` leniently before the request is parsed, so that even a malformed request
 /// gets its error in the right language. (Parsing then rejects a bad tag.)
@@ -106,21 +171,38 @@ pub fn load_policy(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>
     policy::resolve(value, "policy", locale)
 }
 
-/// Serializes a result and adds `policy: { id, hash }` so printouts name their rules.
+/// Serializes a result to JSON text and, when it is an object, adds `policy: { id, hash }`
+/// so printouts name their rules.
 ///
 /// # Errors
 /// `invalid_type` if serialization fails (it cannot for this crate's types).
-pub fn with_policy<T: Serialize>(result: &T, policy: Option<&Policy>) -> Result<Value, Error> {
-    let mut value = serde_json::to_value(result)
-        .map_err(|e| Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""))?;
-    if let (Some(p), Value::Object(map)) = (policy, &mut value) {
-        map.insert("policy".to_owned(), serde_json::json!({ "id": p.id, "hash": p.hash }));
+pub fn with_policy<T: Serialize + ?Sized>(result: &T, policy: Option<&Policy>) -> Result<String, Error> {
+    let fail = |e: serde_json::Error| Error::new(ErrorKind::InvalidType { detail: e.to_string() }, "");
+    let mut text = serde_json::to_string(result).map_err(fail)?;
+    if let Some(p) = policy {
+        // Every result type is a struct, so an object's text ends with its closing brace;
+        // the key is spliced in before it (a wrapper with `#[serde(flatten)]` would compile
+        // a second serializer for every result type).
+        if text.starts_with('{') && text.ends_with('}') {
+            text.pop();
+            if text.len() > 1 {
+                text.push(',');
+            }
+            text.push_str("\"policy\":{\"id\":");
+            text.push_str(&serde_json::to_string(p.id.as_str()).map_err(fail)?);
+            text.push_str(",\"hash\":");
+            text.push_str(&serde_json::to_string(p.hash.as_str()).map_err(fail)?);
+            text.push_str("}}");
+        }
     }
-    Ok(value)
+    Ok(text)
 }
 
 /// Runs `f` on a request, attaching the request's language to any error.
-pub fn run(input: Value, f: impl FnOnce(Value, Locale) -> Result<Value, Error>) -> ApiResult {
+///
+/// # Errors
+/// `f`'s error, with the request's locale.
+pub fn run<T>(input: Value, f: impl FnOnce(Value, Locale) -> Result<T, Error>) -> Result<T, Failure> {
     let locale = locale_of(&input);
     f(input, locale).map_err(|error| Failure { error, locale })
 }

@@ -1,6 +1,6 @@
 //! `allocateQuota` (LX-4.2.1). No policy: the method is the caller's choice.
 
-use super::{check_locale, parse, run, text, with_policy, ApiResult};
+use super::{check_locale, parse, run, text, with_policy, TextResult};
 use crate::decimal::{self, Decimal};
 use crate::error::{Error, ErrorKind};
 use crate::quota::{self, College, Method, QuotaInput, MAX_STUDENTS, MAX_TOTAL};
@@ -38,7 +38,7 @@ struct QuotaRequest {
 /// `out_of_range` / `invalid_step` at `total`, `minimum` or `colleges[i].students` for a value
 /// that is not a whole number in range; `unknown_value` at `method`; the errors of
 /// [`quota::allocate`].
-pub fn allocate_quota(input: Value) -> ApiResult {
+pub fn allocate_quota(input: Value) -> TextResult {
     run(input, |input, _| {
         let req: QuotaRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;

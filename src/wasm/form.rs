@@ -14,7 +14,7 @@
 //!
 //! No rule lives here: every check is [`crate::form::validate_field`].
 
-use super::{into_js_error, to_js};
+use super::{into_js_error, to_js_json};
 use crate::api::{self, Failure};
 use crate::form::{self as rules, Form, FormValue, Validation, KEYS};
 use crate::locale::Locale;
@@ -149,8 +149,7 @@ pub fn attach_form(
     form: HtmlFormElement,
     #[wasm_bindgen(unchecked_param_type = "AttachFormOptions")] options: JsValue,
 ) -> Result<FormHandle, JsValue> {
-    let value: Value = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| fail(crate::ErrorKind::InvalidType { detail: e.to_string() }, "", Locale::default()))?;
+    let value: Value = super::from_js(&options)?;
     let locale = api::locale_of(&value);
     let opts: Options = api::parse(value).map_err(|error| into_js_error(&Failure { error, locale }))?;
     let locale = api::check_locale(opts.locale.as_deref()).map_err(|error| into_js_error(&Failure { error, locale }))?;
@@ -179,10 +178,6 @@ pub fn attach_form(
     Ok(FormHandle { state })
 }
 
-fn fail(kind: crate::ErrorKind, field: &str, locale: Locale) -> JsValue {
-    into_js_error(&Failure { error: crate::Error::new(kind, field), locale })
-}
-
 #[wasm_bindgen]
 impl FormHandle {
     /// Validates every field now, shows every message, and returns
@@ -196,7 +191,7 @@ impl FormHandle {
             Ok(mut s) => s.validate_all(),
             Err(_) => Validation { valid: true, errors: Vec::new(), warnings: Vec::new(), normalized: BTreeMap::new() },
         };
-        to_js(&result).map_err(|e| fail(crate::ErrorKind::InvalidType { detail: e.to_string() }, "", Locale::default()))
+        to_js_json(&result)
     }
 
     /// Removes the listeners, restores `aria-invalid`, `aria-describedby` and the custom

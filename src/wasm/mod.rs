@@ -7,7 +7,7 @@ mod form;
 
 pub use form::{attach_form, FormHandle};
 
-use crate::api::{self, ApiResult, Failure};
+use crate::api::{self, Failure, TextResult};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -38,16 +38,11 @@ fn into_js_error(f: &Failure) -> JsValue {
     let _ = js_sys::Reflect::set(&err, &"code".into(), &f.code().into());
     let _ = js_sys::Reflect::set(&err, &"field".into(), &f.field().into());
     if !f.problems().is_empty() {
-        if let Ok(p) = to_js(&f.problems()) {
+        if let Ok(p) = to_js_json(f.problems()) {
             let _ = js_sys::Reflect::set(&err, &"problems".into(), &p);
         }
     }
     err.into()
-}
-
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
-    // json_compatible: maps become plain objects and `None` becomes `null`.
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }
 
 fn fail_type(detail: String) -> JsValue {
@@ -72,96 +67,100 @@ fn from_js(input: &JsValue) -> Result<Value, JsValue> {
     }
 }
 
-/// A result → JS value: JSON text and one `JSON.parse`, cheaper than setting every property
+/// A value → JS value: JSON text and one `JSON.parse`, cheaper than setting every property
 /// across the boundary.
 fn to_js_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value).map_err(|e| fail_type(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| fail_type("result is not JSON".to_owned()))
+    parse_js(&text)
 }
 
-/// JS object → JSON → core → JSON → JS object.
-fn call(input: JsValue, f: fn(Value) -> ApiResult) -> Result<JsValue, JsValue> {
+fn parse_js(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| fail_type("result is not JSON".to_owned()))
+}
+
+/// JS object → JSON → core → JSON text → JS object.
+fn call(input: JsValue, f: fn(Value) -> TextResult) -> Result<JsValue, JsValue> {
     let value = from_js(&input)?;
     let out = f(value).map_err(|e| into_js_error(&e))?;
-    to_js_json(&out)
+    parse_js(&out)
 }
 
 /// The bundled presets.
 #[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
 pub fn policies() -> Result<JsValue, JsValue> {
-    to_js(&api::policies()).map_err(|e| fail_type(e.to_string()))
+    parse_js(&api::text::policies())
 }
 
 /// The resolved policy: every parameter, the quoted clauses and the content hash.
 #[wasm_bindgen(js_name = describePolicy, unchecked_return_type = "PolicyDocument")]
 pub fn describe_policy(#[wasm_bindgen(unchecked_param_type = "{ policy: PolicyInput; locale?: Locale }")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::describe_policy)
+    call(input, api::text::describe_policy)
 }
 
 /// One grade → grade point and percentage (XYU-12.7).
 #[wasm_bindgen(js_name = convertGrade, unchecked_return_type = "GradeConversion")]
 pub fn convert_grade(#[wasm_bindgen(unchecked_param_type = "ConvertGradeInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::convert_grade)
+    call(input, api::text::convert_grade)
 }
 
 /// Credit-weighted GPA and average percentage.
 #[wasm_bindgen(js_name = computeGpa, unchecked_return_type = "GpaResult")]
 pub fn compute_gpa(#[wasm_bindgen(unchecked_param_type = "ComputeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::compute_gpa)
+    call(input, api::text::compute_gpa)
 }
 
 /// Home percentage scores under every common Chinese GPA algorithm (not from a regulation).
 #[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
 pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::home_gpa)
+    call(input, api::text::home_gpa)
 }
 
 /// Which credits are recognized, which courses to retake (XYU-11, XYU-12.2–12.9).
 #[wasm_bindgen(js_name = checkCredits, unchecked_return_type = "CreditResult")]
 pub fn check_credits(#[wasm_bindgen(unchecked_param_type = "CheckCreditsInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::check_credits)
+    call(input, api::text::check_credits)
 }
 
 /// The deadlines that follow from arrival, end or year, sorted by date (XYU-12.9, XYU-13, LX-4).
 #[wasm_bindgen(js_name = deadlines, unchecked_return_type = "Deadline[]")]
 pub fn deadlines(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::deadlines)
+    call(input, api::text::deadlines)
 }
 
 /// The same deadlines as an iCalendar (.ics) file, for a download without a server.
 #[wasm_bindgen(js_name = deadlinesIcs, unchecked_return_type = "string")]
 pub fn deadlines_ics(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::deadlines_ics)
+    call(input, api::text::deadlines_ics)
 }
 
 /// Who pays what: school, college, student (LX-5).
 #[wasm_bindgen(js_name = estimateFunding, unchecked_return_type = "FundingResult")]
 pub fn estimate_funding(#[wasm_bindgen(unchecked_param_type = "EstimateFundingInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::estimate_funding)
+    call(input, api::text::estimate_funding)
 }
 
 /// Places per college in proportion to students (LX-4.2.1).
 #[wasm_bindgen(js_name = allocateQuota, unchecked_return_type = "Quota[]")]
 pub fn allocate_quota(#[wasm_bindgen(unchecked_param_type = "AllocateQuotaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::allocate_quota)
+    call(input, api::text::allocate_quota)
 }
 
 /// May this student apply to this track, and be funded? Findings with clauses (XYU-10, LX-2.1, LX-5.3.1).
 #[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "EligibilityResult")]
 pub fn check_eligibility(#[wasm_bindgen(unchecked_param_type = "CheckEligibilityInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::check_eligibility)
+    call(input, api::text::check_eligibility)
 }
 
 /// The application form (SPEC §8): every error at once.
 #[wasm_bindgen(js_name = validateApplication, unchecked_return_type = "ValidationResult")]
 pub fn validate_application(#[wasm_bindgen(unchecked_param_type = "ValidateApplicationInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::validate_application)
+    call(input, api::text::validate_application)
 }
 
 /// One key of the application form, with the cross-field rules that land on it.
 #[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
 pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::validate_field)
+    call(input, api::text::validate_field)
 }
 
 /// A cohort's CSV → one GPA per student; bad rows are listed by line.
@@ -190,5 +189,5 @@ pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: 
         None => from_js(&input)?,
     };
     let text = api::batch_gpa_text(value).map_err(|e| into_js_error(&e))?;
-    js_sys::JSON::parse(&text).map_err(|_| fail_type("result is not JSON".to_owned()))
+    parse_js(&text)
 }
