@@ -89,3 +89,31 @@ fn home_gpa_shows_where_algorithms_disagree() {
     let course = js_sys::Array::from(&get(&r, "courses")).get(0);
     assert_eq!(get(&course, "disagree").as_bool(), Some(true));
 }
+
+#[wasm_bindgen_test]
+fn the_two_string_fast_path_answers_as_the_general_path() {
+    // `{policy, grade}` is read without JSON; adding `locale: "zh-CN"` (the default) forces
+    // the general path. Both must give the same object, and the same error code and field.
+    let stringify = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).ok().and_then(|t| t.as_string()).unwrap_or_default();
+    for grade in ["A", "b+", "Ｂ＋", "88", "d-", "P", "91.5"] {
+        let fast = api::convert_grade(js(&format!(r#"{{"policy":"xinyu-2022","grade":"{grade}"}}"#))).unwrap_or_default();
+        let general = api::convert_grade(js(&format!(r#"{{"policy":"xinyu-2022","grade":"{grade}","locale":"zh-CN"}}"#))).unwrap_or_default();
+        assert_eq!(stringify(&fast), stringify(&general), "{grade}");
+        assert!(!stringify(&fast).is_empty());
+    }
+    for (fast, general) in [
+        (r#"{"policy":"xinyu-2022","grade":"Q"}"#, r#"{"policy":"xinyu-2022","grade":"Q","locale":"zh-CN"}"#),
+        (r#"{"policy":"nope","grade":"A"}"#, r#"{"policy":"nope","grade":"A","locale":"zh-CN"}"#),
+        (r#"{"policy":"gdut-lixing-2026","grade":"A"}"#, r#"{"policy":"gdut-lixing-2026","grade":"A","locale":"zh-CN"}"#),
+    ] {
+        let (a, b) = (thrown(api::convert_grade(js(fast))), thrown(api::convert_grade(js(general))));
+        assert_eq!((a.0.as_str(), a.1.as_str(), a.2.as_str()), (b.0.as_str(), b.1.as_str(), b.2.as_str()), "{fast}");
+        assert!(!a.0.is_empty(), "an error: {fast}");
+    }
+    use wasm_bindgen::JsCast;
+    // Inherited keys are not own keys: this object is {} to JSON, so `policy` is missing.
+    let proto = js(r#"{"policy":"xinyu-2022","grade":"A"}"#);
+    let child: js_sys::Object = js_sys::Object::create(proto.unchecked_ref::<js_sys::Object>());
+    let (code, field, _, _) = thrown(api::convert_grade(child.into()));
+    assert_eq!((code.as_str(), field.as_str()), ("missing_field", "policy"));
+}
