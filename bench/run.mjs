@@ -1,6 +1,7 @@
 // scripts/bench's driver: generates the input once, then measures native, Node, Chromium and
 // plain JS on it, the boundary latencies, sizes and time to first result, and prints one table.
 //   node bench/run.mjs [--runs 5] [--students 50000] [--courses 20]
+//   node bench/run.mjs --only first [--loads 10] [--waterfall] [--www DIR]   (step 5 alone)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -10,6 +11,7 @@ import { serve, launch, root as wwwRoot } from '../tests/pages/harness.mjs';
 import { generate } from './gen.mjs';
 import { plainBatchGpa } from './plain.mjs';
 import { engine, median } from './measure.mjs';
+import { firstResult, waterfall } from './first.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
@@ -17,6 +19,23 @@ const RUNS = arg('runs', 5);
 const STUDENTS = arg('students', 50000);
 const COURSES = arg('courses', 20);
 const log = (...a) => console.error('bench:', ...a);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (only !== null && only !== 'first') throw new Error(`--only ${only}: only "first" is known`);
+
+if (only === 'first') {
+  const browser = await launch();
+  const www = process.argv.includes('--www') ? path.resolve(process.argv[process.argv.indexOf('--www') + 1]) : wwwRoot;
+  const loads = await firstResult(browser, { loads: arg('loads', 10), dir: www });
+  await browser.close();
+  const ready = loads.map((f) => f.ready);
+  const result = loads.map((f) => f.result);
+  const mid = loads.toSorted((a, b) => a.result - b.result)[Math.floor((loads.length - 1) / 2)];
+  if (process.argv.includes('--waterfall')) console.log(`${waterfall(mid)}\n`);
+  const runs = (xs) => `[${xs.map((x) => x.toFixed(0)).join(' ')}]`;
+  console.log(`first result after navigation (Chromium, median of ${loads.length}): ${median(result).toFixed(1)} ms ${runs(result)}`);
+  console.log(`ready: ${median(ready).toFixed(1)} ms ${runs(ready)}; requests before the first result: ${mid.entries.length}`);
+  process.exit(0);
+}
 
 // 1. One input for everyone.
 const csv = generate(STUDENTS, COURSES);
@@ -67,31 +86,7 @@ await repoServer.close();
 // 5. The real page: navigation → ready marker → first convertGrade result, 10 fresh loads.
 // performance.now() in the page counts from performance.timeOrigin, the navigation start.
 log('first result…');
-const site = await serve(wwwRoot);
-const firstLoads = [];
-for (let i = 0; i < 10; i++) {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.body?.dataset.ready !== 'true') return;
-      obs.disconnect();
-      const ready = performance.now(); // ms since navigation start (performance.timeOrigin)
-      import('/pkg/exchange_calc.js').then((m) => {
-        const r = m.convertGrade({ policy: 'xinyu-2022', grade: 'B+' });
-        window.__first = { ready, result: performance.now(), gradePoint: r.gradePoint };
-      });
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
-  });
-  const page = await context.newPage();
-  const before = site.requests.length;
-  await page.goto(site.url);
-  await page.waitForFunction(() => window.__first, null, { timeout: 30000 });
-  const first = await page.evaluate(() => window.__first);
-  if (first.gradePoint !== '3.3') throw new Error(`first result wrong: ${JSON.stringify(first)}`);
-  firstLoads.push({ ...first, requests: site.requests.slice(before) });
-  await context.close();
-}
-await site.close();
+const firstLoads = await firstResult(browser, { loads: 10 });
 await browser.close();
 
 // 6. Sizes: the wasm, and every file the page loaded.

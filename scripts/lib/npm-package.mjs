@@ -11,7 +11,7 @@ const version = /^version = "([^"]+)"/m.exec(fs.readFileSync(path.join(root, 'Ca
 
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
-for (const dir of ['pkg', 'js', 'css']) fs.cpSync(path.join(www, dir), path.join(out, dir), { recursive: true, filter: (src) => !/demo/.test(path.basename(src)) });
+for (const dir of ['pkg', 'js', 'css']) fs.cpSync(path.join(www, dir), path.join(out, dir), { recursive: true, filter: (src) => !/demo|\.bundle\.js$/.test(path.basename(src)) });
 fs.copyFileSync(path.join(root, 'README.md'), path.join(out, 'README.md'));
 
 const pkg = {

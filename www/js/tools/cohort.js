@@ -3,6 +3,7 @@
 import { h, replace, nextId } from '../dom.js';
 import { register } from '../i18n.js';
 import * as csv from '../csv.js';
+import { batchWorkerUrl } from '../wasm.js';
 
 register({
   'zh-CN': {
@@ -53,7 +54,7 @@ export default {
       worker?.terminate();
       const id = ++job;
       try {
-        worker = new Worker(new URL('../batch-worker.js', import.meta.url), { type: 'module' });
+        worker = new Worker(batchWorkerUrl(), { type: 'module' });
       } catch {
         inPage(f, id); // e.g. the single-file app opened from disk, where no worker file exists
         return;
