@@ -341,3 +341,38 @@ S2,b,0.5,B
     gpa_is(&r, "S4", "3.70", "95.00", "1");
     same_as_compute_gpa_to_the_digit(csv, &r);
 }
+
+#[test]
+fn hand_written_json_is_what_serde_writes() {
+    // Ids with every character JSON escapes, a student without a GPA, errors with and
+    // without a field, decimals with trailing zeros.
+    let csv = "studentId,course,credits,grade\n\"q\"\"uote\\back\",a,2.50,A\n\"ctl\u{1}\u{8}\u{c}\t\r\nx\u{7f}\",a,1,P\nS\u{e9}\u{4e2d}\u{1f600},a,0.00,88\nS,a,x,A\nS,a,1,A,extra\n,a,1,A\n";
+    let req = api::BatchRequest { policy: json!("xinyu-2022"), csv: csv.into(), locale: Some("en".into()) };
+    let out = api::batch_gpa_request(&req, Locale::En).unwrap();
+    assert!(out.result.students.len() == 3 && out.result.error_count == 3, "{out:?}");
+    assert_eq!(out.to_json().unwrap(), serde_json::to_string(&out).unwrap());
+    let empty = api::batch_gpa_request(&api::BatchRequest { csv: "studentId,course,credits,grade\n".into(), ..req }, Locale::En).unwrap();
+    assert_eq!(empty.to_json().unwrap(), serde_json::to_string(&empty).unwrap());
+}
+
+#[test]
+fn csv_passed_apart_gives_the_same_text_and_errors() {
+    let whole = json!({ "policy": "xinyu-2022", "csv": COHORT, "locale": "en" });
+    let rest = json!({ "policy": "xinyu-2022", "locale": "en" });
+    assert_eq!(api::BatchRequest::text_with_csv(rest, COHORT.into()).unwrap(), api::batch_gpa_text(whole).unwrap());
+    for (rest, code, field) in [
+        (json!({ "policy": "xinyu-2022", "cvs": "" }), "unknown_field", "cvs"),
+        (json!({ "locale": "en" }), "missing_field", "policy"),
+        (json!({ "policy": "nope" }), "unknown_policy", "policy"),
+        (json!({ "policy": "xinyu-2022", "locale": "fr" }), "unknown_value", "locale"),
+    ] {
+        let mut whole = rest.clone();
+        whole["csv"] = json!(COHORT);
+        let a = api::BatchRequest::text_with_csv(rest, COHORT.into()).unwrap_err();
+        let b = api::batch_gpa_text(whole).unwrap_err();
+        assert_eq!((a.code(), a.field(), a.message()), (code, field, b.message()));
+        assert_eq!((b.code(), b.field()), (code, field));
+    }
+    let a = api::BatchRequest::text_with_csv(json!({ "policy": "xinyu-2022" }), "a,b\n".into()).unwrap_err();
+    assert_eq!((a.code(), a.field()), ("unknown_field", "csv.a"));
+}
