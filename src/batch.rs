@@ -114,6 +114,10 @@ pub fn batch_gpa(policy: &Policy, csv: &str, locale: Locale) -> Result<BatchResu
     };
 
     let mut batch = Batch::new(policy, locale);
+    // Only these columns are read; the others (the course name) are skipped over, not
+    // unescaped. A lone field is always kept, for the blank-line test.
+    let keep = [columns.student, columns.credits, columns.grade].iter().fold(1u64, |k, &c| k | 1u64.checked_shl(c as u32).unwrap_or(0));
+    reader.keep = keep;
     while let Some(record) = reader.record(&mut fields) {
         match record {
             Ok(line) if !is_blank(&fields) => batch.row(line, &columns, &mut fields),
@@ -663,11 +667,18 @@ struct Reader<'a> {
     text: &'a str,
     pos: usize,
     line: usize,
+    /// Bit i set: field i is wanted. Other fields (of the first 64) come back empty, read
+    /// over without unescaping; fields past the 64th are always kept.
+    keep: u64,
 }
 
 impl<'a> Reader<'a> {
     fn new(text: &'a str) -> Self {
-        Self { text, pos: 0, line: 1 }
+        Self { text, pos: 0, line: 1, keep: u64::MAX }
+    }
+
+    fn wanted(&self, field: usize) -> bool {
+        u32::try_from(field).ok().and_then(|f| self.keep.checked_shr(f)).map_or(true, |k| k & 1 == 1)
     }
 
     /// Reads the next record into `fields`. `Some(Ok(line))` gives the line it starts on;
@@ -682,20 +693,16 @@ impl<'a> Reader<'a> {
         let start_line = self.line;
         loop {
             let field = if bytes.get(self.pos) == Some(&b'"') {
-                match self.quoted() {
+                match self.quoted(self.wanted(fields.len())) {
                     Some(f) => f,
                     None => return Some(Err(start_line)),
                 }
             } else {
-                let start = self.pos;
-                while let Some(&b) = bytes.get(self.pos) {
-                    if matches!(b, b',' | b'\n' | b'\r') {
-                        break;
-                    }
-                    self.pos += 1;
-                }
-                // Cut at ASCII delimiters, so always on a char boundary.
-                Cow::Borrowed(self.text.get(start..self.pos).unwrap_or_default())
+                let rest = self.text.get(self.pos..).unwrap_or_default();
+                let len = rest.bytes().position(|b| matches!(b, b',' | b'\n' | b'\r')).unwrap_or(rest.len());
+                self.pos += len;
+                // Cut at an ASCII delimiter, so always on a char boundary.
+                Cow::Borrowed(rest.split_at_checked(len).map_or("", |(field, _)| field))
             };
             fields.push(field);
             match bytes.get(self.pos) {
@@ -717,7 +724,8 @@ impl<'a> Reader<'a> {
 
     /// A quoted field starting at `self.pos` (on the opening quote). Text after the closing
     /// quote up to the next delimiter is kept as written (`"a"b` → `ab`), as spreadsheets do.
-    fn quoted(&mut self) -> Option<Cow<'a, str>> {
+    /// Unless `keep`, the field is only read over (lines counted) and comes back empty.
+    fn quoted(&mut self, keep: bool) -> Option<Cow<'a, str>> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
         let mut i = start;
@@ -730,10 +738,12 @@ impl<'a> Reader<'a> {
                     return None;
                 }
                 Some(b'"') if bytes.get(i + 1) == Some(&b'"') => {
-                    let s = owned.get_or_insert_with(String::new);
-                    s.push_str(self.text.get(piece..=i).unwrap_or_default());
+                    if keep {
+                        let s = owned.get_or_insert_with(String::new);
+                        s.push_str(self.text.get(piece..=i).unwrap_or_default());
+                        piece = i + 2;
+                    }
                     i += 2;
-                    piece = i;
                 }
                 Some(b'"') => break,
                 Some(b'\n') => {
@@ -760,6 +770,9 @@ impl<'a> Reader<'a> {
         }
         let tail = self.text.get(tail_start..i).unwrap_or_default();
         self.pos = i;
+        if !keep {
+            return Some(Cow::Borrowed(""));
+        }
         Some(match owned {
             None if tail.is_empty() => Cow::Borrowed(inner),
             None => Cow::Owned(format!("{inner}{tail}")),
@@ -798,6 +811,18 @@ mod tests {
                 (Ok(5), vec!["tail".into(), String::new()]),
             ]
         );
+    }
+
+    #[test]
+    fn skipped_fields_are_read_over_but_not_kept() {
+        let mut r = Reader::new("\"a\"\"b\nc\",x,\"y\"\"\"\nz,\"open\n");
+        r.keep = 0b110;
+        let mut f = Vec::new();
+        assert_eq!(r.record(&mut f), Some(Ok(1)));
+        assert_eq!(f, [Cow::Borrowed(""), Cow::Borrowed("x"), Cow::Owned::<str>("y\"".into())]);
+        assert_eq!(r.record(&mut f), Some(Err(3)));
+        // Field 0 is a lone field: the batch always keeps it (blank lines).
+        assert!(r.wanted(64) && r.wanted(1000) && !r.wanted(0));
     }
 
     #[test]

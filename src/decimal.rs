@@ -243,7 +243,9 @@ pub fn push_str(out: &mut String, value: Decimal) {
     let mut end = digits.len();
     let mut rest = value.mantissa().unsigned_abs();
     loop {
-        let (mut piece, more) = if rest >= E19 { (rest % E19, rest / E19) } else { (rest, 0) };
+        let (piece, more) = if rest >= E19 { (rest % E19, rest / E19) } else { (rest, 0) };
+        // Below 10^19: one u64, so the digits need no 128-bit division.
+        let mut piece = u64::try_from(piece).unwrap_or_default();
         let full = more > 0;
         let mut written = 0;
         while (piece > 0 || (full && written < 19)) && end > 0 {
