@@ -175,6 +175,10 @@ fn is_blank(fields: &[Cow<'_, str>]) -> bool {
 struct Batch<'p, 'a> {
     policy: &'p Policy,
     students: Vec<(Cow<'a, str>, Student)>,
+    /// Ids of up to 15 bytes, packed into the key ([`id_key`]): a lookup then reads no
+    /// text (a borrowed key points back into a many-megabyte file: a cache miss per row).
+    ids: HashMap<u128, usize, BuildHasherDefault<Mix>>,
+    /// Longer ids.
     index: HashMap<Cow<'a, str>, usize, BuildHasherDefault<Mix>>,
     /// The last student's index: exports are usually grouped by student, so most rows
     /// need no hashing at all.
@@ -226,6 +230,16 @@ fn short_key(text: &str) -> Option<u64> {
     }
     let key = bytes.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b));
     Some(key | ((bytes.len() as u64) << 56))
+}
+
+/// A student id of up to 15 bytes as one integer: the bytes, and the length in the top byte.
+fn id_key(id: &str) -> Option<u128> {
+    let bytes = id.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let key = bytes.iter().rev().fold(0u128, |k, &b| (k << 8) | u128::from(b));
+    Some(key | ((bytes.len() as u128) << 120))
 }
 
 /// A grade found in the cache, or converted for this row only (the cache is full).
@@ -406,6 +420,7 @@ impl<'p, 'a> Batch<'p, 'a> {
         Self {
             policy,
             students: Vec::new(),
+            ids: HashMap::default(),
             index: HashMap::default(),
             last: usize::MAX,
             grades: Vec::new(),
@@ -460,9 +475,10 @@ impl<'p, 'a> Batch<'p, 'a> {
             Looked::Once(g) => g,
         };
 
+        let key = id_key(&id);
         let slot = match self.students.get(self.last) {
             Some((last_id, _)) if *last_id == id => self.last,
-            _ => match self.index.get(id.as_ref()) {
+            _ => match key.map_or_else(|| self.index.get(id.as_ref()), |k| self.ids.get(&k)) {
                 Some(&i) => i,
                 None => self.students.len(),
             },
@@ -494,7 +510,10 @@ impl<'p, 'a> Batch<'p, 'a> {
                 s.failed = s.failed.saturating_add(failed);
             }
             None => {
-                self.index.insert(id.clone(), slot);
+                match key {
+                    Some(k) => self.ids.insert(k, slot),
+                    None => self.index.insert(id.clone(), slot),
+                };
                 self.students.push((id, Student { sums, courses: 1, failed }));
             }
         }
@@ -955,6 +974,25 @@ mod tests {
     fn pow10_is_every_power_of_ten_in_u64() {
         assert!(POW10.iter().enumerate().all(|(i, &p)| Some(p) == 10u64.checked_pow(i as u32)));
         assert_eq!(10u64.checked_pow(20), None);
+    }
+
+    #[test]
+    fn id_keys_tell_ids_apart() {
+        assert_ne!(id_key("S1"), id_key("S1\0"));
+        assert_ne!(id_key("S2024000001"), id_key("S2024000010"));
+        assert_eq!(id_key("123456789012345").map(|k| k >> 120), Some(15));
+        assert_eq!(id_key("1234567890123456"), None);
+        // Short and long ids of one file land in their own maps and still count apart.
+        let long = "S-000000000000000001";
+        let policy = crate::policy::resolve(&serde_json::json!("xinyu-2022"), "policy", Locale::En).map(|p| p.into_owned());
+        let Ok(policy) = policy else { return assert!(policy.is_ok()) };
+        let r = batch_gpa(
+            &policy,
+            &format!("studentId,course,credits,grade\nS1,a,1,A\n{long},a,1,B\nS2,a,1,A\nS1,b,1,B\n{long},b,1,A\n"),
+            Locale::En,
+        );
+        let ids: Vec<(String, usize)> = r.map(|r| r.students.into_iter().map(|s| (s.student_id, s.courses)).collect()).unwrap_or_default();
+        assert_eq!(ids, [("S1".to_owned(), 2), (long.to_owned(), 2), ("S2".to_owned(), 1)]);
     }
 
     #[test]
