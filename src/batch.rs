@@ -8,7 +8,9 @@
 //!
 //! It is built for a million rows: one pass over the text, fields borrowed from it (only a
 //! quoted field with `""` escapes is copied), students found through a hash index in
-//! first-appearance order, and each distinct grade spelling converted once.
+//! first-appearance order, and each distinct grade spelling converted once. Each student's
+//! sums are held as the 64-bit mantissas and scales that the exact decimal sums would have
+//! ([`FastSums`]); a row they cannot hold is added with [`GpaSums`] as before.
 
 use crate::decimal::{self, Decimal, ParseError};
 use crate::error::{Error, ErrorKind, Result};
@@ -17,7 +19,6 @@ use crate::locale::Locale;
 use crate::policy::Policy;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
@@ -113,6 +114,10 @@ pub fn batch_gpa(policy: &Policy, csv: &str, locale: Locale) -> Result<BatchResu
     };
 
     let mut batch = Batch::new(policy, locale);
+    // Only these columns are read; the others (the course name) are skipped over, not
+    // unescaped. A lone field is always kept, for the blank-line test.
+    let keep = [columns.student, columns.credits, columns.grade].iter().fold(1u64, |k, &c| k | 1u64.checked_shl(c as u32).unwrap_or(0));
+    reader.keep = keep;
     while let Some(record) = reader.record(&mut fields) {
         match record {
             Ok(line) if !is_blank(&fields) => batch.row(line, &columns, &mut fields),
@@ -170,20 +175,226 @@ fn is_blank(fields: &[Cow<'_, str>]) -> bool {
 struct Batch<'p, 'a> {
     policy: &'p Policy,
     students: Vec<(Cow<'a, str>, Student)>,
-    index: HashMap<Cow<'a, str>, usize, BuildHasherDefault<Fnv>>,
+    /// Ids of up to 15 bytes, packed into the key ([`id_key`]): a lookup then reads no
+    /// text (a borrowed key points back into a many-megabyte file: a cache miss per row).
+    ids: HashMap<u128, usize, BuildHasherDefault<Mix>>,
+    /// Longer ids.
+    index: HashMap<Cow<'a, str>, usize, BuildHasherDefault<Mix>>,
     /// The last student's index: exports are usually grouped by student, so most rows
     /// need no hashing at all.
     last: usize,
-    grades: HashMap<Cow<'a, str>, Conversion, BuildHasherDefault<Fnv>>,
+    /// Distinct grade spellings converted so far (at most [`GRADE_CACHE`]).
+    grades: Vec<Grade>,
+    /// Spellings of up to 7 bytes, packed into one integer key ([`short_key`]): no string
+    /// hashing or comparing for the `A`, `b+`, `88.5`, `Pass` of nearly every row.
+    short: HashMap<u64, usize, BuildHasherDefault<Mix>>,
+    /// Longer spellings.
+    long: HashMap<Cow<'a, str>, usize, BuildHasherDefault<Mix>>,
     errors: Errors,
     rows: usize,
 }
 
-#[derive(Default)]
 struct Student {
-    sums: GpaSums,
+    sums: Sums,
     courses: usize,
     failed: usize,
+}
+
+/// A converted grade, with its table values ready for [`FastSums`].
+#[derive(Debug)]
+struct Grade {
+    conv: Conversion,
+    /// The grade point, when there is one and [`Fixed`] holds it.
+    point: Option<Fixed>,
+    /// The percentage, likewise.
+    percentage: Option<Fixed>,
+    /// Whether every value the conversion has is held in `point` / `percentage`.
+    fast: bool,
+}
+
+impl Grade {
+    fn new(conv: Conversion) -> Self {
+        let point = conv.grade_point.and_then(Fixed::of);
+        let percentage = conv.percentage.and_then(Fixed::of);
+        let fast = point.is_some() == conv.grade_point.is_some() && percentage.is_some() == conv.percentage.is_some();
+        Self { conv, point, percentage, fast }
+    }
+}
+
+/// A grade spelling of up to 7 bytes as one integer: the bytes, and the length in the top
+/// byte (so `A` and `A\0` differ).
+fn short_key(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let key = bytes.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b));
+    Some(key | ((bytes.len() as u64) << 56))
+}
+
+/// A student id of up to 15 bytes as one integer: the bytes, and the length in the top byte.
+fn id_key(id: &str) -> Option<u128> {
+    let bytes = id.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let key = bytes.iter().rev().fold(0u128, |k, &b| (k << 8) | u128::from(b));
+    Some(key | ((bytes.len() as u128) << 120))
+}
+
+/// A grade found in the cache, or converted for this row only (the cache is full).
+enum Looked {
+    Cached(usize),
+    Once(Grade),
+}
+
+/// A student's sums: [`FastSums`] while they hold them, the decimal [`GpaSums`] otherwise.
+#[derive(Clone, Copy)]
+enum Sums {
+    Fast(FastSums),
+    Exact(GpaSums),
+}
+
+impl Sums {
+    fn exact(&self) -> GpaSums {
+        match self {
+            Self::Fast(f) => f.decimal(),
+            Self::Exact(e) => *e,
+        }
+    }
+}
+
+/// A non-negative decimal as rust_decimal holds it, mantissa and scale (≤ 28), for the
+/// values whose mantissa fits 64 bits: every credit and table value of a real transcript,
+/// and their sums.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Fixed {
+    m: u64,
+    s: u32,
+}
+
+/// 10^0 ..= 10^19, every power of ten a u64 holds.
+const POW10: [u64; 20] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+    10_000_000_000_000_000,
+    100_000_000_000_000_000,
+    1_000_000_000_000_000_000,
+    10_000_000_000_000_000_000,
+];
+
+impl Fixed {
+    /// The decimal's own mantissa and scale; `None` for a negative value (negative zero
+    /// included) or a mantissa past 64 bits.
+    fn of(d: Decimal) -> Option<Self> {
+        if d.is_sign_negative() {
+            return None;
+        }
+        Some(Self { m: u64::try_from(d.mantissa()).ok()?, s: d.scale() })
+    }
+
+    /// The same decimal (same mantissa, same scale).
+    fn decimal(self) -> Decimal {
+        // The scale is at most 28 by construction; `min` only keeps `from_parts` total.
+        Decimal::from_parts(self.m as u32, (self.m >> 32) as u32, 0, false, self.s.min(Decimal::MAX_SCALE))
+    }
+
+    /// `self + x` exactly as `decimal::add_exact` gives it: rust_decimal returns the other
+    /// operand as it is when one is zero, else the sum at the larger scale. `None` past 64
+    /// bits (the decimal path then decides).
+    fn add(self, x: Self) -> Option<Self> {
+        if self.m == 0 {
+            return Some(x);
+        }
+        if x.m == 0 {
+            return Some(self);
+        }
+        let up = |m: u64, by: u32| POW10.get(by as usize).and_then(|&p| m.checked_mul(p));
+        let (a, b, s) = if self.s >= x.s { (self.m, up(x.m, self.s - x.s)?, self.s) } else { (up(self.m, x.s - self.s)?, x.m, x.s) };
+        Some(Self { m: a.checked_add(b)?, s })
+    }
+
+    /// `self × x` exactly as `decimal::mul_exact` gives it: zero when either is zero (scale
+    /// 0), else the product at the sum of the scales. `None` past 64 bits or 28 places.
+    fn mul(self, x: Self) -> Option<Self> {
+        if self.m == 0 || x.m == 0 {
+            return Some(Self::default());
+        }
+        let s = self.s + x.s;
+        if s > Decimal::MAX_SCALE {
+            return None;
+        }
+        Some(Self { m: self.m.checked_mul(x.m)?, s })
+    }
+}
+
+/// [`GpaSums`] as [`Fixed`] values: the same mantissas and scales the decimal sums would
+/// have, so [`FastSums::decimal`] gives them exactly (same value, same trailing zeros).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct FastSums {
+    grade_points: Fixed,
+    gpa_credits: Fixed,
+    percentages: Fixed,
+    percentage_credits: Fixed,
+    total_credits: Fixed,
+    earned_credits: Fixed,
+}
+
+impl FastSums {
+    /// [`GpaSums::add`] of `credits` and a `fast` grade; `None` when a sum or product would
+    /// not fit (then nothing is decided here: the decimal path adds the row).
+    fn add(&self, credits: Fixed, grade: &Grade) -> Option<Self> {
+        let mut next = *self;
+        next.total_credits = next.total_credits.add(credits)?;
+        if grade.conv.passed == Some(true) {
+            next.earned_credits = next.earned_credits.add(credits)?;
+        }
+        if let Some(gp) = grade.point {
+            next.grade_points = next.grade_points.add(credits.mul(gp)?)?;
+            next.gpa_credits = next.gpa_credits.add(credits)?;
+        }
+        if let Some(pct) = grade.percentage {
+            next.percentages = next.percentages.add(credits.mul(pct)?)?;
+            next.percentage_credits = next.percentage_credits.add(credits)?;
+        }
+        Some(next)
+    }
+
+    fn of(e: &GpaSums) -> Option<Self> {
+        Some(Self {
+            grade_points: Fixed::of(e.grade_points)?,
+            gpa_credits: Fixed::of(e.gpa_credits)?,
+            percentages: Fixed::of(e.percentages)?,
+            percentage_credits: Fixed::of(e.percentage_credits)?,
+            total_credits: Fixed::of(e.total_credits)?,
+            earned_credits: Fixed::of(e.earned_credits)?,
+        })
+    }
+
+    fn decimal(&self) -> GpaSums {
+        GpaSums {
+            grade_points: self.grade_points.decimal(),
+            gpa_credits: self.gpa_credits.decimal(),
+            percentages: self.percentages.decimal(),
+            percentage_credits: self.percentage_credits.decimal(),
+            total_credits: self.total_credits.decimal(),
+            earned_credits: self.earned_credits.decimal(),
+        }
+    }
 }
 
 /// The rows left out (the first [`MAX_ERRORS`] listed, all counted).
@@ -209,9 +420,12 @@ impl<'p, 'a> Batch<'p, 'a> {
         Self {
             policy,
             students: Vec::new(),
+            ids: HashMap::default(),
             index: HashMap::default(),
             last: usize::MAX,
-            grades: HashMap::default(),
+            grades: Vec::new(),
+            short: HashMap::default(),
+            long: HashMap::default(),
             errors: Errors { locale, list: Vec::new(), count: 0 },
             rows: 0,
         }
@@ -227,52 +441,68 @@ impl<'p, 'a> Batch<'p, 'a> {
         if id.is_empty() {
             return self.errors.reject(line, Error::new(ErrorKind::MissingField, "studentId"), Some("studentId"));
         }
-        let credits = match fields.get(columns.credits).map_or(Err(ParseError::Invalid), |c| parse_credits(c)) {
-            Ok(c) if c < Decimal::ZERO => {
-                // As compute_gpa: credits are never negative.
-                let kind = ErrorKind::OutOfRange { value: c.to_string(), min: Some("0".into()), max: None };
-                return self.errors.reject(line, Error::new(kind, "credits"), Some("credits"));
-            }
-            Ok(c) => c,
-            Err(e) => {
-                let input = fields.get(columns.credits).map(|c| c.trim().to_owned()).unwrap_or_default();
-                let kind = match e {
-                    ParseError::Invalid if input.is_empty() => ErrorKind::MissingField,
-                    ParseError::Invalid => ErrorKind::InvalidNumber { input },
-                    ParseError::Overflow => ErrorKind::Overflow,
-                };
-                return self.errors.reject(line, Error::new(kind, "credits"), Some("credits"));
-            }
-        };
-        let grade = fields.get_mut(columns.grade).map(std::mem::take).unwrap_or_default();
-        let cached = self.grades.len();
-        let converted;
-        let conv: &Conversion = match self.grades.entry(grade) {
-            Entry::Occupied(o) => o.into_mut(),
-            Entry::Vacant(v) => match grade::convert(self.policy, v.key(), "grade") {
-                Ok(c) if cached < GRADE_CACHE => v.insert(c),
-                Ok(c) => {
-                    converted = c;
-                    &converted
+        let text = fields.get(columns.credits).map_or("", |c| c.as_ref());
+        let (credits, fixed) = match plain_credits(text) {
+            Some(f) => (f.decimal(), Some(f)),
+            None => match parse_credits(text) {
+                Ok(c) if c < Decimal::ZERO => {
+                    // As compute_gpa: credits are never negative.
+                    let kind = ErrorKind::OutOfRange { value: c.to_string(), min: Some("0".into()), max: None };
+                    return self.errors.reject(line, Error::new(kind, "credits"), Some("credits"));
                 }
-                Err(e) => return self.errors.reject(line, e, Some("grade")),
+                Ok(c) => (c, Fixed::of(c)),
+                Err(e) => {
+                    let input = text.trim().to_owned();
+                    let kind = match e {
+                        ParseError::Invalid if input.is_empty() => ErrorKind::MissingField,
+                        ParseError::Invalid => ErrorKind::InvalidNumber { input },
+                        ParseError::Overflow => ErrorKind::Overflow,
+                    };
+                    return self.errors.reject(line, Error::new(kind, "credits"), Some("credits"));
+                }
             },
         };
+        let text = fields.get_mut(columns.grade).map(std::mem::take).unwrap_or_default();
+        let looked = match self.lookup(text) {
+            Ok(l) => l,
+            Err(e) => return self.errors.reject(line, e, Some("grade")),
+        };
+        let grade = match &looked {
+            Looked::Cached(i) => match self.grades.get(*i) {
+                Some(g) => g,
+                None => return,
+            },
+            Looked::Once(g) => g,
+        };
 
+        let key = id_key(&id);
         let slot = match self.students.get(self.last) {
             Some((last_id, _)) if *last_id == id => self.last,
-            _ => match self.index.get(id.as_ref()) {
+            _ => match key.map_or_else(|| self.index.get(id.as_ref()), |k| self.ids.get(&k)) {
                 Some(&i) => i,
                 None => self.students.len(),
             },
         };
-        let mut sums = self.students.get(slot).map(|(_, s)| s.sums).unwrap_or_default();
-        if let Err(e) = sums.add(credits, conv, "credits") {
-            // This student's sums would leave the decimal range: the row is left out and
-            // the sums stay as they were.
-            return self.errors.reject(line, e, Some("credits"));
-        }
-        let failed = usize::from(conv.passed == Some(false));
+        let current = self.students.get(slot).map_or(Sums::Fast(FastSums::default()), |(_, s)| s.sums);
+        let fast = match (current, fixed) {
+            (Sums::Fast(f), Some(c)) if grade.fast => f.add(c, grade),
+            _ => None,
+        };
+        let sums = match fast {
+            Some(f) => Sums::Fast(f),
+            None => {
+                // The decimal path: exactly as before, and back to the fast sums when they
+                // hold the result.
+                let mut sums = current.exact();
+                if let Err(e) = sums.add(credits, &grade.conv, "credits") {
+                    // This student's sums would leave the decimal range: the row is left out
+                    // and the sums stay as they were.
+                    return self.errors.reject(line, e, Some("credits"));
+                }
+                FastSums::of(&sums).map_or(Sums::Exact(sums), Sums::Fast)
+            }
+        };
+        let failed = usize::from(grade.conv.passed == Some(false));
         match self.students.get_mut(slot) {
             Some((_, s)) => {
                 s.sums = sums;
@@ -280,11 +510,37 @@ impl<'p, 'a> Batch<'p, 'a> {
                 s.failed = s.failed.saturating_add(failed);
             }
             None => {
-                self.index.insert(id.clone(), slot);
+                match key {
+                    Some(k) => self.ids.insert(k, slot),
+                    None => self.index.insert(id.clone(), slot),
+                };
                 self.students.push((id, Student { sums, courses: 1, failed }));
             }
         }
         self.last = slot;
+    }
+
+    /// The grade as converted, from the cache when it has the spelling.
+    fn lookup(&mut self, text: Cow<'a, str>) -> Result<Looked> {
+        let key = short_key(&text);
+        let hit = match key {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(text.as_ref()),
+        };
+        if let Some(&i) = hit {
+            return Ok(Looked::Cached(i));
+        }
+        let grade = Grade::new(grade::convert(self.policy, &text, "grade")?);
+        if self.grades.len() >= GRADE_CACHE {
+            return Ok(Looked::Once(grade));
+        }
+        let i = self.grades.len();
+        self.grades.push(grade);
+        match key {
+            Some(k) => self.short.insert(k, i),
+            None => self.long.insert(text, i),
+        };
+        Ok(Looked::Cached(i))
     }
 
     fn finish(self) -> BatchResult {
@@ -292,8 +548,9 @@ impl<'p, 'a> Batch<'p, 'a> {
             .students
             .into_iter()
             .map(|(id, s)| {
-                let gpa = s.sums.gpa();
-                let avg = s.sums.average_percentage();
+                let sums = s.sums.exact();
+                let gpa = sums.gpa();
+                let avg = sums.average_percentage();
                 StudentGpa {
                     student_id: id.into_owned(),
                     // Half-up to two places for display, as compute_gpa.
@@ -301,9 +558,9 @@ impl<'p, 'a> Batch<'p, 'a> {
                     gpa_exact: gpa.map(decimal::exact),
                     average_percentage: avg.map(decimal::fixed2),
                     average_percentage_exact: avg.map(decimal::exact),
-                    credits: s.sums.total_credits,
-                    gpa_credits: s.sums.gpa_credits,
-                    earned_credits: s.sums.earned_credits,
+                    credits: sums.total_credits,
+                    gpa_credits: sums.gpa_credits,
+                    earned_credits: sums.earned_credits,
                     courses: s.courses,
                     failed_courses: s.failed,
                 }
@@ -316,10 +573,50 @@ impl<'p, 'a> Batch<'p, 'a> {
 /// Trims a field, keeping it borrowed when it was.
 fn trim(field: Cow<'_, str>) -> Cow<'_, str> {
     match field {
-        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Borrowed(s) => Cow::Borrowed(trim_str(s)),
         Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
         Cow::Owned(s) => Cow::Owned(s.trim().to_owned()),
     }
+}
+
+/// `str::trim`, with no Unicode scan for the usual field that starts and ends with a
+/// printable ASCII character (which is never white space).
+fn trim_str(s: &str) -> &str {
+    let printable = |b: Option<&u8>| matches!(b, Some(0x21..=0x7e));
+    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// The plain ASCII credits `3`, `2.5`, `.5`, `00012.50` of nearly every row (at most 19
+/// digits and one point), straight to the mantissa and scale `Decimal::from_str` gives them;
+/// `None` for anything else, which [`parse_credits`] then reads.
+fn plain_credits(text: &str) -> Option<Fixed> {
+    let mut m: u64 = 0;
+    let mut digits = 0u32;
+    let mut point: Option<u32> = None;
+    for &b in text.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                m = m.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                digits += 1;
+                if point.is_some() {
+                    point = point.map(|p| p + 1);
+                }
+            }
+            b'.' if point.is_none() => point = Some(0),
+            _ => return None,
+        }
+        if digits > 19 {
+            return None;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    Some(Fixed { m, s: point.unwrap_or(0) })
 }
 
 /// [`decimal::parse`], with a fast path for the plain ASCII `3` or `2.5` that nearly every
@@ -338,19 +635,49 @@ fn parse_credits(text: &str) -> std::result::Result<Decimal, ParseError> {
     decimal::parse(text)
 }
 
-/// FNV-1a: student ids and grades are short, and a std SipHash per row costs more than
-/// the rest of the row. Collision flooding is no concern: the file is the user's own.
+/// A multiply-rotate hash over 8 bytes at a time, with a final mix (so both the low bits
+/// that pick a bucket and the top bits hashbrown tags with depend on every byte): student
+/// ids and grades are short, and a std SipHash per row costs more than the rest of the
+/// row. Collision flooding is no concern: the file is the user's own.
 #[derive(Default)]
-struct Fnv(u64);
+struct Mix(u64);
 
-impl Hasher for Fnv {
+const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl Mix {
+    fn word(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(26) ^ w).wrapping_mul(MIX);
+    }
+}
+
+impl Hasher for Mix {
     fn finish(&self) -> u64 {
-        self.0
+        let h = (self.0 ^ (self.0 >> 32)).wrapping_mul(MIX);
+        h ^ (h >> 29)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        self.0 = bytes.iter().fold(start, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.word(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let w = rest.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b));
+            self.word(w | ((rest.len() as u64) << 56));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.word(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.word(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.word(i as u64);
     }
 }
 
@@ -359,11 +686,18 @@ struct Reader<'a> {
     text: &'a str,
     pos: usize,
     line: usize,
+    /// Bit i set: field i is wanted. Other fields (of the first 64) come back empty, read
+    /// over without unescaping; fields past the 64th are always kept.
+    keep: u64,
 }
 
 impl<'a> Reader<'a> {
     fn new(text: &'a str) -> Self {
-        Self { text, pos: 0, line: 1 }
+        Self { text, pos: 0, line: 1, keep: u64::MAX }
+    }
+
+    fn wanted(&self, field: usize) -> bool {
+        u32::try_from(field).ok().and_then(|f| self.keep.checked_shr(f)).map_or(true, |k| k & 1 == 1)
     }
 
     /// Reads the next record into `fields`. `Some(Ok(line))` gives the line it starts on;
@@ -378,20 +712,16 @@ impl<'a> Reader<'a> {
         let start_line = self.line;
         loop {
             let field = if bytes.get(self.pos) == Some(&b'"') {
-                match self.quoted() {
+                match self.quoted(self.wanted(fields.len())) {
                     Some(f) => f,
                     None => return Some(Err(start_line)),
                 }
             } else {
-                let start = self.pos;
-                while let Some(&b) = bytes.get(self.pos) {
-                    if matches!(b, b',' | b'\n' | b'\r') {
-                        break;
-                    }
-                    self.pos += 1;
-                }
-                // Cut at ASCII delimiters, so always on a char boundary.
-                Cow::Borrowed(self.text.get(start..self.pos).unwrap_or_default())
+                let rest = self.text.get(self.pos..).unwrap_or_default();
+                let len = rest.bytes().position(|b| matches!(b, b',' | b'\n' | b'\r')).unwrap_or(rest.len());
+                self.pos += len;
+                // Cut at an ASCII delimiter, so always on a char boundary.
+                Cow::Borrowed(rest.split_at_checked(len).map_or("", |(field, _)| field))
             };
             fields.push(field);
             match bytes.get(self.pos) {
@@ -413,7 +743,8 @@ impl<'a> Reader<'a> {
 
     /// A quoted field starting at `self.pos` (on the opening quote). Text after the closing
     /// quote up to the next delimiter is kept as written (`"a"b` → `ab`), as spreadsheets do.
-    fn quoted(&mut self) -> Option<Cow<'a, str>> {
+    /// Unless `keep`, the field is only read over (lines counted) and comes back empty.
+    fn quoted(&mut self, keep: bool) -> Option<Cow<'a, str>> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
         let mut i = start;
@@ -426,10 +757,12 @@ impl<'a> Reader<'a> {
                     return None;
                 }
                 Some(b'"') if bytes.get(i + 1) == Some(&b'"') => {
-                    let s = owned.get_or_insert_with(String::new);
-                    s.push_str(self.text.get(piece..=i).unwrap_or_default());
+                    if keep {
+                        let s = owned.get_or_insert_with(String::new);
+                        s.push_str(self.text.get(piece..=i).unwrap_or_default());
+                        piece = i + 2;
+                    }
                     i += 2;
-                    piece = i;
                 }
                 Some(b'"') => break,
                 Some(b'\n') => {
@@ -456,6 +789,9 @@ impl<'a> Reader<'a> {
         }
         let tail = self.text.get(tail_start..i).unwrap_or_default();
         self.pos = i;
+        if !keep {
+            return Some(Cow::Borrowed(""));
+        }
         Some(match owned {
             None if tail.is_empty() => Cow::Borrowed(inner),
             None => Cow::Owned(format!("{inner}{tail}")),
@@ -497,6 +833,18 @@ mod tests {
     }
 
     #[test]
+    fn skipped_fields_are_read_over_but_not_kept() {
+        let mut r = Reader::new("\"a\"\"b\nc\",x,\"y\"\"\"\nz,\"open\n");
+        r.keep = 0b110;
+        let mut f = Vec::new();
+        assert_eq!(r.record(&mut f), Some(Ok(1)));
+        assert_eq!(f, [Cow::Borrowed(""), Cow::Borrowed("x"), Cow::Owned::<str>("y\"".into())]);
+        assert_eq!(r.record(&mut f), Some(Err(3)));
+        // Field 0 is a lone field: the batch always keeps it (blank lines).
+        assert!(r.wanted(64) && r.wanted(1000) && !r.wanted(0));
+    }
+
+    #[test]
     fn an_unclosed_quote_is_reported_at_its_line() {
         let got = records("a\n\"open,\nmore");
         assert_eq!(got, vec![(Ok(1), vec!["a".into()]), (Err(2), vec![])]);
@@ -509,6 +857,150 @@ mod tests {
         assert_eq!(r.record(&mut f), Some(Ok(1)));
         assert!(matches!(f[0], Cow::Borrowed("plain")));
         assert!(matches!(f[1], Cow::Owned(_)));
+    }
+
+    fn fx(m: u64, s: u32) -> Fixed {
+        Fixed { m, s }
+    }
+
+    #[test]
+    fn plain_credits_are_the_mantissa_and_scale_of_from_str() {
+        // By hand: "2.50" is 250 at scale 2, "7." is 7 at scale 0, ".5" is 5 at scale 1.
+        assert_eq!(plain_credits("2.50"), Some(fx(250, 2)));
+        assert_eq!(plain_credits("7."), Some(fx(7, 0)));
+        assert_eq!(plain_credits(".5"), Some(fx(5, 1)));
+        assert_eq!(plain_credits("0009999999999999999999"), None); // 22 digits: the decimal path
+        for t in ["3", "2.5", "0", "0.00", ".5", "7.", "00012.50", "1234567890123456789", "0.000000000000000001", "18446744073709551615"] {
+            let want = Decimal::from_str(t).unwrap_or_default();
+            match plain_credits(t) {
+                Some(f) => {
+                    assert_eq!((u128::from(f.m), f.s), (want.mantissa().unsigned_abs(), want.scale()), "{t:?}");
+                    assert_eq!(f.decimal().to_string(), want.to_string(), "{t:?}");
+                }
+                // Past 19 digits: left to parse_credits.
+                None => assert!(t.bytes().filter(u8::is_ascii_digit).count() > 19, "{t:?}"),
+            }
+        }
+        for t in ["", ".", "1.2.3", "-1", "+1", " 1", "1e3", "１", "12345678901234567890"] {
+            assert_eq!(plain_credits(t), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn fixed_sums_follow_rust_decimal_scales() {
+        // 2.50 + 3 = 5.50 (larger scale); 3 + 0.00 = 3 and 0.00 + 3 = 3 (a zero operand gives
+        // the other as it is); 0 + 0.00 = 0.00.
+        assert_eq!(fx(250, 2).add(fx(3, 0)), Some(fx(550, 2)));
+        assert_eq!(fx(3, 0).add(fx(0, 2)), Some(fx(3, 0)));
+        assert_eq!(fx(0, 2).add(fx(3, 0)), Some(fx(3, 0)));
+        assert_eq!(fx(0, 0).add(fx(0, 2)), Some(fx(0, 2)));
+        // 2.50 × 3.7 = 9.250; 0 × 3.7 = 0 at scale 0.
+        assert_eq!(fx(250, 2).mul(fx(37, 1)), Some(fx(9250, 3)));
+        assert_eq!(fx(0, 2).mul(fx(37, 1)), Some(fx(0, 0)));
+        // The boundary: u64::MAX holds, one more does not; 28 places hold, 29 do not.
+        assert_eq!(fx(u64::MAX - 1, 0).add(fx(1, 0)), Some(fx(u64::MAX, 0)));
+        assert_eq!(fx(u64::MAX, 0).add(fx(1, 0)), None);
+        assert_eq!(fx(u64::MAX / 10 + 1, 0).add(fx(1, 1)), None); // rescaling overflows
+        assert_eq!(fx(1, 27).mul(fx(37, 1)), Some(fx(37, 28)));
+        assert_eq!(fx(1, 28).mul(fx(37, 1)), None);
+        assert_eq!(fx(1 << 32, 0).mul(fx(1 << 32, 0)), None);
+        assert_eq!(fx(1, 0).add(fx(1, 40)), None);
+        let mut negative_zero = Decimal::ZERO;
+        negative_zero.set_sign_negative(true);
+        assert_eq!(Fixed::of(negative_zero), if negative_zero.is_sign_negative() { None } else { Some(fx(0, 0)) });
+        assert_eq!(Fixed::of(Decimal::new(-5, 1)), None);
+        assert_eq!(Fixed::of(Decimal::from(-1)), None);
+        assert_eq!(Fixed::of(Decimal::MAX), None);
+    }
+
+    #[test]
+    fn fast_sums_equal_the_decimal_sums_to_the_digit() {
+        let policy = crate::policy::resolve(&serde_json::json!("xinyu-2022"), "policy", Locale::En).map(|p| p.into_owned());
+        let Ok(policy) = policy else { return assert!(policy.is_ok()) };
+        let grades: Vec<Grade> = ["A+", "B", "F", "D-", "88", "91.5", "0", "P", "NP", "100"]
+            .iter()
+            .filter_map(|g| grade::convert(&policy, g, "grade").ok().map(Grade::new))
+            .collect();
+        assert_eq!(grades.len(), 10);
+        let credits = ["0", "0.00", "1", "2.5", "3.000", "0.5", "1234567.891", "0.0000000000000000001", "18446744073709551615", "4294967296"];
+        let mut counts = [0usize; 2];
+        // Every order of three rows over these credits and grades: fast where it holds,
+        // otherwise the decimal path, and always the decimal sums' exact text.
+        for (i, c1) in credits.iter().enumerate() {
+            for c2 in &credits {
+                for (k, g) in grades.iter().enumerate() {
+                    let g0 = grades.get((i + k) % grades.len()).unwrap_or(g);
+                    let rows = [(*c1, g0), (*c2, g), (*c1, g)];
+                    let mut exact = GpaSums::default();
+                    let mut fast = Some(FastSums::default());
+                    for (c, g) in rows {
+                        let dc = Decimal::from_str(c).unwrap_or_default();
+                        let want = exact.add(dc, &g.conv, "credits");
+                        fast = fast.and_then(|f| f.add(Fixed::of(dc)?, g));
+                        if want.is_err() {
+                            break;
+                        }
+                        counts[usize::from(fast.is_some())] += 1;
+                        if let Some(f) = fast {
+                            let got = f.decimal();
+                            let text = |s: &GpaSums| {
+                                [s.grade_points, s.gpa_credits, s.percentages, s.percentage_credits, s.total_credits, s.earned_credits].map(|d| d.to_string())
+                            };
+                            assert_eq!(text(&got), text(&exact), "{rows:?}");
+                        }
+                    }
+                }
+            }
+        }
+        // Both paths were taken: [rows past the fast sums, rows they held].
+        assert!(counts[0] > 100 && counts[1] > 1000, "{counts:?}");
+    }
+
+    #[test]
+    fn the_mix_hash_spreads_sequential_ids() {
+        let mut buckets = [0u32; 64];
+        for i in 0..6400u32 {
+            let mut h = Mix::default();
+            std::hash::Hash::hash(format!("S{}", 2_024_000_000 + i).as_str(), &mut h);
+            if let Some(b) = buckets.get_mut((h.finish() & 63) as usize) {
+                *b += 1;
+            }
+        }
+        // 100 per bucket on average; none far off.
+        assert!(buckets.iter().all(|&b| (50..=150).contains(&b)), "{buckets:?}");
+    }
+
+    #[test]
+    fn pow10_is_every_power_of_ten_in_u64() {
+        assert!(POW10.iter().enumerate().all(|(i, &p)| Some(p) == 10u64.checked_pow(i as u32)));
+        assert_eq!(10u64.checked_pow(20), None);
+    }
+
+    #[test]
+    fn id_keys_tell_ids_apart() {
+        assert_ne!(id_key("S1"), id_key("S1\0"));
+        assert_ne!(id_key("S2024000001"), id_key("S2024000010"));
+        assert_eq!(id_key("123456789012345").map(|k| k >> 120), Some(15));
+        assert_eq!(id_key("1234567890123456"), None);
+        // Short and long ids of one file land in their own maps and still count apart.
+        let long = "S-000000000000000001";
+        let policy = crate::policy::resolve(&serde_json::json!("xinyu-2022"), "policy", Locale::En).map(|p| p.into_owned());
+        let Ok(policy) = policy else { return assert!(policy.is_ok()) };
+        let r = batch_gpa(
+            &policy,
+            &format!("studentId,course,credits,grade\nS1,a,1,A\n{long},a,1,B\nS2,a,1,A\nS1,b,1,B\n{long},b,1,A\n"),
+            Locale::En,
+        );
+        let ids: Vec<(String, usize)> = r.map(|r| r.students.into_iter().map(|s| (s.student_id, s.courses)).collect()).unwrap_or_default();
+        assert_eq!(ids, [("S1".to_owned(), 2), (long.to_owned(), 2), ("S2".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn short_keys_tell_spellings_apart() {
+        assert_ne!(short_key("A"), short_key("A\0"));
+        assert_ne!(short_key("b+"), short_key("B+"));
+        assert_eq!(short_key("1234567").map(|k| k >> 56), Some(7));
+        assert_eq!(short_key("12345678"), None);
     }
 
     #[test]

@@ -215,13 +215,65 @@ pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
 pub fn fixed2(value: Decimal) -> String {
     let mut r = round_half_up(value, 2);
     r.rescale(2);
-    r.to_string()
+    let mut out = String::with_capacity(8);
+    push_str(&mut out, r);
+    out
 }
 
 /// The exact value without trailing zeros (2.9500 → "2.95", 86.0 → "86").
 #[must_use]
 pub fn exact(value: Decimal) -> String {
-    value.normalize().to_string()
+    let mut out = String::with_capacity(32);
+    push_str(&mut out, value.normalize());
+    out
+}
+
+/// Appends `value` as `value.to_string()` writes it (same text: every digit of the scale,
+/// `0.05`, `0` for zero, a sign for negatives), without rust_decimal's digit-by-digit
+/// 96-bit division: the mantissa is cut into 19-digit pieces with one 128-bit division each.
+pub fn push_str(out: &mut String, value: Decimal) {
+    if value.is_sign_negative() {
+        // Rare here (results are sums of non-negative values); the library's own text.
+        out.push_str(&value.to_string());
+        return;
+    }
+    const E19: u128 = 10_000_000_000_000_000_000;
+    // 96-bit mantissa: at most 29 digits; the scale is at most 28.
+    let mut digits = [b'0'; 40];
+    let mut end = digits.len();
+    let mut rest = value.mantissa().unsigned_abs();
+    loop {
+        let (piece, more) = if rest >= E19 { (rest % E19, rest / E19) } else { (rest, 0) };
+        // Below 10^19: one u64, so the digits need no 128-bit division.
+        let mut piece = u64::try_from(piece).unwrap_or_default();
+        let full = more > 0;
+        let mut written = 0;
+        while (piece > 0 || (full && written < 19)) && end > 0 {
+            end -= 1;
+            if let Some(d) = digits.get_mut(end) {
+                // piece % 10 < 10: the cast cannot truncate.
+                *d = b'0' + (piece % 10) as u8;
+            }
+            piece /= 10;
+            written += 1;
+        }
+        rest = more;
+        if rest == 0 {
+            break;
+        }
+    }
+    let scale = value.scale() as usize;
+    // Leading zeros up to one before the point (`0.05`); `digits` is pre-filled with '0'.
+    let start = end.min(digits.len().saturating_sub(scale + 1));
+    let text = digits.get(start..).unwrap_or_default();
+    let point = text.len().saturating_sub(scale);
+    let (whole, frac) = text.split_at(point.min(text.len()));
+    // ASCII digits only, so both halves are valid UTF-8.
+    out.push_str(std::str::from_utf8(whole).unwrap_or_default());
+    if scale > 0 {
+        out.push('.');
+        out.push_str(std::str::from_utf8(frac).unwrap_or_default());
+    }
 }
 
 #[cfg(test)]
@@ -254,6 +306,41 @@ mod tests {
             assert_eq!(parse(input), Err(ParseError::Invalid), "input {input:?}");
         }
         assert_eq!(parse("99999999999999999999999999999999"), Err(ParseError::Overflow));
+    }
+
+    #[test]
+    fn push_str_writes_what_to_string_writes() {
+        let mut values = vec![
+            Decimal::ZERO,
+            d("0.00"),
+            d("0.05"),
+            d("5"),
+            d("86.00"),
+            d("2.9533333333333333333333333333"),
+            d("0.0000000000000000000000000001"),
+            d("79228162514264337593543950335"),
+            d("7922816251426433759354395033.5"),
+            d("10000000000000000000"),
+            d("1000000000000000000.0"),
+            d("-2.5"),
+            d("-0"),
+            Decimal::MAX,
+            Decimal::MIN,
+        ];
+        for scale in 0..=28 {
+            for m in [0i128, 1, 9, 10, 123, 10_000_000_000_000_000_000, 9_999_999_999_999_999_999, 99_999_999_999_999_999_999_999_999_999] {
+                if let Ok(v) = Decimal::try_from_i128_with_scale(m, scale) {
+                    values.push(v);
+                }
+            }
+        }
+        for v in values {
+            let mut s = String::new();
+            push_str(&mut s, v);
+            assert_eq!(s, v.to_string(), "{v:?}");
+        }
+        assert_eq!(fixed2(d("2.945")), "2.95");
+        assert_eq!(exact(d("0.0500")), "0.05");
     }
 
     #[test]

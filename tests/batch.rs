@@ -273,3 +273,106 @@ fn a_product_that_would_lose_places_is_an_overflow_not_a_gpa_above_4() {
     .unwrap_err();
     assert_eq!((e.code(), e.field.as_str()), ("overflow", "courses[0].credits"));
 }
+
+/// Every value of each student, as text (so trailing zeros count), against computeGpa.
+#[track_caller]
+fn same_as_compute_gpa_to_the_digit(csv: &str, r: &BatchResult) {
+    let p = xinyu();
+    for s in &r.students {
+        let courses: Vec<CourseInput> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').collect::<Vec<_>>())
+            .filter(|f| f[0] == s.student_id && !r.errors.iter().any(|e| csv.lines().nth(e.line - 1) == Some(&f.join(","))))
+            .map(|f| CourseInput { name: f[1].into(), credits: d(f[2]), grade: f[3].into() })
+            .collect();
+        let g = grade::compute_gpa(&p, &courses, Locale::En).unwrap();
+        assert_eq!(
+            (&s.gpa, &s.gpa_exact, &s.average_percentage, &s.average_percentage_exact),
+            (&g.gpa, &g.gpa_exact, &g.average_percentage, &g.average_percentage_exact),
+            "{}",
+            s.student_id
+        );
+        assert_eq!(
+            [s.credits, s.gpa_credits, s.earned_credits].map(|x| x.to_string()),
+            [g.total_credits, g.gpa_credits, g.earned_credits].map(|x| x.to_string()),
+            "{}",
+            s.student_id
+        );
+    }
+}
+
+#[test]
+fn fast_sums_and_their_fallback_give_the_decimal_results_to_the_digit() {
+    let csv = "studentId,course,credits,grade
+S1,a,2.50,A
+S1,b,3,B+
+S1,c,0.00,F
+S1,d,1,P
+S2,a,10000000000000000000,A
+S3,a,18446744073709551615,P
+S3,b,1,P
+S4,a,1,A
+S4,b,0.0000000000000000000000000001,A
+S2,b,0.5,B
+";
+    let r = run(csv);
+    // S1, all on the 64-bit sums. Credits 2.50 + 3 + 0.00 + 1 = 6.50 (the scale of 2.50;
+    // 0.00 adds nothing); in the GPA 2.50 + 3 + 0.00 = 5.50; earned (F failed) 6.50.
+    // Grade points 2.50 × 3.7 + 3 × 3.3 = 9.250 + 9.9 = 19.150 → 19.150 / 5.50 = 3.4818…;
+    // percentages 2.50 × 95 + 3 × 88 = 501.50 → 501.50 / 5.50 = 91.1818… (28 digits fit 96 bits).
+    let s1 = student(&r, "S1");
+    assert_eq!(
+        (s1.gpa.as_deref(), s1.gpa_exact.as_deref(), s1.average_percentage.as_deref(), s1.average_percentage_exact.as_deref()),
+        (Some("3.48"), Some("3.4818181818181818181818181818"), Some("91.18"), Some("91.18181818181818181818181818"))
+    );
+    assert_eq!([s1.credits, s1.gpa_credits, s1.earned_credits].map(|x| x.to_string()), ["6.50", "5.50", "6.50"]);
+    assert_eq!((s1.courses, s1.failed_courses), (4, 1));
+    // S2: 10^19 × 3.7 needs 69 bits, so the decimal path adds it (and the 0.5 after it):
+    // credits 10000000000000000000.5, GPA (3.7e19 + 1.5) / 10000000000000000000.5 → 3.70.
+    let s2 = student(&r, "S2");
+    assert_eq!((s2.gpa.as_deref(), s2.average_percentage.as_deref()), (Some("3.70"), Some("95.00")));
+    assert_eq!(s2.credits.to_string(), "10000000000000000000.5");
+    // S3: u64::MAX credits still fit; one more credit does not and goes the decimal way.
+    let s3 = student(&r, "S3");
+    assert_eq!((s3.credits.to_string(), s3.earned_credits.to_string(), s3.gpa.as_deref()), ("18446744073709551616".into(), "18446744073709551616".into(), None));
+    // S4: 28 places × 3.7 need 29: the same overflow row error as before, the A still counts.
+    assert_eq!(errors(&r), [(10, "overflow", Some("credits"))]);
+    gpa_is(&r, "S4", "3.70", "95.00", "1");
+    same_as_compute_gpa_to_the_digit(csv, &r);
+}
+
+#[test]
+fn hand_written_json_is_what_serde_writes() {
+    // Ids with every character JSON escapes, a student without a GPA, errors with and
+    // without a field, decimals with trailing zeros.
+    let csv = "studentId,course,credits,grade\n\"q\"\"uote\\back\",a,2.50,A\n\"ctl\u{1}\u{8}\u{c}\t\r\nx\u{7f}\",a,1,P\nS\u{e9}\u{4e2d}\u{1f600},a,0.00,88\nS,a,x,A\nS,a,1,A,extra\n,a,1,A\n";
+    let req = api::BatchRequest { policy: json!("xinyu-2022"), csv: csv.into(), locale: Some("en".into()) };
+    let out = api::batch_gpa_request(&req, Locale::En).unwrap();
+    assert!(out.result.students.len() == 3 && out.result.error_count == 3, "{out:?}");
+    assert_eq!(out.to_json().unwrap(), serde_json::to_string(&out).unwrap());
+    let empty = api::batch_gpa_request(&api::BatchRequest { csv: "studentId,course,credits,grade\n".into(), ..req }, Locale::En).unwrap();
+    assert_eq!(empty.to_json().unwrap(), serde_json::to_string(&empty).unwrap());
+}
+
+#[test]
+fn csv_passed_apart_gives_the_same_text_and_errors() {
+    let whole = json!({ "policy": "xinyu-2022", "csv": COHORT, "locale": "en" });
+    let rest = json!({ "policy": "xinyu-2022", "locale": "en" });
+    assert_eq!(api::BatchRequest::text_with_csv(rest, COHORT.into()).unwrap(), api::batch_gpa_text(whole).unwrap());
+    for (rest, code, field) in [
+        (json!({ "policy": "xinyu-2022", "cvs": "" }), "unknown_field", "cvs"),
+        (json!({ "locale": "en" }), "missing_field", "policy"),
+        (json!({ "policy": "nope" }), "unknown_policy", "policy"),
+        (json!({ "policy": "xinyu-2022", "locale": "fr" }), "unknown_value", "locale"),
+    ] {
+        let mut whole = rest.clone();
+        whole["csv"] = json!(COHORT);
+        let a = api::BatchRequest::text_with_csv(rest, COHORT.into()).unwrap_err();
+        let b = api::batch_gpa_text(whole).unwrap_err();
+        assert_eq!((a.code(), a.field(), a.message()), (code, field, b.message()));
+        assert_eq!((b.code(), b.field()), (code, field));
+    }
+    let a = api::BatchRequest::text_with_csv(json!({ "policy": "xinyu-2022" }), "a,b\n".into()).unwrap_err();
+    assert_eq!((a.code(), a.field()), ("unknown_field", "csv.a"));
+}

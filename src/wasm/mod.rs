@@ -200,19 +200,16 @@ pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: 
     } else {
         None
     };
-    let value = match csv {
+    let text = match csv {
         Some(csv) => {
             // A shallow copy without `csv`; a getter or proxy that throws lands in from_js.
             let rest = js_sys::Object::assign(&js_sys::Object::new(), input.unchecked_ref());
             let _ = js_sys::Reflect::delete_property(&rest, &"csv".into());
-            let mut value = from_js(&rest)?;
-            if let Value::Object(map) = &mut value {
-                map.insert("csv".to_owned(), Value::String(csv));
-            }
-            value
+            // The text goes in as it came out of JS (no second copy through a `Value`).
+            api::BatchRequest::text_with_csv(from_js(&rest)?, csv)
         }
-        None => from_js(&input)?,
+        None => api::batch_gpa_text(from_js(&input)?),
     };
-    let text = api::batch_gpa_text(value).map_err(|e| into_js_error(&e))?;
+    let text = text.map_err(|e| into_js_error(&e))?;
     parse_js(&text)
 }
