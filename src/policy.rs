@@ -127,35 +127,42 @@ impl Policy {
 
 type Parsed = std::result::Result<Policy, Vec<Problem>>;
 
-fn presets() -> &'static [(&'static str, Parsed)] {
-    static CELL: OnceLock<Vec<(&'static str, Parsed)>> = OnceLock::new();
-    CELL.get_or_init(|| {
+/// A preset, parsed on first use: a page that converts grades under xinyu never compiles or
+/// runs the funding and track readers that only gdut's preset needs (a cold wasm start pays
+/// for every function it touches the first time).
+fn preset(id: &str) -> Option<&'static Parsed> {
+    static CELLS: [OnceLock<Parsed>; PRESETS.len()] = [const { OnceLock::new() }; PRESETS.len()];
+    let i = PRESETS.iter().position(|(k, _)| *k == id)?;
+    let (cell, (_, text)) = CELLS.get(i).zip(PRESETS.get(i))?;
+    Some(cell.get_or_init(|| {
+        serde_json::from_str::<Value>(text)
+            .map_err(|e| vec![Problem { path: String::new(), reason: e.to_string() }])
+            .and_then(|v| from_value(v, Locale::En))
+    }))
+}
+
+/// The bundled presets, for a picker. Read from each preset's JSON directly (the same hash
+/// as its parsed policy), so listing them parses no policy.
+#[must_use]
+pub fn list() -> Vec<PolicySummary> {
+    static LIST: OnceLock<Vec<PolicySummary>> = OnceLock::new();
+    LIST.get_or_init(|| {
         PRESETS
             .iter()
-            .map(|(id, text)| {
-                let parsed = serde_json::from_str::<Value>(text)
-                    .map_err(|e| vec![Problem { path: String::new(), reason: e.to_string() }])
-                    .and_then(|v| from_value(v, Locale::En));
-                (*id, parsed)
+            .filter_map(|(_, text)| {
+                let doc = serde_json::from_str::<Value>(text).ok()?;
+                let s = |key: &str| doc.get(key).and_then(Value::as_str).map(str::to_owned);
+                Some(PolicySummary {
+                    id: s("id")?,
+                    title: s("title")?,
+                    title_en: s("titleEn").unwrap_or_default(),
+                    year: doc.get("year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok())?,
+                    hash: hash_of(&doc),
+                })
             })
             .collect()
     })
-}
-
-/// The bundled presets, for a picker.
-#[must_use]
-pub fn list() -> Vec<PolicySummary> {
-    presets()
-        .iter()
-        .filter_map(|(_, p)| p.as_ref().ok())
-        .map(|p| PolicySummary {
-            id: p.id.clone(),
-            title: p.title.clone(),
-            title_en: p.title_en.clone(),
-            year: p.year,
-            hash: p.hash.clone(),
-        })
-        .collect()
+    .clone()
 }
 
 fn preset_ids() -> Vec<String> {
@@ -180,9 +187,9 @@ pub fn resolve(input: &Value, field: &str, locale: Locale) -> Result<Cow<'static
     match input {
         Value::String(id) => {
             let id = id.trim();
-            match presets().iter().find(|(k, _)| *k == id) {
-                Some((_, Ok(p))) => Ok(Cow::Borrowed(p)),
-                Some((_, Err(problems))) => {
+            match preset(id) {
+                Some(Ok(p)) => Ok(Cow::Borrowed(p)),
+                Some(Err(problems)) => {
                     Err(Error::new(ErrorKind::InvalidPolicy { problems: problems.clone() }, field))
                 }
                 None => Err(Error::new(ErrorKind::UnknownPolicy { id: id.to_owned(), known: preset_ids() }, field)),
@@ -237,6 +244,15 @@ fn merge(base: &mut Value, overrides: Value) {
 
 /// FNV-1a, 64 bit: a short, dependency-free fingerprint. It identifies a document on a
 /// printout; it is not a security measure.
+/// The policy's short content hash: FNV-1a of its compact JSON text, 8 hex digits.
+fn hash_of(document: &Value) -> String {
+    match serde_json::to_vec(document) {
+        // serde_json's map is ordered by key, so equal documents give equal text.
+        Ok(bytes) => format!("{:016x}", fnv1a(&bytes)).chars().take(8).collect(),
+        Err(_) => String::new(),
+    }
+}
+
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
@@ -295,11 +311,7 @@ pub fn check_range(problems: &mut Vec<Problem>, path: &str, value: Option<Decima
 /// # Errors
 /// Every problem found: unknown keys, wrong types, missing required keys, values out of range.
 pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy, Vec<Problem>> {
-    let hash = match serde_json::to_vec(&document) {
-        // serde_json's map is ordered by key, so equal documents give equal text.
-        Ok(bytes) => format!("{:016x}", fnv1a(&bytes)).chars().take(8).collect(),
-        Err(_) => String::new(),
-    };
+    let hash = hash_of(&document);
     let Value::Object(mut map) = document else {
         return Err(vec![Problem { path: String::new(), reason: locale.pick("政策应是一个对象", "a policy must be an object").to_owned() }]);
     };
@@ -391,5 +403,22 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
             hash,
         }),
         _ => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_read_from_json_agrees_with_each_parsed_preset() {
+        let list = list();
+        assert_eq!(list.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["xinyu-2022", "gdut-lixing-2026"]);
+        for s in &list {
+            let p = resolve(&Value::String(s.id.clone()), "policy", Locale::En).unwrap();
+            assert_eq!((&p.id, &p.title, &p.title_en, p.year, &p.hash), (&s.id, &s.title, &s.title_en, s.year, &s.hash));
+            assert_eq!(s.hash.len(), 8);
+        }
+        assert_eq!(list.iter().map(|s| s.year).collect::<Vec<_>>(), [2022, 2026]);
     }
 }
