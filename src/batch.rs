@@ -175,7 +175,7 @@ fn is_blank(fields: &[Cow<'_, str>]) -> bool {
 struct Batch<'p, 'a> {
     policy: &'p Policy,
     students: Vec<(Cow<'a, str>, Student)>,
-    /// Ids of up to 15 bytes, packed into the key ([`id_key`]): a lookup then reads no
+    /// Ids of up to 15 bytes, packed into the key ([`packed_key`]): a lookup then reads no
     /// text (a borrowed key points back into a many-megabyte file: a cache miss per row).
     ids: HashMap<u128, usize, BuildHasherDefault<Mix>>,
     /// Longer ids.
@@ -185,9 +185,9 @@ struct Batch<'p, 'a> {
     last: usize,
     /// Distinct grade spellings converted so far (at most [`GRADE_CACHE`]).
     grades: Vec<Grade>,
-    /// Spellings of up to 7 bytes, packed into one integer key ([`short_key`]): no string
+    /// Spellings of up to 15 bytes, packed into one integer key ([`packed_key`]): no string
     /// hashing or comparing for the `A`, `b+`, `88.5`, `Pass` of nearly every row.
-    short: HashMap<u64, usize, BuildHasherDefault<Mix>>,
+    short: HashMap<u128, usize, BuildHasherDefault<Mix>>,
     /// Longer spellings.
     long: HashMap<Cow<'a, str>, usize, BuildHasherDefault<Mix>>,
     errors: Errors,
@@ -221,20 +221,10 @@ impl Grade {
     }
 }
 
-/// A grade spelling of up to 7 bytes as one integer: the bytes, and the length in the top
-/// byte (so `A` and `A\0` differ).
-fn short_key(text: &str) -> Option<u64> {
+/// Text of up to 15 bytes (a student id, a grade spelling) as one integer: the bytes, and
+/// the length in the top byte (so `A` and `A\0` differ).
+fn packed_key(text: &str) -> Option<u128> {
     let bytes = text.as_bytes();
-    if bytes.len() > 7 {
-        return None;
-    }
-    let key = bytes.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b));
-    Some(key | ((bytes.len() as u64) << 56))
-}
-
-/// A student id of up to 15 bytes as one integer: the bytes, and the length in the top byte.
-fn id_key(id: &str) -> Option<u128> {
-    let bytes = id.as_bytes();
     if bytes.len() > 15 {
         return None;
     }
@@ -475,7 +465,7 @@ impl<'p, 'a> Batch<'p, 'a> {
             Looked::Once(g) => g,
         };
 
-        let key = id_key(&id);
+        let key = packed_key(&id);
         let slot = match self.students.get(self.last) {
             Some((last_id, _)) if *last_id == id => self.last,
             _ => match key.map_or_else(|| self.index.get(id.as_ref()), |k| self.ids.get(&k)) {
@@ -522,7 +512,7 @@ impl<'p, 'a> Batch<'p, 'a> {
 
     /// The grade as converted, from the cache when it has the spelling.
     fn lookup(&mut self, text: Cow<'a, str>) -> Result<Looked> {
-        let key = short_key(&text);
+        let key = packed_key(&text);
         let hit = match key {
             Some(k) => self.short.get(&k),
             None => self.long.get(text.as_ref()),
@@ -977,11 +967,11 @@ mod tests {
     }
 
     #[test]
-    fn id_keys_tell_ids_apart() {
-        assert_ne!(id_key("S1"), id_key("S1\0"));
-        assert_ne!(id_key("S2024000001"), id_key("S2024000010"));
-        assert_eq!(id_key("123456789012345").map(|k| k >> 120), Some(15));
-        assert_eq!(id_key("1234567890123456"), None);
+    fn packed_keys_tell_ids_apart() {
+        assert_ne!(packed_key("S1"), packed_key("S1\0"));
+        assert_ne!(packed_key("S2024000001"), packed_key("S2024000010"));
+        assert_eq!(packed_key("123456789012345").map(|k| k >> 120), Some(15));
+        assert_eq!(packed_key("1234567890123456"), None);
         // Short and long ids of one file land in their own maps and still count apart.
         let long = "S-000000000000000001";
         let policy = crate::policy::resolve(&serde_json::json!("xinyu-2022"), "policy", Locale::En).map(|p| p.into_owned());
@@ -996,11 +986,9 @@ mod tests {
     }
 
     #[test]
-    fn short_keys_tell_spellings_apart() {
-        assert_ne!(short_key("A"), short_key("A\0"));
-        assert_ne!(short_key("b+"), short_key("B+"));
-        assert_eq!(short_key("1234567").map(|k| k >> 56), Some(7));
-        assert_eq!(short_key("12345678"), None);
+    fn packed_keys_tell_spellings_apart() {
+        assert_ne!(packed_key("b+"), packed_key("B+"));
+        assert_ne!(packed_key("A"), packed_key("A "));
     }
 
     #[test]
