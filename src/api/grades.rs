@@ -61,8 +61,8 @@ pub fn convert_grade(input: Value) -> TextResult {
 }
 
 /// [`convert_grade`] of the request `{ policy: <policy>, grade: <grade> }` whose two values
-/// are already text: the wasm binding's fast path for the most frequent call, which skips the
-/// JSON round trip of the request. Same result and errors as [`convert_grade`].
+/// are already text: the wasm binding's fast path for the most frequent call (`src/wasm/convert.rs`),
+/// which skips the JSON round trip of the request. Same result and errors as [`convert_grade`].
 ///
 /// # Errors
 /// As [`convert_grade`].

@@ -3,6 +3,7 @@
 //! Errors become a JS `Error` with `code`, `field` (and `problems` for an invalid policy),
 //! built in one place ([`into_js_error`]).
 
+mod convert;
 mod form;
 
 pub use form::{attach_form, FormHandle};
@@ -100,32 +101,11 @@ pub fn describe_policy(#[wasm_bindgen(unchecked_param_type = "{ policy: PolicyIn
 /// One grade → grade point and percentage (XYU-12.7).
 #[wasm_bindgen(js_name = convertGrade, unchecked_return_type = "GradeConversion")]
 pub fn convert_grade(#[wasm_bindgen(unchecked_param_type = "ConvertGradeInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    // The call a page makes on every keystroke, `{ policy: "xinyu-2022", grade: "B+" }`, is
-    // read with two property reads instead of a JSON round trip (half its time). Anything
-    // else, including extra keys, takes the general path and its errors.
-    if let Some([policy, grade]) = two_strings(&input, ["policy", "grade"]) {
-        return api::text::convert_grade_text(&policy, &grade).map_err(|e| into_js_error(&e)).and_then(|t| parse_js(&t));
+    // `{ policy: "<preset>", grade: "<text>" }`, the call of every keystroke: see convert.rs.
+    if let Some(result) = convert::convert_grade(&input) {
+        return Ok(result);
     }
     call(input, api::text::convert_grade)
-}
-
-/// `input`'s values of `keys` when it is an object whose own keys are exactly those two and
-/// whose values are both strings; `None` otherwise (including when a getter or proxy throws).
-fn two_strings(input: &JsValue, keys: [&str; 2]) -> Option<[String; 2]> {
-    if !input.is_object() {
-        return None;
-    }
-    let own = js_sys::Reflect::own_keys(input.unchecked_ref()).ok()?;
-    if own.length() != 2 {
-        return None;
-    }
-    let names = [own.get(0).as_string()?, own.get(1).as_string()?];
-    if !keys.iter().all(|k| names.iter().any(|n| n == k)) {
-        return None;
-    }
-    let [a, b] = keys;
-    let get = |k: &str| js_sys::Reflect::get(input, &JsValue::from_str(k)).ok()?.as_string();
-    Some([get(a)?, get(b)?])
 }
 
 /// Credit-weighted GPA and average percentage.

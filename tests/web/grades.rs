@@ -110,6 +110,14 @@ fn the_two_string_fast_path_answers_as_the_general_path() {
         assert_eq!((a.0.as_str(), a.1.as_str(), a.2.as_str()), (b.0.as_str(), b.1.as_str(), b.2.as_str()), "{fast}");
         assert!(!a.0.is_empty(), "an error: {fast}");
     }
+    // Each result is a fresh object: changing one changes no later result.
+    let first = api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":"B+"}"#)).unwrap_or_default();
+    let _ = js_sys::Reflect::set(&first, &"gradePoint".into(), &"9".into());
+    let _ = js_sys::Reflect::set(&get(&first, "policy"), &"id".into(), &"changed".into());
+    let again = api::convert_grade(js(r#"{"grade":"B+","policy":"xinyu-2022"}"#)).unwrap_or_default();
+    assert_eq!((s(&again, "gradePoint").as_str(), s(&again, "policy.id").as_str()), ("3.3", "xinyu-2022"));
+    assert_eq!(s(&first, "gradePoint"), "9");
+
     use wasm_bindgen::JsCast;
     // Inherited keys are not own keys: this object is {} to JSON, so `policy` is missing.
     let proto = js(r#"{"policy":"xinyu-2022","grade":"A"}"#);
