@@ -520,7 +520,8 @@ impl Ctx<'_> {
     fn passport(&self) -> Rule<Check> {
         let key = "passport";
         let Some(raw) = self.text(key)? else { return Ok(Check::default()) };
-        let p: String = decimal::fold_width(&raw).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+        // ASCII upper-casing: every passport shape below is ASCII.
+        let p: String = decimal::fold_width(&raw).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
         let chars: Vec<char> = p.chars().collect();
         let digits = |rest: &[char]| rest.iter().all(char::is_ascii_digit);
         // PRC ordinary passports: G + 8 digits (before 2012), E + 8 digits (e-passport), and
@@ -633,7 +634,7 @@ impl Ctx<'_> {
         let value = match self.form.get(key) {
             None | Some(FormValue::Blank) => None,
             Some(FormValue::Bool(b)) => Some(*b),
-            Some(FormValue::Text(t)) => match t.trim().to_lowercase().as_str() {
+            Some(FormValue::Text(t)) => match t.trim().to_ascii_lowercase().as_str() {
                 "" => None,
                 "true" | "yes" | "y" | "on" | "1" | "是" => Some(true),
                 "false" | "no" | "n" | "off" | "0" | "否" => Some(false),

@@ -85,15 +85,18 @@ impl GradeRules {
 }
 
 /// Folds what people type to the table's spelling: trims, removes inner spaces, folds
-/// full-width IME forms (`Ａ－`, `ｂ＋`), the Unicode minus and dashes, and upper-cases.
+/// full-width IME forms (`Ａ－`, `ｂ＋`), the Unicode minus and dashes, and upper-cases
+/// ASCII letters (grades are Latin letters; Unicode case tables would add ~25 KB of wasm for
+/// nothing a grade table spells).
 #[must_use]
 pub fn normalize(input: &str) -> String {
-    decimal::fold_width(input)
+    let mut s: String = decimal::fold_width(input)
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == '\u{FE62}' { '+' } else { c }) // small plus sign
-        .collect::<String>()
-        .to_uppercase()
+        .collect();
+    s.make_ascii_uppercase();
+    s
 }
 
 /// Whether the table's spelling `spelled` normalizes to `key` (already normalized). The
