@@ -177,25 +177,30 @@ pub fn load_policy(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>
 /// # Errors
 /// `invalid_type` if serialization fails (it cannot for this crate's types).
 pub fn with_policy<T: Serialize + ?Sized>(result: &T, policy: Option<&Policy>) -> Result<String, Error> {
-    let fail = |e: serde_json::Error| Error::new(ErrorKind::InvalidType { detail: e.to_string() }, "");
-    let mut text = serde_json::to_string(result).map_err(fail)?;
-    if let Some(p) = policy {
-        // Every result type is a struct, so an object's text ends with its closing brace;
-        // the key is spliced in before it (a wrapper with `#[serde(flatten)]` would compile
-        // a second serializer for every result type).
-        if text.starts_with('{') && text.ends_with('}') {
-            text.pop();
-            if text.len() > 1 {
-                text.push(',');
-            }
-            text.push_str("\"policy\":{\"id\":");
-            text.push_str(&serde_json::to_string(p.id.as_str()).map_err(fail)?);
-            text.push_str(",\"hash\":");
-            text.push_str(&serde_json::to_string(p.hash.as_str()).map_err(fail)?);
-            text.push_str("}}");
+    let text = serde_json::to_string(result).map_err(|e| Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""))?;
+    Ok(match policy {
+        Some(p) => splice_policy(text, p),
+        None => text,
+    })
+}
+
+/// Adds `"policy":{"id":…,"hash":…}` as the last key of an object's JSON text (outside the
+/// generic [`with_policy`], so it is compiled once, not once per result type). Every result
+/// type is a struct, so an object's text ends with its closing brace; a wrapper with
+/// `#[serde(flatten)]` would instead compile a second serializer for every result type.
+fn splice_policy(mut text: String, p: &Policy) -> String {
+    if text.starts_with('{') && text.ends_with('}') {
+        text.pop();
+        if text.len() > 1 {
+            text.push(',');
         }
+        text.push_str("\"policy\":{\"id\":");
+        text.push_str(&serde_json::to_string(p.id.as_str()).unwrap_or_default());
+        text.push_str(",\"hash\":");
+        text.push_str(&serde_json::to_string(p.hash.as_str()).unwrap_or_default());
+        text.push_str("}}");
     }
-    Ok(text)
+    text
 }
 
 /// Runs `f` on a request, attaching the request's language to any error.
