@@ -1,6 +1,6 @@
 //! `batchGpa({ policy, csv, locale? })`: a cohort's CSV → one GPA per student.
 
-use super::{check_locale, load_policy, locale_of, parse, run, ApiResult, Failure};
+use super::{check_locale, load_policy, locale_of, parse, ApiResult, Failure};
 use crate::batch::{self, BatchResult};
 use crate::decimal;
 use crate::error::{Error, ErrorKind};
@@ -54,11 +54,7 @@ pub fn batch_gpa_request(req: &BatchRequest, locale: Locale) -> Result<BatchOutp
 /// Only when the file cannot be read at all (no header, a missing column) or the request is
 /// malformed; bad rows are listed in `errors`.
 pub fn batch_gpa(input: Value) -> ApiResult {
-    run(input, |input, locale| {
-        let req: BatchRequest = parse(input)?;
-        let out = batch_gpa_request(&req, locale)?;
-        serde_json::to_value(out).map_err(|e| Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""))
-    })
+    super::value(batch_gpa_text(input))
 }
 
 /// [`batch_gpa`] with the result as JSON text ([`BatchOutput::to_json`]): the wasm binding

@@ -207,7 +207,7 @@ fn splice_policy(mut text: String, p: &Policy) -> String {
 ///
 /// # Errors
 /// `f`'s error, with the request's locale.
-pub fn run<T>(input: Value, f: impl FnOnce(Value, Locale) -> Result<T, Error>) -> Result<T, Failure> {
+pub fn run(input: Value, f: impl FnOnce(Value, Locale) -> Result<String, Error>) -> TextResult {
     let locale = locale_of(&input);
     f(input, locale).map_err(|error| Failure { error, locale })
 }
