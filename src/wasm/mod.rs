@@ -1,5 +1,7 @@
 //! The one binding layer: each export converts its `JsValue` argument to JSON, calls the
-//! core's JSON-level API (`crate::api`) and converts the result back. No business logic here.
+//! core's JSON-level API (`crate::api::text`) and parses the result's JSON text into a JS
+//! object. No business logic here; `convert` is `convertGrade`'s fast path for the call of
+//! every keystroke.
 //! Errors become a JS `Error` with `code`, `field` (and `problems` for an invalid policy),
 //! built in one place ([`into_js_error`]).
 
