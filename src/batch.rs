@@ -10,7 +10,7 @@
 //! quoted field with `""` escapes is copied), students found through a hash index in
 //! first-appearance order, and each distinct grade spelling converted once. Each student's
 //! sums are held as the 64-bit mantissas and scales that the exact decimal sums would have
-//! ([`FastSums`]); a row they cannot hold is added with [`GpaSums`] as before.
+//! (`FastSums`); a row they cannot hold is added with [`GpaSums`] as before.
 
 use crate::decimal::{self, Decimal, ParseError};
 use crate::error::{Error, ErrorKind, Result};

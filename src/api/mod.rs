@@ -1,5 +1,5 @@
 //! The JS API contract (SPEC §9) at the JSON level: each function takes one JSON object and
-//! returns its result as JSON text ([`text`]) or as a `Value` (the functions at this level,
+//! returns its result as JSON text ([`text`](mod@text)) or as a `Value` (the functions at this level,
 //! for Rust callers and tests), or a [`Failure`]. Nothing here knows about wasm, so the whole
 //! contract is testable natively; `crate::wasm` only converts `JsValue` → `serde_json::Value`
 //! and the result's text → a JS object.
@@ -32,13 +32,13 @@ pub mod text {
     pub use super::quota::allocate_quota;
 }
 
-/// Defines the `Value`-returning form of each [`text`] function, for Rust callers and tests.
+/// Defines the `Value`-returning form of each [`text`](mod@text) function, for Rust callers and tests.
 macro_rules! value_api {
     ($($(#[$doc:meta])* $name:ident;)*) => {$(
         $(#[$doc])*
         ///
         /// # Errors
-        /// As the [`text`] function of the same name.
+        /// As the [`text`](mod@text) function of the same name.
         pub fn $name(input: Value) -> ApiResult {
             value(text::$name(input))
         }
@@ -134,7 +134,7 @@ impl Failure {
 /// What the `Value`-returning API functions return.
 pub type ApiResult = std::result::Result<Value, Failure>;
 
-/// What the [`text`] API functions return: the result as JSON text.
+/// What the [`text`](mod@text) API functions return: the result as JSON text.
 pub type TextResult = std::result::Result<String, Failure>;
 
 /// Reads `locale` leniently before the request is parsed, so that even a malformed request
