@@ -242,8 +242,6 @@ fn merge(base: &mut Value, overrides: Value) {
     }
 }
 
-/// FNV-1a, 64 bit: a short, dependency-free fingerprint. It identifies a document on a
-/// printout; it is not a security measure.
 /// The policy's short content hash: FNV-1a of its compact JSON text, 8 hex digits.
 fn hash_of(document: &Value) -> String {
     match serde_json::to_vec(document) {
@@ -253,6 +251,8 @@ fn hash_of(document: &Value) -> String {
     }
 }
 
+/// FNV-1a, 64 bit: a short, dependency-free fingerprint. It identifies a document on a
+/// printout; it is not a security measure.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -76,7 +76,7 @@ pub fn deadlines(input: Value) -> TextResult {
 pub fn deadlines_ics(input: Value) -> TextResult {
     run(input, |input, locale| {
         let (list, _) = compute(input, locale)?;
-        serde_json::to_string(&deadline::to_ics(&list, locale))
-            .map_err(|e| crate::Error::new(crate::ErrorKind::InvalidType { detail: e.to_string() }, ""))
+        // A JSON string (no policy key: the result is not an object).
+        with_policy(&deadline::to_ics(&list, locale), None)
     })
 }
