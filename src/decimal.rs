@@ -69,6 +69,37 @@ fn serde_code<E: de::Error>(err: ParseError, input: &str) -> E {
     E::custom(format!("{code}\u{1f}{input}"))
 }
 
+/// A JS number's text as `f64`'s `Display` writes it (the shortest digits that round-trip,
+/// in plain notation: `0.1`, `100`, `0.00000015`), built from serde_json's float text
+/// (`1.5e-7`), which the wasm links anyway: core's own float formatting is 14 KB of wasm.
+#[must_use]
+pub fn f64_text(v: f64) -> String {
+    let Some(n) = serde_json::Number::from_f64(v) else {
+        return if v.is_nan() { "NaN".into() } else if v > 0.0 { "inf".into() } else { "-inf".into() };
+    };
+    let text = n.to_string();
+    let (sign, text) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
+    let (mantissa, exp) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let exp: i64 = exp.trim_start_matches('+').parse().unwrap_or(0);
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = [int, frac].concat();
+    let point = i64::try_from(int.len()).unwrap_or(0).saturating_add(exp);
+    let len = i64::try_from(digits.len()).unwrap_or(0);
+    let zeros = |n: i64| "0".repeat(usize::try_from(n).unwrap_or(0));
+    let plain = if point <= 0 {
+        format!("0.{}{digits}", zeros(-point))
+    } else if point >= len {
+        format!("{digits}{}", zeros(point - len))
+    } else {
+        let (a, b) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        format!("{a}.{b}")
+    };
+    let plain = if plain.contains('.') { plain.trim_end_matches('0').trim_end_matches('.') } else { plain.as_str() };
+    let plain = plain.trim_start_matches('0');
+    let plain = if plain.is_empty() || plain.starts_with('.') { format!("0{plain}") } else { plain.to_owned() };
+    format!("{sign}{plain}")
+}
+
 struct DecVisitor;
 
 impl Visitor<'_> for DecVisitor {
@@ -89,7 +120,7 @@ impl Visitor<'_> for DecVisitor {
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
         // A JS number arrives as f64. Its shortest round-trip text is what the user wrote
         // (0.1 → "0.1"), so parsing that text is exact where `Decimal::from_f64` is not.
-        let text = v.to_string();
+        let text = f64_text(v);
         parse(&text).map(Dec).map_err(|e| serde_code(e, &text))
     }
 
@@ -282,6 +313,46 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn f64_text_is_the_shortest_plain_text_that_round_trips() {
+        for (v, want) in [
+            (0.1, "0.1"),
+            (100.0, "100"),
+            (1e21, "1000000000000000000000"),
+            (1.5e-7, "0.00000015"),
+            (123_456_789.125, "123456789.125"),
+            (-0.0, "-0"),
+            (0.0, "0"),
+            (-88.5, "-88.5"),
+            (1.234_567_890_123_456_7e19, "12345678901234567000"),
+            // An exact tie between two 17-digit candidates (…562.25): the even digit, as JS's
+            // Number#toString writes it (ECMA-262 Number::toString), where core's Display
+            // writes …562.3.
+            (1_658_206_780_088_562.2, "1658206780088562.2"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "inf"),
+        ] {
+            assert_eq!(f64_text(v), want);
+        }
+        // A spread of bit patterns over every exponent range (xorshift): the text reads back
+        // as the same number, in plain notation, with as few digits as Display's.
+        let digits = |t: &str| t.trim_start_matches('-').replace('.', "").trim_start_matches('0').trim_end_matches('0').len();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = f64::from_bits(x);
+            if !v.is_finite() {
+                continue;
+            }
+            let text = f64_text(v);
+            assert_eq!(text.parse::<f64>().ok(), Some(v), "{text}");
+            assert!(!text.contains('e'), "{text}");
+            assert_eq!(digits(&text), digits(&format!("{v}")), "{text} vs {v}");
+        }
     }
 
     #[test]

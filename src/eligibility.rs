@@ -239,7 +239,7 @@ fn opt_int<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<i64>, 
             i64::try_from(v).map(Some).map_err(|_| E::custom(format!("overflow\u{1f}{v}")))
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Self::Value, E> {
-            self.visit_str(&v.to_string())
+            self.visit_str(&crate::decimal::f64_text(v))
         }
         fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
             if v.trim().is_empty() {

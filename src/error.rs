@@ -71,7 +71,7 @@ pub enum ErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     /// What went wrong.
-    pub kind: ErrorKind,
+    pub kind: Box<ErrorKind>,
     /// Input path, e.g. `courses[2].grade`; empty for the input as a whole.
     pub field: String,
 }
@@ -80,7 +80,7 @@ impl Error {
     /// An error about `field`.
     #[must_use]
     pub fn new(kind: ErrorKind, field: impl Into<String>) -> Self {
-        Self { kind, field: field.into() }
+        Self { kind: Box::new(kind), field: field.into() }
     }
 
     /// Puts `prefix` in front of the field path (`courses[2]` + `grade` → `courses[2].grade`).
@@ -93,7 +93,7 @@ impl Error {
     /// The stable snake_case code.
     #[must_use]
     pub fn code(&self) -> &'static str {
-        match &self.kind {
+        match &*self.kind {
             ErrorKind::InvalidType { .. } => "invalid_type",
             ErrorKind::UnknownField { .. } => "unknown_field",
             ErrorKind::MissingField => "missing_field",
@@ -121,7 +121,7 @@ impl Error {
     /// The problems of an invalid policy (empty for other errors).
     #[must_use]
     pub fn problems(&self) -> &[Problem] {
-        match &self.kind {
+        match &*self.kind {
             ErrorKind::InvalidPolicy { problems } => problems,
             _ => &[],
         }
@@ -132,7 +132,7 @@ impl Error {
     pub fn message(&self, locale: Locale) -> String {
         let f = if self.field.is_empty() { locale.pick("输入", "input") } else { &self.field };
         let zh = locale == Locale::ZhCn;
-        match &self.kind {
+        match &*self.kind {
             ErrorKind::InvalidType { detail } => {
                 if zh { format!("{f}：类型不对（{detail}）") } else { format!("{f}: wrong type ({detail})") }
             }

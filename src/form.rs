@@ -186,7 +186,8 @@ fn number_text(n: &serde_json::Number) -> String {
     }
     match n.as_f64() {
         // 2^53: beyond it an f64 no longer holds every whole number exactly.
-        Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => format!("{f:.0}"),
+        #[allow(clippy::cast_possible_truncation)] // whole and below 2^53: exact in i64
+        Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => (f as i64).to_string(),
         _ => n.to_string(),
     }
 }

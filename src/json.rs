@@ -10,6 +10,7 @@
 //! It is also stricter than serde_json's own `Value` deserializer where the API wants it: a
 //! struct is read from an object only (not from an array of positional fields).
 
+use crate::decimal::f64_text;
 use crate::error::{join_path, Error, ErrorKind};
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::forward_to_deserialize_any;
@@ -45,7 +46,10 @@ impl fmt::Display for Path<'_> {
 
 /// The error while reading: its kind, then the path, set by the innermost reader it passes.
 #[derive(Debug)]
-pub struct DeError {
+pub struct DeError(Box<DeErr>);
+
+#[derive(Debug)]
+struct DeErr {
     kind: ErrorKind,
     path: Option<String>,
     /// A key below the path the error names (a missing field is noticed by its parent).
@@ -53,10 +57,14 @@ pub struct DeError {
 }
 
 impl DeError {
+    fn new(kind: ErrorKind, key: Option<&'static str>) -> Self {
+        DeError(Box::new(DeErr { kind, path: None, key }))
+    }
+
     fn at(mut self, path: &Path<'_>) -> Self {
-        if self.path.is_none() {
+        if self.0.path.is_none() {
             let here = path.to_string();
-            self.path = Some(match self.key {
+            self.0.path = Some(match self.0.key {
                 Some(key) => join_path(&here, key),
                 None => here,
             });
@@ -65,13 +73,14 @@ impl DeError {
     }
 
     fn into_error(self) -> Error {
-        Error::new(self.kind, self.path.unwrap_or_default())
+        let DeErr { kind, path, .. } = *self.0;
+        Error::new(kind, path.unwrap_or_default())
     }
 }
 
 impl fmt::Display for DeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", self.kind)
+        write!(f, "{:?}", self.0.kind)
     }
 }
 
@@ -90,16 +99,58 @@ impl de::Error for DeError {
             Some((_, detail)) => ErrorKind::InvalidType { detail: detail.to_owned() },
             None => ErrorKind::InvalidType { detail: text },
         };
-        DeError { kind, path: None, key: None }
+        DeError::new(kind, None)
+    }
+
+    // serde's default wording of these formats `Unexpected` with core's float formatting
+    // (14 KB of wasm for one message); `Shown` writes the same words with `f64_text`.
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        de::Error::custom(format_args!("invalid type: {}, expected {exp}", Shown(unexp)))
+    }
+
+    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        de::Error::custom(format_args!("invalid value: {}, expected {exp}", Shown(unexp)))
     }
 
     fn unknown_field(field: &str, _expected: &'static [&'static str]) -> Self {
         // Raised while reading the key, whose reader sets the path to the key itself.
-        DeError { kind: ErrorKind::UnknownField { name: field.to_owned() }, path: None, key: None }
+        DeError::new(ErrorKind::UnknownField { name: field.to_owned() }, None)
     }
 
     fn missing_field(field: &'static str) -> Self {
-        DeError { kind: ErrorKind::MissingField, path: None, key: Some(field) }
+        DeError::new(ErrorKind::MissingField, Some(field))
+    }
+}
+
+/// serde's description of an unexpected value, floats written by [`f64_text`].
+struct Shown<'a>(Unexpected<'a>);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Unexpected::Float(v) => {
+                let text = f64_text(v);
+                let point = if text.contains('.') || !v.is_finite() { "" } else { ".0" };
+                write!(f, "floating point `{text}{point}`")
+            }
+            Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
+            Unexpected::Unsigned(n) => write!(f, "integer `{n}`"),
+            Unexpected::Signed(n) => write!(f, "integer `{n}`"),
+            Unexpected::Char(c) => write!(f, "character `{c}`"),
+            Unexpected::Str(s) => write!(f, "string \"{s}\""),
+            Unexpected::Bytes(_) => f.write_str("byte array"),
+            Unexpected::Unit => f.write_str("null"),
+            Unexpected::Option => f.write_str("Option value"),
+            Unexpected::NewtypeStruct => f.write_str("newtype struct"),
+            Unexpected::Seq => f.write_str("sequence"),
+            Unexpected::Map => f.write_str("map"),
+            Unexpected::Enum => f.write_str("enum"),
+            Unexpected::UnitVariant => f.write_str("unit variant"),
+            Unexpected::NewtypeVariant => f.write_str("newtype variant"),
+            Unexpected::TupleVariant => f.write_str("tuple variant"),
+            Unexpected::StructVariant => f.write_str("struct variant"),
+            Unexpected::Other(other) => f.write_str(other),
+        }
     }
 }
 

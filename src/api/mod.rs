@@ -236,7 +236,7 @@ pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
             Ok(v.to_string())
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-            Ok(v.to_string())
+            Ok(crate::decimal::f64_text(v))
         }
     }
     d.deserialize_any(TextVisitor)
