@@ -308,8 +308,10 @@ pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
             return Err(Error::new(ErrorKind::MissingField, field));
         }
     }
-    out.sort_by_key(|d| d.due); // stable: ties keep the policy's order
-    Ok(out)
+    // Stable: ties keep the policy's order.
+    let order = crate::stable_order(out.len(), &|a, b| out.get(a).map(|d| d.due).cmp(&out.get(b).map(|d| d.due)));
+    let mut slots: Vec<Option<Deadline>> = out.into_iter().map(Some).collect();
+    Ok(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect())
 }
 
 /// Escapes TEXT for iCalendar (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.

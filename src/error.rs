@@ -67,6 +67,36 @@ pub enum ErrorKind {
     UnclosedQuote,
 }
 
+impl ErrorKind {
+    /// The stable snake_case code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            ErrorKind::InvalidType { .. } => "invalid_type",
+            ErrorKind::UnknownField { .. } => "unknown_field",
+            ErrorKind::MissingField => "missing_field",
+            ErrorKind::InvalidNumber { .. } => "invalid_number",
+            ErrorKind::OutOfRange { .. } => "out_of_range",
+            ErrorKind::InvalidStep { .. } => "invalid_step",
+            ErrorKind::InvalidGrade { .. } => "invalid_grade",
+            ErrorKind::UnknownPolicy { .. } => "unknown_policy",
+            ErrorKind::InvalidPolicy { .. } => "invalid_policy",
+            ErrorKind::NotInPolicy { .. } => "not_in_policy",
+            ErrorKind::UnknownValue { .. } => "unknown_value",
+            ErrorKind::Overflow => "overflow",
+            ErrorKind::InvalidDate { .. } => "invalid_date",
+            ErrorKind::DateOrder { .. } => "date_order",
+            ErrorKind::Empty => "empty",
+            ErrorKind::MissingRate { .. } => "missing_rate",
+            ErrorKind::Duplicate { .. } => "duplicate",
+            ErrorKind::NoStudents => "no_students",
+            ErrorKind::InvalidFormat { .. } => "invalid_format",
+            ErrorKind::FieldCount { .. } => "field_count",
+            ErrorKind::UnclosedQuote => "unclosed_quote",
+        }
+    }
+}
+
 /// An error with the input path it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
@@ -93,29 +123,7 @@ impl Error {
     /// The stable snake_case code.
     #[must_use]
     pub fn code(&self) -> &'static str {
-        match &*self.kind {
-            ErrorKind::InvalidType { .. } => "invalid_type",
-            ErrorKind::UnknownField { .. } => "unknown_field",
-            ErrorKind::MissingField => "missing_field",
-            ErrorKind::InvalidNumber { .. } => "invalid_number",
-            ErrorKind::OutOfRange { .. } => "out_of_range",
-            ErrorKind::InvalidStep { .. } => "invalid_step",
-            ErrorKind::InvalidGrade { .. } => "invalid_grade",
-            ErrorKind::UnknownPolicy { .. } => "unknown_policy",
-            ErrorKind::InvalidPolicy { .. } => "invalid_policy",
-            ErrorKind::NotInPolicy { .. } => "not_in_policy",
-            ErrorKind::UnknownValue { .. } => "unknown_value",
-            ErrorKind::Overflow => "overflow",
-            ErrorKind::InvalidDate { .. } => "invalid_date",
-            ErrorKind::DateOrder { .. } => "date_order",
-            ErrorKind::Empty => "empty",
-            ErrorKind::MissingRate { .. } => "missing_rate",
-            ErrorKind::Duplicate { .. } => "duplicate",
-            ErrorKind::NoStudents => "no_students",
-            ErrorKind::InvalidFormat { .. } => "invalid_format",
-            ErrorKind::FieldCount { .. } => "field_count",
-            ErrorKind::UnclosedQuote => "unclosed_quote",
-        }
+        self.kind.code()
     }
 
     /// The problems of an invalid policy (empty for other errors).

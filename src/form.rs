@@ -198,7 +198,13 @@ pub type Form = BTreeMap<String, FormValue>;
 /// Builds a [`Form`] from a JSON object.
 #[must_use]
 pub fn form_from_json(map: &serde_json::Map<String, Value>) -> Form {
-    map.iter().map(|(k, v)| (k.clone(), FormValue::from_json(v))).collect()
+    // Inserted one by one: `collect` would sort them first (already sorted here), a sort
+    // compiled for this one type.
+    let mut form = Form::new();
+    for (k, v) in map {
+        form.insert(k.clone(), FormValue::from_json(v));
+    }
+    form
 }
 
 /// One error or warning about one form key.

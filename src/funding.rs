@@ -244,7 +244,7 @@ pub struct FundingInput {
     /// The costs, in the order the page lists them.
     pub costs: Vec<Cost>,
     /// CNY per unit of each currency, keyed by code as entered (`{"USD": 7.1234}`).
-    pub rates: BTreeMap<String, Decimal>,
+    pub rates: Vec<(String, Decimal)>,
     /// The economy round-trip fare the college pays up to (LX-5.1.2).
     pub economy_fare: Option<Decimal>,
     /// Currency of `economy_fare`; `None` or blank means CNY.
@@ -374,7 +374,7 @@ fn currency_code(input: Option<&str>) -> Option<String> {
 }
 
 /// Checks `rates` and keys them by upper-case code.
-fn rate_table(rates: &BTreeMap<String, Decimal>) -> Result<BTreeMap<String, Decimal>> {
+fn rate_table(rates: &[(String, Decimal)]) -> Result<BTreeMap<String, Decimal>> {
     let mut table = BTreeMap::new();
     for (key, rate) in rates {
         let field = format!("rates.{key}");

@@ -80,7 +80,8 @@ impl DeError {
 
 impl fmt::Display for DeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", self.0.kind)
+        // The code only: `{:?}` would link every Debug impl the kind holds.
+        f.write_str(self.0.kind.code())
     }
 }
 

@@ -216,8 +216,7 @@ fn largest_remainder(places: u64, colleges: &[College], sum: u128) -> (Vec<u64>,
     }
     let given: u128 = quotas.iter().map(|&q| u128::from(q)).sum();
     let left = usize::try_from(places.saturating_sub(given)).unwrap_or(0);
-    let mut order: Vec<usize> = (0..colleges.len()).collect();
-    order.sort_by(|&a, &b| {
+    let order = crate::stable_order(colleges.len(), &|a, b| {
         let key = |i: usize| (remainders.get(i).copied().unwrap_or(0), colleges.get(i).map_or(0, |c| c.students));
         key(b).cmp(&key(a)).then_with(|| {
             let name = |i: usize| colleges.get(i).map_or("", |c| c.name.as_str());

@@ -542,7 +542,7 @@ proptest! {
         let mut p = gdut();
         p.school_share_ratio = ratio;
         p.school_cap_per_student = cap;
-        let rates: BTreeMap<String, Decimal> = [("USD".to_owned(), usd), ("eur".to_owned(), eur), ("JPY".to_owned(), jpy)].into_iter().collect();
+        let rates: Vec<(String, Decimal)> = [("USD".to_owned(), usd), ("eur".to_owned(), eur), ("JPY".to_owned(), jpy)].into_iter().collect();
         let input = FundingInput { costs: costs.clone(), rates, economy_fare: fare, economy_fare_currency: None, prior_lixing_funding: prior, other_funding: other };
         let r = funding::estimate(&p, &input, Locale::En).unwrap();
         prop_assert_eq!(r.school + r.college + r.student, r.total);
