@@ -21,7 +21,7 @@ use crate::locale::Locale;
 use crate::policy::{problem, Policy};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use crate::keyed::Keyed;
 use std::fmt;
 
 /// Which conditions a track checks. The logic for each is in this module.
@@ -86,7 +86,7 @@ pub struct Track {
 /// The `tracks` section of a policy: tracks by id (`exchange`, `freshman-leap`, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Tracks(pub BTreeMap<String, Track>);
+pub struct Tracks(pub Keyed<Track>);
 
 impl Tracks {
     /// The track with this id.

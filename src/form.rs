@@ -30,7 +30,7 @@ use crate::locale::Locale;
 use crate::policy::{problem, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use crate::keyed::Keyed;
 
 /// The form's keys, in the form's order. Errors are listed in this order.
 pub const KEYS: [&str; 17] = [
@@ -193,7 +193,7 @@ fn number_text(n: &serde_json::Number) -> String {
 }
 
 /// A form: values by key.
-pub type Form = BTreeMap<String, FormValue>;
+pub type Form = Keyed<FormValue>;
 
 /// Builds a [`Form`] from a JSON object.
 #[must_use]
@@ -229,14 +229,14 @@ pub struct Validation {
     pub warnings: Vec<FieldError>,
     /// The canonical form of values that have one and are valid (phone `13800138000`,
     /// passport upper case, full-width digits folded).
-    pub normalized: BTreeMap<String, String>,
+    pub normalized: Keyed<String>,
 }
 
 /// Validates the whole form: every key's rules and every unknown key, all at once.
 #[must_use]
 pub fn validate_application(policy: &Policy, form: &Form, locale: Locale) -> Validation {
     let ctx = Ctx { policy, form, locale };
-    let mut out = Validation { valid: true, errors: Vec::new(), warnings: Vec::new(), normalized: BTreeMap::new() };
+    let mut out = Validation { valid: true, errors: Vec::new(), warnings: Vec::new(), normalized: Keyed::new() };
     for key in KEYS {
         ctx.check(key).add_to(key, &mut out);
     }
@@ -253,7 +253,7 @@ pub fn validate_application(policy: &Policy, form: &Form, locale: Locale) -> Val
 #[must_use]
 pub fn validate_field(policy: &Policy, form: &Form, key: &str, locale: Locale) -> Validation {
     let ctx = Ctx { policy, form, locale };
-    let mut out = Validation { valid: true, errors: Vec::new(), warnings: Vec::new(), normalized: BTreeMap::new() };
+    let mut out = Validation { valid: true, errors: Vec::new(), warnings: Vec::new(), normalized: Keyed::new() };
     if KEYS.contains(&key) {
         ctx.check(key).add_to(key, &mut out);
     } else {

@@ -30,7 +30,7 @@ use crate::locale::Locale;
 use crate::policy::{problem, Policy};
 use rust_decimal::RoundingStrategy;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use crate::keyed::Keyed;
 
 /// A cost item (SPEC §9). The policy says who pays each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -374,8 +374,8 @@ fn currency_code(input: Option<&str>) -> Option<String> {
 }
 
 /// Checks `rates` and keys them by upper-case code.
-fn rate_table(rates: &[(String, Decimal)]) -> Result<BTreeMap<String, Decimal>> {
-    let mut table = BTreeMap::new();
+fn rate_table(rates: &[(String, Decimal)]) -> Result<Keyed<Decimal>> {
+    let mut table = Keyed::new();
     for (key, rate) in rates {
         let field = format!("rates.{key}");
         let code = key.trim().to_ascii_uppercase();
@@ -403,7 +403,7 @@ fn rate_table(rates: &[(String, Decimal)]) -> Result<BTreeMap<String, Decimal>> 
 }
 
 /// Converts an amount (≥ 0) to CNY, rounded half-up to the fen.
-fn convert(amount: Decimal, currency: Option<&str>, rates: &BTreeMap<String, Decimal>, amount_field: &str, currency_field: &str) -> Result<(Decimal, Option<Original>)> {
+fn convert(amount: Decimal, currency: Option<&str>, rates: &Keyed<Decimal>, amount_field: &str, currency_field: &str) -> Result<(Decimal, Option<Original>)> {
     if amount < Decimal::ZERO {
         return Err(Error::new(ErrorKind::OutOfRange { value: amount.to_string(), min: Some("0".into()), max: None }, amount_field));
     }

@@ -18,6 +18,7 @@ pub mod funding;
 pub mod form;
 pub mod grade;
 pub mod json;
+pub mod keyed;
 pub mod locale;
 pub mod policy;
 pub mod quota;

@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use crate::keyed::Keyed;
 use std::sync::OnceLock;
 
 /// The bundled presets, by id, as JSON text.
@@ -77,7 +77,7 @@ pub struct Policy {
     /// Application form rules (SPEC §8), e.g. the phone pattern.
     pub form: Option<FormRules>,
     /// Quoted clause texts by clause id.
-    pub clauses: BTreeMap<String, ClauseText>,
+    pub clauses: Keyed<ClauseText>,
     /// Short content hash of the policy document (hex), printed with every result.
     pub hash: String,
 }
@@ -335,7 +335,7 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     let funding = take::<Option<FundingRules>>(&mut map, "funding", p, locale).flatten();
     let tracks = take::<Option<Tracks>>(&mut map, "tracks", p, locale).flatten();
     let form = take::<Option<FormRules>>(&mut map, "form", p, locale).flatten();
-    let clauses = take::<Option<BTreeMap<String, ClauseText>>>(&mut map, "clauses", p, locale).flatten().unwrap_or_default();
+    let clauses = take::<Option<Keyed<ClauseText>>>(&mut map, "clauses", p, locale).flatten().unwrap_or_default();
     for key in map.keys() {
         p.push(Problem {
             path: key.clone(),

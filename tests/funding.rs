@@ -11,7 +11,6 @@ use exchange_calc::policy::{self, Policy};
 use exchange_calc::{Locale, Outcome};
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 use std::str::FromStr;
 
 fn d(s: &str) -> Decimal {

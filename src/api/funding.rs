@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorKind};
 use crate::funding::{self, Cost, CostItem, FundingInput};
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use crate::keyed::Keyed;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,7 +25,7 @@ struct FundingRequest {
     policy: Value,
     costs: Vec<CostRequest>,
     #[serde(default)]
-    rates: Option<BTreeMap<String, Dec>>,
+    rates: Option<Keyed<Dec>>,
     #[serde(default, deserialize_with = "decimal::opt")]
     economy_fare: Option<Decimal>,
     #[serde(default)]

@@ -17,12 +17,12 @@
 use super::{into_js_error, to_js_json};
 use crate::api::{self, Failure};
 use crate::form::{self as rules, Form, FormValue, Validation, KEYS};
+use crate::keyed::Keyed;
 use crate::locale::Locale;
 use crate::policy::Policy;
 use serde::Deserialize;
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
@@ -122,7 +122,7 @@ struct Attachment {
     locale: Locale,
     /// In document order of each key's first control.
     fields: Vec<Field>,
-    touched: BTreeSet<&'static str>,
+    touched: Vec<&'static str>,
     listeners: Vec<Listener>,
 }
 
@@ -156,7 +156,7 @@ pub fn attach_form(
     let policy = api::load_policy(&opts.policy, locale).map_err(|error| into_js_error(&Failure { error, locale }))?.into_owned();
 
     let fields = bind(&form);
-    let state = Rc::new(RefCell::new(Attachment { form, policy, locale, fields, touched: BTreeSet::new(), listeners: Vec::new() }));
+    let state = Rc::new(RefCell::new(Attachment { form, policy, locale, fields, touched: Vec::new(), listeners: Vec::new() }));
     let listeners = [("input", false), ("change", false), ("focusout", false), ("submit", false), ("invalid", true)]
         .into_iter()
         .map(|(kind, capture)| {
@@ -189,7 +189,7 @@ impl FormHandle {
     pub fn validate(&self) -> Result<JsValue, JsValue> {
         let result = match self.state.try_borrow_mut() {
             Ok(mut s) => s.validate_all(),
-            Err(_) => Validation { valid: true, errors: Vec::new(), warnings: Vec::new(), normalized: BTreeMap::new() },
+            Err(_) => Validation { valid: true, errors: Vec::new(), warnings: Vec::new(), normalized: Keyed::new() },
         };
         to_js_json(&result)
     }
@@ -216,21 +216,21 @@ impl Drop for Attachment {
 fn bind(form: &HtmlFormElement) -> Vec<Field> {
     let elements = form.elements();
     let mut fields: Vec<Field> = Vec::new();
-    let mut controls: BTreeMap<&'static str, Vec<Control>> = BTreeMap::new();
-    let mut order: Vec<&'static str> = Vec::new();
+    // By key, in the order each key's first control comes (a handful of keys: a list, not
+    // a map compiled for this one type).
+    let mut grouped: Vec<(&'static str, Vec<Control>)> = Vec::new();
     for i in 0..elements.length() {
         let Some(el) = elements.item(i) else { continue };
         let Some(name) = el.get_attribute("name") else { continue };
         let Some(key) = KEYS.iter().copied().find(|k| *k == name) else { continue };
         let Some(control) = Control::from_element(&el) else { continue };
-        if !controls.contains_key(key) {
-            order.push(key);
+        match grouped.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(control),
+            None => grouped.push((key, vec![control])),
         }
-        controls.entry(key).or_default().push(control);
     }
     let document = form.owner_document();
-    for key in order {
-        let list = controls.remove(key).unwrap_or_default();
+    for (key, list) in grouped {
         let Some(last) = list.last() else { continue };
         let Some(message) = message_element(form, document.as_ref(), key, last.element()) else { continue };
         let id = message.element.id();
@@ -297,7 +297,7 @@ fn on_event(weak: &Weak<RefCell<Attachment>>, kind: &str, event: &Event) {
             _ => {
                 let name = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.get_attribute("name"));
                 if let Some(key) = name.and_then(|n| KEYS.iter().copied().find(|k| *k == n)) {
-                    s.touched.insert(key);
+                    s.touch(key);
                     let mut keys = vec![key];
                     keys.extend(rules::dependents(key));
                     s.refresh(&keys);
@@ -312,6 +312,13 @@ fn on_event(weak: &Weak<RefCell<Attachment>>, kind: &str, event: &Event) {
 }
 
 impl Attachment {
+    /// Marks a field as touched: from now on its messages show.
+    fn touch(&mut self, key: &'static str) {
+        if !self.touched.contains(&key) {
+            self.touched.push(key);
+        }
+    }
+
     /// The form's current values, for the keys it has.
     fn read(&self) -> Form {
         let mut form = Form::new();
@@ -344,7 +351,7 @@ impl Attachment {
             for b in &f.controls {
                 b.control.set_custom_validity(error.unwrap_or(""));
             }
-            if self.touched.contains(f.key) {
+            if self.touched.contains(&f.key) {
                 for b in &f.controls {
                     let _ = b.control.element().set_attribute("aria-invalid", if error.is_some() { "true" } else { "false" });
                 }
@@ -359,8 +366,10 @@ impl Attachment {
     /// Touches every field, shows every message, and merges the results.
     fn validate_all(&mut self) -> Validation {
         let keys: Vec<&'static str> = self.fields.iter().map(|f| f.key).collect();
-        self.touched.extend(keys.iter().copied());
-        let mut all = Validation { valid: true, errors: Vec::new(), warnings: Vec::new(), normalized: BTreeMap::new() };
+        for &key in &keys {
+            self.touch(key);
+        }
+        let mut all = Validation { valid: true, errors: Vec::new(), warnings: Vec::new(), normalized: Keyed::new() };
         for v in self.refresh(&keys) {
             all.errors.extend(v.errors);
             all.warnings.extend(v.warnings);
