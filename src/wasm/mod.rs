@@ -88,6 +88,22 @@ fn call(input: JsValue, f: fn(Value) -> TextResult) -> Result<JsValue, JsValue> 
     parse_js(&out)
 }
 
+/// `csv` as text: a string, or UTF-8 bytes (`Uint8Array`, `ArrayBuffer`). Bytes that are not
+/// UTF-8 become U+FFFD, as `TextDecoder` and `File.text()` decode them.
+fn csv_text(v: &JsValue) -> Option<String> {
+    if let Some(text) = v.as_string() {
+        return Some(text);
+    }
+    let bytes = if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
+        a.to_vec()
+    } else if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
+        js_sys::Uint8Array::new(b).to_vec()
+    } else {
+        return None;
+    };
+    Some(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
 /// The bundled presets.
 #[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
 pub fn policies() -> Result<JsValue, JsValue> {
@@ -172,13 +188,15 @@ pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput"
 
 /// A cohort's CSV → one GPA per student; bad rows are listed by line.
 ///
-/// The CSV string is taken out of the request before the rest goes through JSON, so many
+/// The CSV is taken out of the request before the rest goes through JSON, so many
 /// megabytes are copied out of JS once, not stringified and parsed again; the result goes
-/// from its struct to JSON text directly (no `Value` tree for 50,000 students).
+/// from its struct to JSON text directly (no `Value` tree for 50,000 students). The CSV may
+/// also be the file's bytes (UTF-8, as a `Uint8Array` or `ArrayBuffer`): one copy into wasm
+/// memory, where text is first decoded to a JS string and then encoded back to UTF-8.
 #[wasm_bindgen(js_name = batchGpa, unchecked_return_type = "BatchGpaResult")]
 pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     let csv = if input.is_object() && !js_sys::Array::is_array(&input) {
-        js_sys::Reflect::get(&input, &"csv".into()).ok().and_then(|v| v.as_string())
+        js_sys::Reflect::get(&input, &"csv".into()).ok().and_then(|v| csv_text(&v))
     } else {
         None
     };

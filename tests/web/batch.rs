@@ -1,6 +1,7 @@
 //! batchGpa through the exported wasm function.
 
-use super::support::{get, js, s, thrown};
+use super::support::{get, js, json, s, thrown};
+use wasm_bindgen::JsValue;
 use exchange_calc::wasm as api;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -37,4 +38,35 @@ fn whole_request_errors_throw_with_code_and_field() {
     // Still works.
     let r = api::batch_gpa(js(r#"{"policy":"xinyu-2022","csv":"studentId,course,credits,grade\nA,x,1,F\n"}"#)).unwrap();
     assert_eq!(s(&js_sys::Array::from(&get(&r, "students")).get(0), "gpa"), "0.00");
+}
+
+#[wasm_bindgen_test]
+fn the_csv_may_be_the_files_utf8_bytes() {
+    // The cohort of `cohort_with_a_bad_row` without its bad row, with a BOM as Excel writes it:
+    // S1 = (3×3.7 + 2×3.3) / 5 = 3.54, (3×95 + 2×88) / 5 = 92.20.
+    let text = "\u{feff}studentId,course,credits,grade\r\nS1,微积分,3,A\r\nS1,\"Physics, \"\"lab\"\"\",2,Ｂ＋\r\n";
+    let with = |csv: &JsValue| {
+        let req = js(r#"{"policy":"xinyu-2022","locale":"en"}"#);
+        js_sys::Reflect::set(&req, &"csv".into(), csv).unwrap();
+        api::batch_gpa(req)
+    };
+    let from_text = with(&JsValue::from_str(text)).unwrap();
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    for csv in [JsValue::from(bytes.clone()), JsValue::from(bytes.buffer())] {
+        let r = with(&csv).unwrap();
+        let s1 = js_sys::Array::from(&get(&r, "students")).get(0);
+        assert_eq!((s(&s1, "studentId").as_str(), s(&s1, "gpa").as_str(), s(&s1, "averagePercentage").as_str()), ("S1", "3.54", "92.20"));
+        assert_eq!(json(&r), json(&from_text));
+    }
+    // Bytes that are not UTF-8 (a GBK export: 0xB5 0xC2) read as U+FFFD each, as
+    // `File.text()` and `TextDecoder` read them; the row still counts.
+    let mut gbk = b"studentId,course,credits,grade\n".to_vec();
+    gbk.extend([0xB5, 0xC2]);
+    gbk.extend(b"1,x,2,A\n");
+    let r = with(&js_sys::Uint8Array::from(gbk.as_slice()).into()).unwrap();
+    let st = js_sys::Array::from(&get(&r, "students")).get(0);
+    assert_eq!((s(&st, "studentId").as_str(), s(&st, "gpa").as_str()), ("\u{fffd}\u{fffd}1", "3.70")); // A is 3.7 (XYU-12.7 table)
+    // Anything else is still a type error at `csv`.
+    let (code, field, _, _) = thrown(with(&JsValue::from_f64(5.0)));
+    assert_eq!((code.as_str(), field.as_str()), ("invalid_type", "csv"));
 }

@@ -1,7 +1,11 @@
 export interface BatchGpaInput {
   policy: PolicyInput;
-  /** CSV text, header `studentId,course,credits,grade` (any order, any case; BOM, CRLF, quotes allowed). */
-  csv: string;
+  /**
+   * CSV text, header `studentId,course,credits,grade` (any order, any case; BOM, CRLF, quotes
+   * allowed); or the file's UTF-8 bytes, e.g. `new Uint8Array(await file.arrayBuffer())`,
+   * which skips decoding a large file to a string and encoding it back.
+   */
+  csv: string | Uint8Array | ArrayBuffer;
   locale?: Locale;
 }
 

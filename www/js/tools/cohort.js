@@ -89,7 +89,7 @@ export default {
     async function inPage(f, id) {
       status.textContent = t('co.computing');
       try {
-        const result = ctx.api.batchGpa({ policy: ctx.policy(), locale: ctx.locale(), csv: await f.text() });
+        const result = ctx.api.batchGpa({ policy: ctx.policy(), locale: ctx.locale(), csv: new Uint8Array(await f.arrayBuffer()) });
         if (id === job) { progress.hidden = true; show(result); }
       } catch (e) {
         progress.hidden = true;
