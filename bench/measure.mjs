@@ -50,8 +50,11 @@ export function sameTo2dp(a, b) {
  * agreement check and the latencies. `api` is the initialized wasm module. */
 export function engine(api, plainBatchGpa, csv) {
   const time = (fn) => { const t = performance.now(); fn(); return performance.now() - t; };
+  // The same file as UTF-8 bytes, as the page's worker passes it (no decode, no re-encode).
+  const bytes = new TextEncoder().encode(csv);
   return {
     wasm: () => time(() => api.batchGpa({ policy: 'xinyu-2022', csv })),
+    wasmUtf8: () => time(() => api.batchGpa({ policy: 'xinyu-2022', csv: bytes })),
     js: () => time(() => plainBatchGpa(csv)),
     check() {
       const w = api.batchGpa({ policy: 'xinyu-2022', csv });

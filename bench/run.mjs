@@ -63,12 +63,12 @@ await benchPage.waitForSelector('body[data-ready="true"]', { timeout: 120000 });
 const chrome = (what) => benchPage.evaluate((w) => window.bench[w](), what);
 
 // 3. Batch timings: one warm-up round, then RUNS rounds, each engine once per round.
-const times = { native: [], nativeApi: [], nodeWasm: [], nodeJs: [], chromeWasm: [], chromeJs: [] };
+const times = { native: [], nativeApi: [], nodeWasm: [], nodeBytes: [], nodeJs: [], chromeWasm: [], chromeBytes: [], chromeJs: [] };
 let native;
 for (let round = 0; round <= RUNS; round++) {
   log(round ? `round ${round}/${RUNS}` : 'warm-up round');
   const n = nativeRun(round === 1 ? 'api' : 'core');
-  const r = { native: n.core[0], nodeWasm: node.wasm(), nodeJs: node.js(), chromeWasm: await chrome('wasm'), chromeJs: await chrome('js') };
+  const r = { native: n.core[0], nodeWasm: node.wasm(), nodeBytes: node.wasmUtf8(), nodeJs: node.js(), chromeWasm: await chrome('wasm'), chromeBytes: await chrome('wasmUtf8'), chromeJs: await chrome('js') };
   if (round === 0) { native = n; continue; }
   for (const [k, v] of Object.entries(r)) times[k].push(v);
   if (n.api.length) times.nativeApi.push(n.api[0]);
@@ -107,12 +107,13 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 const runsTxt = (xs) => `[${xs.map((x) => x.toFixed(0)).join(' ')}]`;
 line('(a) native batch (release, core batch_gpa on &str)', `${ms(nat)} ${runsTxt(times.native)}`);
 line('    native, JSON-level api::batch_gpa (1 run)', `${ms(m(times.nativeApi))}`);
-for (const [name, wasmT, jsT, check, lat, letter] of [
-  ['Node', times.nodeWasm, times.nodeJs, nodeCheck, nodeLat, 'b'],
-  ['Chromium', times.chromeWasm, times.chromeJs, chromeCheck, chromeLat, 'c'],
+for (const [name, wasmT, bytesT, jsT, check, lat, letter] of [
+  ['Node', times.nodeWasm, times.nodeBytes, times.nodeJs, nodeCheck, nodeLat, 'b'],
+  ['Chromium', times.chromeWasm, times.chromeBytes, times.chromeJs, chromeCheck, chromeLat, 'c'],
 ]) {
   const w = m(wasmT); const j = m(jsT);
   line(`(${letter}) wasm batchGpa in ${name}`, `${ms(w)} ${runsTxt(wasmT)}`);
+  line('    the same, csv as UTF-8 bytes (the page\'s worker)', `${ms(m(bytesT))} ${runsTxt(bytesT)}`);
   line(`(d) plain JS batch in ${name} (JS numbers)`, `${ms(j)} ${runsTxt(jsT)}`);
   line(`    wasm / native (${name})`, `${(w / nat).toFixed(2)}×`, '≤ 1.5×', w / nat <= 1.5);
   line(`    wasm / plain JS (${name})`, `${(w / j).toFixed(2)}×`, '≤ 0.5×', w / j <= 0.5);
