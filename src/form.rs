@@ -83,7 +83,7 @@ impl FormRules {
     /// Records every problem with this section; `path` is where it sits in the policy.
     pub fn check(&self, path: &str, problems: &mut Vec<Problem>, locale: Locale) {
         if let Some(p) = &self.phone_pattern {
-            if regex_lite::Regex::new(p).is_err() {
+            if !crate::pattern::is_valid(p) {
                 problem(problems, &format!("{path}.phonePattern"), locale, "不是有效的正则表达式", "is not a valid regular expression");
             }
         }
@@ -336,11 +336,6 @@ fn echo(input: &str) -> String {
     }
 }
 
-/// A whole match of `pattern` against `text`; `None` if the pattern does not compile.
-fn full_match(pattern: &str, text: &str) -> Option<bool> {
-    regex_lite::Regex::new(&format!("^(?:{pattern})$")).ok().map(|r| r.is_match(text))
-}
-
 /// A calendar date, as read from `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Date {
@@ -470,7 +465,7 @@ impl Ctx<'_> {
         let key = "studentId";
         let id = decimal::fold_width(&self.required(key)?);
         let ok = match &self.policy.student_id_pattern {
-            Some(p) => full_match(p, &id).unwrap_or(false),
+            Some(p) => crate::pattern::full_match(p, &id).unwrap_or(false),
             None => (6..=20).contains(&id.chars().count()) && id.chars().all(|c| c.is_ascii_digit()),
         };
         if !ok {
@@ -513,7 +508,7 @@ impl Ctx<'_> {
         let compact: String = decimal::fold_width(&raw).chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
         let number = compact.strip_prefix("+86").or_else(|| compact.strip_prefix("0086")).unwrap_or(&compact);
         let pattern = self.policy.form.as_ref().and_then(|f| f.phone_pattern.as_deref()).unwrap_or(MAINLAND_MOBILE);
-        if full_match(pattern, number) != Some(true) {
+        if crate::pattern::full_match(pattern, number) != Some(true) {
             let (zh, en) = if pattern == MAINLAND_MOBILE {
                 ("中国大陆手机号（11 位，以 13–19 开头，可带 +86）", "a mainland China mobile number (11 digits starting with 13–19, +86 allowed)")
             } else {

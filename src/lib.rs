@@ -20,6 +20,7 @@ pub mod grade;
 pub mod json;
 pub mod keyed;
 pub mod locale;
+pub mod pattern;
 pub mod policy;
 pub mod quota;
 

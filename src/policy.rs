@@ -353,7 +353,7 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
         problem(p, "hoursPerCredit", locale, "应大于 0", "must be greater than 0");
     }
     if let Some(pattern) = &student_id_pattern {
-        if regex_lite::Regex::new(pattern).is_err() {
+        if !crate::pattern::is_valid(pattern) {
             problem(p, "studentIdPattern", locale, "不是有效的正则表达式", "is not a valid regular expression");
         }
     }

@@ -7,6 +7,7 @@
 
 mod convert;
 mod form;
+pub(crate) mod pattern;
 
 pub use form::{attach_form, FormHandle};
 

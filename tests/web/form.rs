@@ -208,3 +208,33 @@ fn a_browser_validity_check_shows_the_messages_and_a_dropped_handle_keeps_valida
     assert_eq!(year.get_attribute("aria-invalid").as_deref(), Some("true"));
     form.remove();
 }
+
+#[wasm_bindgen_test]
+fn policy_patterns_are_the_browsers_regexp() {
+    let field = |policy: &str, key: &str, value: &str| {
+        let req = js(&format!(r#"{{"policy":{policy},"locale":"en","form":{{"{key}":"{value}"}},"field":"{key}"}}"#));
+        api::validate_field(req)
+    };
+    // A student id pattern: matched in full, so "3" + 9 digits and nothing around it.
+    let gdut_like = r#"{"extends":"xinyu-2022","studentIdPattern":"3\\d{9}"}"#;
+    assert_eq!(get(&field(gdut_like, "studentId", "3120005678").unwrap(), "valid").as_bool(), Some(true));
+    let r = field(gdut_like, "studentId", "31200056789").unwrap();
+    assert_eq!(s(&js_sys::Array::from(&get(&r, "errors")).get(0), "code"), "invalid_format");
+    // ECMAScript syntax a web team may write, which regex-lite would refuse: a look-ahead
+    // (8 to 12 characters, all digits or upper-case letters, at least one digit).
+    let lookahead = r#"{"extends":"xinyu-2022","studentIdPattern":"(?=.*\\d)[0-9A-Z]{8,12}"}"#;
+    assert_eq!(get(&field(lookahead, "studentId", "AB123456").unwrap(), "valid").as_bool(), Some(true));
+    assert_eq!(get(&field(lookahead, "studentId", "ABCDEFGH").unwrap(), "valid").as_bool(), Some(false));
+    // With the `u` flag, `\d` is ASCII only: a Devanagari digit is no digit.
+    let hk = r#"{"extends":"xinyu-2022","form":{"phonePattern":"[569]\\d{7}"}}"#;
+    assert_eq!(get(&field(hk, "phone", "91234567").unwrap(), "valid").as_bool(), Some(true));
+    assert_eq!(get(&field(hk, "phone", "9123456\u{0967}").unwrap(), "valid").as_bool(), Some(false));
+    // A pattern the browser cannot compile is a policy problem at its path, not a throw
+    // through the wasm; the module answers after it.
+    let (code, path, _, _) = thrown(field(r#"{"extends":"xinyu-2022","form":{"phonePattern":"(["}}"#, "phone", "1"));
+    assert_eq!((code.as_str(), path.as_str()), ("invalid_policy", "policy"));
+    let (code, _, message, _) = thrown(field(r#"{"extends":"xinyu-2022","studentIdPattern":"a{2,1}"}"#, "studentId", "aa"));
+    assert_eq!(code, "invalid_policy");
+    assert!(message.contains("studentIdPattern"), "{message}");
+    assert_eq!(get(&field("\"xinyu-2022\"", "phone", "13800138000").unwrap(), "valid").as_bool(), Some(true));
+}
