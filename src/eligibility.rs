@@ -17,11 +17,11 @@ use crate::decimal::{self, Decimal};
 use crate::error::{Error, ErrorKind, Problem, Result};
 use crate::finding::{Finding, Outcome};
 use crate::form::{ScoreRule, GPA, IELTS, TOEFL};
+use crate::keyed::Keyed;
 use crate::locale::Locale;
 use crate::policy::{problem, Policy};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
-use crate::keyed::Keyed;
 use std::fmt;
 
 /// Which conditions a track checks. The logic for each is in this module.

@@ -26,11 +26,11 @@
 use crate::decimal::{self, Decimal};
 use crate::eligibility::{Track, TrackKind};
 use crate::error::{Error, ErrorKind, Problem};
+use crate::keyed::Keyed;
 use crate::locale::Locale;
 use crate::policy::{problem, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use crate::keyed::Keyed;
 
 /// The form's keys, in the form's order. Errors are listed in this order.
 pub const KEYS: [&str; 17] = [
@@ -198,13 +198,7 @@ pub type Form = Keyed<FormValue>;
 /// Builds a [`Form`] from a JSON object.
 #[must_use]
 pub fn form_from_json(map: &serde_json::Map<String, Value>) -> Form {
-    // Inserted one by one: `collect` would sort them first (already sorted here), a sort
-    // compiled for this one type.
-    let mut form = Form::new();
-    for (k, v) in map {
-        form.insert(k.clone(), FormValue::from_json(v));
-    }
-    form
+    map.iter().map(|(k, v)| (k.clone(), FormValue::from_json(v))).collect()
 }
 
 /// One error or warning about one form key.

@@ -26,11 +26,11 @@
 use crate::decimal::{self, Decimal};
 use crate::error::{Error, ErrorKind, Problem, Result};
 use crate::finding::Finding;
+use crate::keyed::Keyed;
 use crate::locale::Locale;
 use crate::policy::{problem, Policy};
 use rust_decimal::RoundingStrategy;
 use serde::{Deserialize, Serialize};
-use crate::keyed::Keyed;
 
 /// A cost item (SPEC §9). The policy says who pays each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -243,7 +243,8 @@ pub struct Cost {
 pub struct FundingInput {
     /// The costs, in the order the page lists them.
     pub costs: Vec<Cost>,
-    /// CNY per unit of each currency, keyed by code as entered (`{"USD": 7.1234}`).
+    /// CNY per unit of each currency: (code as entered, rate), e.g. `("USD", 7.1234)`. Codes
+    /// are compared in upper case; one given twice is a `duplicate`.
     pub rates: Vec<(String, Decimal)>,
     /// The economy round-trip fare the college pays up to (LX-5.1.2).
     pub economy_fare: Option<Decimal>,

@@ -104,7 +104,8 @@ impl de::Error for DeError {
     }
 
     // serde's default wording of these formats `Unexpected` with core's float formatting
-    // (14 KB of wasm for one message); `Shown` writes the same words with `f64_text`.
+    // (14 KB of wasm for one message); `Shown` writes serde's words with `f64_text` (and
+    // `null` where serde says "unit value", since the input is JSON).
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
         de::Error::custom(format_args!("invalid type: {}, expected {exp}", Shown(unexp)))
     }

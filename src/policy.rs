@@ -13,12 +13,12 @@ use crate::error::{join_path, Error, ErrorKind, Problem, Result};
 use crate::funding::FundingRules;
 use crate::form::FormRules;
 use crate::grade::GradeRules;
+use crate::keyed::Keyed;
 use crate::locale::Locale;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use crate::keyed::Keyed;
 use std::sync::OnceLock;
 
 /// The bundled presets, by id, as JSON text.

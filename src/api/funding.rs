@@ -4,9 +4,9 @@ use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult
 use crate::decimal::{self, Dec, Decimal};
 use crate::error::{Error, ErrorKind};
 use crate::funding::{self, Cost, CostItem, FundingInput};
+use crate::keyed::Keyed;
 use serde::Deserialize;
 use serde_json::Value;
-use crate::keyed::Keyed;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
