@@ -55,4 +55,12 @@ mod tests {
         assert_eq!(full_match("(", "x"), None);
         assert!(is_valid(r"^20\d{2}[0-9]{6}$") && !is_valid("[a-"));
     }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn regex_lite_accepts_an_escaped_dash_that_the_browser_refuses() {
+        // The documented difference: under the `u` flag `\-` outside a class is a
+        // SyntaxError in the browser (tests/web/form.rs); regex-lite reads it as a dash.
+        assert_eq!(full_match(r"\d{3}\-\d{4}", "010-1234"), Some(true));
+    }
 }

@@ -236,5 +236,9 @@ fn policy_patterns_are_the_browsers_regexp() {
     let (code, _, message, _) = thrown(field(r#"{"extends":"xinyu-2022","studentIdPattern":"a{2,1}"}"#, "studentId", "aa"));
     assert_eq!(code, "invalid_policy");
     assert!(message.contains("studentIdPattern"), "{message}");
+    // `\-` outside a class is a SyntaxError under the `u` flag (regex-lite, natively, reads a
+    // dash: src/pattern.rs).
+    let (code, _, _, _) = thrown(field(r#"{"extends":"xinyu-2022","studentIdPattern":"\\d{3}\\-\\d{4}"}"#, "studentId", "010-1234"));
+    assert_eq!(code, "invalid_policy");
     assert_eq!(get(&field("\"xinyu-2022\"", "phone", "13800138000").unwrap(), "valid").as_bool(), Some(true));
 }
