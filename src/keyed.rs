@@ -52,7 +52,7 @@ impl<V> Keyed<V> {
 
     /// The entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     /// The keys in order.
@@ -81,9 +81,7 @@ impl<V> Keyed<V> {
 impl<V> FromIterator<(String, V)> for Keyed<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
         let mut map = Self::new();
-        for (k, v) in iter {
-            map.insert(k, v);
-        }
+        map.extend(iter);
         map
     }
 }
@@ -134,7 +132,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Keyed<V>, A::Error> {
                 let mut map = Keyed::new();
-                while let Some((k, v)) = access.next_entry::<String, V>()? {
+                while let Some((k, v)) = access.next_entry()? {
                     map.insert(k, v);
                 }
                 Ok(map)
