@@ -70,3 +70,32 @@ fn the_csv_may_be_the_files_utf8_bytes() {
     let (code, field, _, _) = thrown(with(&JsValue::from_f64(5.0)));
     assert_eq!((code.as_str(), field.as_str()), ("invalid_type", "csv"));
 }
+
+#[wasm_bindgen_test]
+fn a_long_csv_string_reads_as_its_utf8_bytes() {
+    // Past 65,536 UTF-16 units a string comes in through `TextEncoder` (src/wasm/mod.rs).
+    // 5,000 students with one row each: A = 3.7, 95 (XYU-12.7 table); then one more whose
+    // id ends in a lone surrogate, which UTF-8 can only hold as U+FFFD: B = 3.0, 85.
+    let mut text = String::from("studentId,course,credits,grade\n");
+    for i in 0..5000 {
+        text.push_str(&format!("S{i},微积分,3,A\n"));
+    }
+    let lone = js_sys::JsString::from_char_code1(0xD800);
+    let csv = js_sys::JsString::from(text.as_str()).concat(&"X".into()).concat(&lone).concat(&",c,2,B\n".into());
+    assert!(csv.length() > 65_536, "{}", csv.length());
+    let with = |csv: &JsValue| {
+        let req = js(r#"{"policy":"xinyu-2022","locale":"en"}"#);
+        js_sys::Reflect::set(&req, &"csv".into(), csv).unwrap();
+        api::batch_gpa(req).unwrap()
+    };
+    let r = with(&csv.into());
+    let students = js_sys::Array::from(&get(&r, "students"));
+    assert_eq!(students.length(), 5001);
+    let first = students.get(0);
+    assert_eq!((s(&first, "studentId").as_str(), s(&first, "gpa").as_str(), s(&first, "averagePercentage").as_str()), ("S0", "3.70", "95.00"));
+    let last = students.get(5000);
+    assert_eq!((s(&last, "studentId").as_str(), s(&last, "gpa").as_str(), s(&last, "credits").as_str()), ("X\u{fffd}", "3.00", "2"));
+    // The same file as the bytes a UTF-8 encoder writes.
+    text.push_str("X\u{fffd},c,2,B\n");
+    assert_eq!(json(&r), json(&with(&js_sys::Uint8Array::from(text.as_bytes()).into())));
+}
