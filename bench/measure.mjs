@@ -62,5 +62,20 @@ export function engine(api, plainBatchGpa, csv) {
       return { students: w.students.length, errors: w.errorCount, jsErrors: j.errors.length, agree: sameTo2dp(w, j) };
     },
     latencies: () => latencies(api),
+    // What the string path's batch spends in JS rather than in the wasm, timed apart on the
+    // same data (medians of 5): the glue's TextEncoder on the way in, its TextDecoder and
+    // JSON.parse of the result text on the way out.
+    boundary() {
+      const text = JSON.stringify(api.batchGpa({ policy: 'xinyu-2022', csv: bytes }));
+      const utf8 = new TextEncoder().encode(text);
+      const decoder = new TextDecoder();
+      const med5 = (fn) => median(Array.from({ length: 5 }, () => time(fn)));
+      return {
+        encodeMs: med5(() => new TextEncoder().encode(csv)),
+        decodeMs: med5(() => decoder.decode(utf8)),
+        parseMs: med5(() => JSON.parse(text)),
+        resultBytes: utf8.length,
+      };
+    },
   };
 }

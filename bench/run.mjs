@@ -80,6 +80,8 @@ const nodeCheck = node.check();
 const chromeCheck = await chrome('check');
 const nodeLat = node.latencies();
 const chromeLat = await chrome('latencies');
+const nodeJsSide = node.boundary();
+const chromeJsSide = await chrome('boundary');
 await benchContext.close();
 await repoServer.close();
 
@@ -107,12 +109,14 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 const runsTxt = (xs) => `[${xs.map((x) => x.toFixed(0)).join(' ')}]`;
 line('(a) native batch (release, core batch_gpa on &str)', `${ms(nat)} ${runsTxt(times.native)}`);
 line('    native, JSON-level api::batch_gpa (1 run)', `${ms(m(times.nativeApi))}`);
-for (const [name, wasmT, bytesT, jsT, check, lat, letter] of [
-  ['Node', times.nodeWasm, times.nodeBytes, times.nodeJs, nodeCheck, nodeLat, 'b'],
-  ['Chromium', times.chromeWasm, times.chromeBytes, times.chromeJs, chromeCheck, chromeLat, 'c'],
+for (const [name, wasmT, bytesT, jsT, check, lat, jsSide, letter] of [
+  ['Node', times.nodeWasm, times.nodeBytes, times.nodeJs, nodeCheck, nodeLat, nodeJsSide, 'b'],
+  ['Chromium', times.chromeWasm, times.chromeBytes, times.chromeJs, chromeCheck, chromeLat, chromeJsSide, 'c'],
 ]) {
   const w = m(wasmT); const j = m(jsT);
   line(`(${letter}) wasm batchGpa in ${name}`, `${ms(w)} ${runsTxt(wasmT)}`);
+  const s = jsSide;
+  line('    of which in JS: encode csv + decode, JSON.parse result', `${s.encodeMs.toFixed(1)} + ${s.decodeMs.toFixed(1)} ms, ${s.parseMs.toFixed(1)} ms (result ${(s.resultBytes / 1e6).toFixed(1)} MB; timed apart)`);
   line('    the same, csv as UTF-8 bytes (the page\'s worker)', `${ms(m(bytesT))} ${runsTxt(bytesT)}`);
   line(`(d) plain JS batch in ${name} (JS numbers)`, `${ms(j)} ${runsTxt(jsT)}`);
   line(`    wasm / native (${name})`, `${(w / nat).toFixed(2)}×`, '≤ 1.5×', w / nat <= 1.5);
