@@ -12,22 +12,26 @@
 //! every other request shape take the general path.
 
 use crate::api;
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Distinct (preset, spelling) pairs kept; past this, results are built call by call (same
 /// result, slower), so a stream of odd spellings cannot grow the memory without bound.
-const KEEP: usize = 256;
+const KEEP: u32 = 256;
 
 struct Keys {
     policy: JsValue,
     grade: JsValue,
 }
 
-/// A result's JSON text, as a JS string.
-struct Kept(JsValue);
+/// The kept results: preset id → spelling → the result's JSON text, all JS strings in JS
+/// `Map`s. A hit copies no text into the wasm and hashes nothing in Rust (a Rust map of
+/// `(String, String)` keys cost two string copies and a SipHash per call).
+struct Kept {
+    by_policy: js_sys::Map,
+    count: Cell<u32>,
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -39,44 +43,38 @@ extern "C" {
 
 thread_local! {
     static KEYS: Keys = Keys { policy: JsValue::from_str("policy"), grade: JsValue::from_str("grade") };
-    static KEPT: RefCell<HashMap<(String, String), Kept>> = RefCell::new(HashMap::new());
+    static KEPT: Kept = Kept { by_policy: js_sys::Map::new(), count: Cell::new(0) };
 }
 
 /// The result of `convertGrade(input)` when `input` has the fast path's shape and converts;
 /// `None` to take the general path (which then also reports any error).
 pub fn convert_grade(input: &JsValue) -> Option<JsValue> {
-    let key = KEYS.with(|k| two_strings(input, k))?;
-    if let Some(copy) = KEPT.with(|kept| kept.try_borrow().ok()?.get(&key).and_then(Kept::copy)) {
-        return Some(copy);
-    }
-    let kept = Kept::new(&key.0, &key.1)?;
-    let copy = kept.copy()?;
-    KEPT.with(|cell| {
-        if let Ok(mut map) = cell.try_borrow_mut() {
-            if map.len() < KEEP {
-                map.insert(key, kept);
-            }
+    let (policy, grade) = KEYS.with(|k| two_strings(input, k))?;
+    KEPT.with(|kept| {
+        let spellings = kept.by_policy.get(&policy);
+        let hit = spellings.dyn_ref::<js_sys::Map>().map(|m| m.get(&grade)).filter(JsValue::is_string);
+        if let Some(text) = hit {
+            return parse_string(&text).ok();
         }
-    });
-    Some(copy)
-}
-
-impl Kept {
-    fn new(policy: &str, grade: &str) -> Option<Self> {
         // An error (unknown preset, invalid grade) goes the general way, which reports it.
-        let text = api::text::convert_grade_text(policy, grade).ok()?;
-        Some(Self(JsValue::from_str(&text)))
-    }
-
-    fn copy(&self) -> Option<JsValue> {
-        parse_string(&self.0).ok()
-    }
+        let text: JsValue = api::text::convert_grade_text(&policy.as_string()?, &grade.as_string()?).ok()?.into();
+        if kept.count.get() < KEEP {
+            let spellings = spellings.dyn_into::<js_sys::Map>().unwrap_or_else(|_| {
+                let m = js_sys::Map::new();
+                kept.by_policy.set(&policy, &m);
+                m
+            });
+            spellings.set(&grade, &text);
+            kept.count.set(kept.count.get() + 1);
+        }
+        parse_string(&text).ok()
+    })
 }
 
 /// The `policy` and `grade` strings of an object whose own keys are exactly those two;
 /// `None` otherwise, including when a proxy or getter throws (only catching calls touch
 /// the caller's object).
-fn two_strings(input: &JsValue, k: &Keys) -> Option<(String, String)> {
+fn two_strings(input: &JsValue, k: &Keys) -> Option<(JsValue, JsValue)> {
     if !input.is_object() {
         return None;
     }
@@ -88,7 +86,7 @@ fn two_strings(input: &JsValue, k: &Keys) -> Option<(String, String)> {
     if !((a == k.policy && b == k.grade) || (a == k.grade && b == k.policy)) {
         return None;
     }
-    let policy = js_sys::Reflect::get(input, &k.policy).ok()?.as_string()?;
-    let grade = js_sys::Reflect::get(input, &k.grade).ok()?.as_string()?;
+    let policy = js_sys::Reflect::get(input, &k.policy).ok().filter(JsValue::is_string)?;
+    let grade = js_sys::Reflect::get(input, &k.grade).ok().filter(JsValue::is_string)?;
     Some((policy, grade))
 }

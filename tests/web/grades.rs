@@ -118,6 +118,18 @@ fn the_two_string_fast_path_answers_as_the_general_path() {
     assert_eq!((s(&again, "gradePoint").as_str(), s(&again, "policy.id").as_str()), ("3.3", "xinyu-2022"));
     assert_eq!(s(&first, "gradePoint"), "9");
 
+    // Past the 256 kept spellings results are built call by call: 300 new spellings (the
+    // percentages 60.0 … 89.9), twice, answer as the general path every time.
+    for round in 0..2 {
+        for tenths in 600..900 {
+            let grade = format!("{}.{}", tenths / 10, tenths % 10);
+            let fast = api::convert_grade(js(&format!(r#"{{"policy":"xinyu-2022","grade":"{grade}"}}"#))).unwrap_or_default();
+            let general = api::convert_grade(js(&format!(r#"{{"policy":"xinyu-2022","grade":"{grade}","locale":"zh-CN"}}"#))).unwrap_or_default();
+            assert_eq!(stringify(&fast), stringify(&general), "{grade}, round {round}");
+            assert_eq!(s(&fast, "percentage"), grade, "XYU-12.7(1): a percentage is taken over as it is");
+        }
+    }
+
     use wasm_bindgen::JsCast;
     // Inherited keys are not own keys: this object is {} to JSON, so `policy` is missing.
     let proto = js(r#"{"policy":"xinyu-2022","grade":"A"}"#);
