@@ -183,6 +183,10 @@ struct Batch<'p, 'a> {
     /// The last student's index: exports are usually grouped by student, so most rows
     /// need no hashing at all.
     last: usize,
+    /// The last student's packed id, when it has one: compared first, as one integer (a
+    /// file sorted by course changes student on every row, and comparing the texts cost
+    /// a `memcmp` call per row).
+    last_key: Option<u128>,
     /// Distinct grade spellings converted so far (at most [`GRADE_CACHE`]).
     grades: Vec<Grade>,
     /// Spellings of up to 15 bytes, packed into one integer key ([`packed_key`]): no string
@@ -511,6 +515,7 @@ impl<'p, 'a> Batch<'p, 'a> {
             ids: PackedMap::default(),
             index: HashMap::default(),
             last: usize::MAX,
+            last_key: None,
             grades: Vec::new(),
             short: PackedMap::default(),
             long: HashMap::default(),
@@ -564,13 +569,15 @@ impl<'p, 'a> Batch<'p, 'a> {
         };
 
         let key = packed_key(&id);
-        let slot = match self.students.get(self.last) {
-            Some((last_id, _)) if *last_id == id => self.last,
-            _ => match key.map_or_else(|| self.index.get(id.as_ref()).copied(), |k| self.ids.get(k)) {
-                Some(i) => i,
-                None => self.students.len(),
+        let found = match key {
+            Some(k) if self.last_key == Some(k) => Some(self.last),
+            Some(k) => self.ids.get(k),
+            None => match self.students.get(self.last) {
+                Some((last_id, _)) if *last_id == id => Some(self.last),
+                _ => self.index.get(id.as_ref()).copied(),
             },
         };
+        let slot = found.unwrap_or(self.students.len());
         let current = self.students.get(slot).map_or(Sums::Fast(FastSums::default()), |(_, s)| s.sums);
         let fast = match (current, fixed) {
             (Sums::Fast(f), Some(c)) if grade.fast => f.add(c, grade),
@@ -608,6 +615,7 @@ impl<'p, 'a> Batch<'p, 'a> {
             }
         }
         self.last = slot;
+        self.last_key = key;
     }
 
     /// The grade as converted, from the cache when it has the spelling.
