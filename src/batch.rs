@@ -914,12 +914,7 @@ impl<'a> Reader<'a> {
         let inner = self.text.get(piece..i).unwrap_or_default();
         i += 1; // the closing quote
         let tail_start = i;
-        while let Some(&b) = bytes.get(i) {
-            if matches!(b, b',' | b'\n' | b'\r') {
-                break;
-            }
-            i += 1;
-        }
+        i += field_end(bytes.get(i..).unwrap_or_default());
         let tail = self.text.get(tail_start..i).unwrap_or_default();
         self.pos = i;
         if !keep {
