@@ -98,4 +98,9 @@ fn a_long_csv_string_reads_as_its_utf8_bytes() {
     // The same file as the bytes a UTF-8 encoder writes.
     text.push_str("X\u{fffd},c,2,B\n");
     assert_eq!(json(&r), json(&with(&js_sys::Uint8Array::from(text.as_bytes()).into())));
+    // All ASCII (encoded in one pass, where the Chinese text above needs a second).
+    let ascii = text.replace("微积分", "Calculus").replace('\u{fffd}', "Y");
+    let r = with(&JsValue::from_str(&ascii));
+    assert_eq!(js_sys::Array::from(&get(&r, "students")).length(), 5001);
+    assert_eq!(json(&r), json(&with(&js_sys::Uint8Array::from(ascii.as_bytes()).into())));
 }
