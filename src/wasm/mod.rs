@@ -7,7 +7,6 @@
 
 mod convert;
 mod form;
-pub(crate) mod pattern;
 
 pub use form::{attach_form, FormHandle};
 

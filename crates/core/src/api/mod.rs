@@ -12,11 +12,8 @@ mod deadlines;
 mod funding;
 mod eligibility;
 mod form;
-mod batch;
 mod grades;
 mod quota;
-
-pub use batch::{batch_gpa, batch_gpa_request, batch_gpa_text, BatchOutput, BatchRequest};
 
 /// The API with each result as JSON text, serialized straight from its typed struct: what
 /// the wasm binding hands to `JSON.parse`. Building a `serde_json::Value` tree first (and
@@ -78,8 +75,11 @@ pub fn policies() -> Value {
     serde_json::from_str(&text::policies()).unwrap_or(Value::Array(Vec::new()))
 }
 
-/// JSON text (this crate's own output) → `Value`.
-fn value(result: TextResult) -> ApiResult {
+/// JSON text (this API's own output) → `Value`.
+///
+/// # Errors
+/// The failure `result` holds.
+pub fn value(result: TextResult) -> ApiResult {
     let text = result?;
     serde_json::from_str(&text).map_err(|e| Failure {
         error: Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""),

@@ -1,5 +1,5 @@
 //! Batch GPA for a whole cohort: one CSV (`studentId,course,credits,grade`) in, one
-//! credit-weighted GPA per student out (XYU-12.7 conversion, as [`crate::grade::compute_gpa`]).
+//! credit-weighted GPA per student out (XYU-12.7 conversion, as [`exchange_calc_core::grade::compute_gpa`]).
 //!
 //! A program office pastes a spreadsheet export, so the reader is forgiving where that is
 //! safe (columns in any order, header names case-insensitive, a UTF-8 BOM, CRLF or LF, blank
@@ -12,11 +12,15 @@
 //! sums are held as the 64-bit mantissas and scales that the exact decimal sums would have
 //! (`FastSums`); a row they cannot hold is added with [`GpaSums`] as before.
 
-use crate::decimal::{self, Decimal, ParseError};
-use crate::error::{Error, ErrorKind, Result};
-use crate::grade::{self, Conversion, GpaSums};
-use crate::locale::Locale;
-use crate::policy::Policy;
+#![forbid(unsafe_code)]
+
+pub mod json;
+
+use exchange_calc_core::decimal::{self, Decimal, ParseError};
+use exchange_calc_core::error::{Error, ErrorKind, Result};
+use exchange_calc_core::grade::{self, Conversion, GpaSums};
+use exchange_calc_core::locale::Locale;
+use exchange_calc_core::policy::Policy;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -140,6 +144,9 @@ struct Columns {
     grade: usize,
 }
 
+// Once per file: kept out of line (this crate is built at opt-level 3, which would copy it
+// into the loop for nothing).
+#[cold]
 fn header(fields: &[Cow<'_, str>]) -> Result<Columns> {
     let mut at: [Option<usize>; 4] = [None; 4];
     for (i, name) in fields.iter().enumerate() {
@@ -498,6 +505,8 @@ struct Errors {
 }
 
 impl Errors {
+    // Bad rows are rare, and the message's formatting is large.
+    #[cold]
     fn reject(&mut self, line: usize, err: Error, field: Option<&'static str>) {
         self.count = self.count.saturating_add(1);
         if self.list.len() < MAX_ERRORS {
@@ -626,9 +635,16 @@ impl<'p, 'a> Batch<'p, 'a> {
             Some(k) => self.short.get(k),
             None => self.long.get(text.as_ref()).copied(),
         };
-        if let Some(i) = hit {
-            return Ok(Looked::Cached(i));
+        match hit {
+            Some(i) => Ok(Looked::Cached(i)),
+            None => self.convert(text, key),
         }
+    }
+
+    /// A spelling not in the cache: converted, and kept while the cache has room. Out of
+    /// line: a file has a handful of spellings.
+    #[inline(never)]
+    fn convert(&mut self, text: Cow<'a, str>, key: Option<u128>) -> Result<Looked> {
         let grade = Grade::new(grade::convert(self.policy, &text, "grade")?);
         if self.grades.len() >= GRADE_CACHE {
             return Ok(Looked::Once(grade));
@@ -877,6 +893,7 @@ impl<'a> Reader<'a> {
     /// A quoted field starting at `self.pos` (on the opening quote). Text after the closing
     /// quote up to the next delimiter is kept as written (`"a"b` → `ab`), as spreadsheets do.
     /// Unless `keep`, the field is only read over (lines counted) and comes back empty.
+    #[inline(never)]
     fn quoted(&mut self, keep: bool) -> Option<Cow<'a, str>> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
@@ -1043,7 +1060,7 @@ mod tests {
 
     #[test]
     fn fast_sums_equal_the_decimal_sums_to_the_digit() {
-        let policy = crate::policy::resolve(&serde_json::json!("xinyu-2022"), "policy", Locale::En).map(|p| p.into_owned());
+        let policy = exchange_calc_core::policy::resolve(&serde_json::json!("xinyu-2022"), "policy", Locale::En).map(|p| p.into_owned());
         let Ok(policy) = policy else { return assert!(policy.is_ok()) };
         let grades: Vec<Grade> = ["A+", "B", "F", "D-", "88", "91.5", "0", "P", "NP", "100"]
             .iter()
@@ -1166,7 +1183,7 @@ mod tests {
         assert_eq!(packed_key("1234567890123456"), None);
         // Short and long ids of one file land in their own maps and still count apart.
         let long = "S-000000000000000001";
-        let policy = crate::policy::resolve(&serde_json::json!("xinyu-2022"), "policy", Locale::En).map(|p| p.into_owned());
+        let policy = exchange_calc_core::policy::resolve(&serde_json::json!("xinyu-2022"), "policy", Locale::En).map(|p| p.into_owned());
         let Ok(policy) = policy else { return assert!(policy.is_ok()) };
         let r = batch_gpa(
             &policy,

@@ -23,8 +23,8 @@ use std::sync::OnceLock;
 
 /// The bundled presets, by id, as JSON text.
 pub const PRESETS: &[(&str, &str)] = &[
-    ("xinyu-2022", include_str!("../policies/xinyu-2022.json")),
-    ("gdut-lixing-2026", include_str!("../policies/gdut-lixing-2026.json")),
+    ("xinyu-2022", include_str!("../../../policies/xinyu-2022.json")),
+    ("gdut-lixing-2026", include_str!("../../../policies/gdut-lixing-2026.json")),
 ];
 
 /// A clause of a regulation, quoted in both languages.

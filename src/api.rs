@@ -1,0 +1,111 @@
+//! The JS API contract (SPEC §9) at the JSON level: the core's functions
+//! ([`exchange_calc_core::api`]), and here the request side of
+//! `batchGpa({ policy, csv, locale? })`: a cohort's CSV → one GPA per student. Reading the
+//! request stays in this crate, built for size like the core; the batch itself and the
+//! writing of its result are `exchange-calc-batch`, built for speed.
+
+pub use exchange_calc_core::api::*;
+
+use crate::batch::{self, BatchResult};
+use crate::error::Error;
+use crate::locale::Locale;
+use crate::policy::PolicyRef;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The request. Public so the wasm binding can read it straight from a JS object, without a
+/// `serde_json::Value` copy of a many-megabyte CSV.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchRequest {
+    /// A preset id, a policy document or `{ extends, ... }`.
+    pub policy: Value,
+    /// The CSV text: header `studentId,course,credits,grade` (any order, any case).
+    pub csv: String,
+    /// `zh-CN` (default) or `en`.
+    #[serde(default)]
+    pub locale: Option<String>,
+}
+
+/// The result: [`BatchResult`] plus `policy: { id, hash }`, the same shape `with_policy`
+/// gives, serialized directly (50,000 students are too many for a `Value` detour).
+#[derive(Debug, Serialize)]
+pub struct BatchOutput {
+    /// Students, errors, counts.
+    #[serde(flatten)]
+    pub result: BatchResult,
+    /// The rules that produced it.
+    pub policy: PolicyRef,
+}
+
+/// The typed entry behind [`batch_gpa`].
+///
+/// # Errors
+/// Policy and locale errors; the whole-file errors of [`batch::batch_gpa`].
+pub fn batch_gpa_request(req: &BatchRequest, locale: Locale) -> Result<BatchOutput, Error> {
+    check_locale(req.locale.as_deref())?;
+    let p = load_policy(&req.policy, locale)?;
+    let result = batch::batch_gpa(&p, &req.csv, locale)?;
+    Ok(BatchOutput { result, policy: p.reference() })
+}
+
+/// `batchGpa({ policy, csv, locale? })` →
+/// `{ students: [{ studentId, gpa, gpaExact, averagePercentage, averagePercentageExact, credits,
+/// gpaCredits, earnedCredits, courses, failedCourses }], errors: [{ line, code, message, field? }],
+/// errorCount, rows, policy }`.
+///
+/// # Errors
+/// Only when the file cannot be read at all (no header, a missing column) or the request is
+/// malformed; bad rows are listed in `errors`.
+pub fn batch_gpa(input: Value) -> ApiResult {
+    value(batch_gpa_text(input))
+}
+
+/// [`batch_gpa`] with the result as JSON text ([`BatchOutput::to_json`]): the wasm binding
+/// hands it to `JSON.parse` (no `Value` tree for 50,000 students).
+///
+/// # Errors
+/// As [`batch_gpa`].
+pub fn batch_gpa_text(input: Value) -> Result<String, Failure> {
+    let locale = locale_of(&input);
+    let go = |input: Value| -> Result<String, Error> {
+        let req: BatchRequest = parse(input)?;
+        Ok(batch_gpa_request(&req, locale)?.to_json())
+    };
+    go(input).map_err(|error| Failure { error, locale })
+}
+
+/// The request's keys other than `csv`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchOptions {
+    policy: Value,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+impl BatchRequest {
+    /// [`batch_gpa_text`] for a request whose `csv` string was taken out of it (`rest` is
+    /// every other key): the wasm binding passes the many-megabyte text straight in, where
+    /// reading it back out of a `Value` would copy it once more. Same checks, same result.
+    ///
+    /// # Errors
+    /// As [`batch_gpa`].
+    pub fn text_with_csv(rest: Value, csv: String) -> Result<String, Failure> {
+        let locale = locale_of(&rest);
+        let go = |rest: Value| -> Result<String, Error> {
+            let o: BatchOptions = parse(rest)?;
+            let req = BatchRequest { policy: o.policy, csv, locale: o.locale };
+            Ok(batch_gpa_request(&req, locale)?.to_json())
+        };
+        go(rest).map_err(|error| Failure { error, locale })
+    }
+}
+
+impl BatchOutput {
+    /// The JSON text `serde_json::to_string` gives for this output ([`batch::json::write`]).
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        batch::json::write(&self.result, &self.policy)
+    }
+}
