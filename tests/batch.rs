@@ -343,16 +343,29 @@ S2,b,0.5,B
 }
 
 #[test]
-fn hand_written_json_is_what_serde_writes() {
+fn hand_written_json_reads_as_what_serde_writes_and_is_ascii() {
     // Ids with every character JSON escapes, a student without a GPA, errors with and
-    // without a field, decimals with trailing zeros.
+    // without a field, decimals with trailing zeros; in Chinese too, for non-ASCII messages.
     let csv = "studentId,course,credits,grade\n\"q\"\"uote\\back\",a,2.50,A\n\"ctl\u{1}\u{8}\u{c}\t\r\nx\u{7f}\",a,1,P\nS\u{e9}\u{4e2d}\u{1f600},a,0.00,88\nS,a,x,A\nS,a,1,A,extra\n,a,1,A\n";
+    for (tag, locale) in [("en", Locale::En), ("zh-CN", Locale::ZhCn)] {
+        let req = api::BatchRequest { policy: json!("xinyu-2022"), csv: csv.into(), locale: Some(tag.into()) };
+        let out = api::batch_gpa_request(&req, locale).unwrap();
+        assert!(out.result.students.len() == 3 && out.result.error_count == 3, "{out:?}");
+        let text = out.to_json();
+        assert!(text.is_ascii(), "{text}");
+        let read: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(read, serde_json::to_value(&out).unwrap());
+        let empty = api::batch_gpa_request(&api::BatchRequest { csv: "studentId,course,credits,grade\n".into(), ..req }, locale).unwrap();
+        assert_eq!(empty.to_json(), serde_json::to_string(&empty).unwrap());
+    }
+    // Escapes worked out by hand: é is U+00E9, 中 U+4E2D, 😀 U+1F600 = D83D DE00 in UTF-16;
+    // control characters as serde_json writes them.
     let req = api::BatchRequest { policy: json!("xinyu-2022"), csv: csv.into(), locale: Some("en".into()) };
-    let out = api::batch_gpa_request(&req, Locale::En).unwrap();
-    assert!(out.result.students.len() == 3 && out.result.error_count == 3, "{out:?}");
-    assert_eq!(out.to_json(), serde_json::to_string(&out).unwrap());
-    let empty = api::batch_gpa_request(&api::BatchRequest { csv: "studentId,course,credits,grade\n".into(), ..req }, Locale::En).unwrap();
-    assert_eq!(empty.to_json(), serde_json::to_string(&empty).unwrap());
+    let text = api::batch_gpa_request(&req, Locale::En).unwrap().to_json();
+    assert!(text.contains(r#"{"studentId":"S\u00e9\u4e2d\ud83d\ude00","gpa":null"#), "{text}");
+    // DEL (U+007F) is not a control character to JSON: as it is, as serde_json writes it.
+    assert!(text.contains("{\"studentId\":\"ctl\\u0001\\b\\f\\t\\r\\nx\u{7f}\""), "{text}");
+    assert!(text.contains(r#"{"studentId":"q\"uote\\back""#), "{text}");
 }
 
 #[test]
