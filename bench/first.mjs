@@ -4,7 +4,11 @@
 // the same /pkg/exchange_calc.js module the app initialized and converts one grade.
 // performance.now() in the page counts from performance.timeOrigin, the navigation start.
 //   node bench/run.mjs --only first [--loads 10] [--waterfall]
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve, root as wwwRoot } from '../tests/pages/harness.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * @param {import('playwright-core').Browser} browser
@@ -47,6 +51,37 @@ export async function firstResult(browser, { loads = 10, dir = wwwRoot } = {}) {
     await site.close();
   }
   return firstLoads;
+}
+
+/**
+ * The same measurement on two pages without the app, loaded alternately in fresh contexts:
+ * `blank` (bench/floor-blank.html: navigation → its first module script, nothing else; the
+ * floor this machine and browser set) and `bare` (bench/floor-bare.html: the glue and the
+ * wasm fetched from the start, init, one convertGrade).
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<{ blank: number[], bare: number[], bareReady: number[] }>}
+ */
+export async function floors(browser, { loads = 10 } = {}) {
+  const site = await serve(repo);
+  const out = { blank: [], bare: [], bareReady: [] };
+  try {
+    for (let i = 0; i < loads; i++) {
+      for (const which of ['blank', 'bare']) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${site.url}/bench/floor-${which}.html`);
+        await page.waitForFunction(() => window.__first, null, { timeout: 30000 });
+        const first = await page.evaluate(() => window.__first);
+        if (which === 'bare' && first.gradePoint !== '3.3') throw new Error(`bare page result wrong: ${JSON.stringify(first)}`);
+        out[which].push(first.result);
+        if (which === 'bare') out.bareReady.push(first.ready);
+        await context.close();
+      }
+    }
+  } finally {
+    await site.close();
+  }
+  return out;
 }
 
 /** A text waterfall of one load: each request's start, request sent, and response end. */

@@ -11,7 +11,7 @@ import { serve, launch, root as wwwRoot } from '../tests/pages/harness.mjs';
 import { generate } from './gen.mjs';
 import { plainBatchGpa } from './plain.mjs';
 import { engine, median } from './measure.mjs';
-import { firstResult, waterfall } from './first.mjs';
+import { firstResult, floors, waterfall } from './first.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
@@ -26,6 +26,7 @@ if (only === 'first') {
   const browser = await launch();
   const www = process.argv.includes('--www') ? path.resolve(process.argv[process.argv.indexOf('--www') + 1]) : wwwRoot;
   const loads = await firstResult(browser, { loads: arg('loads', 10), dir: www });
+  const floor = await floors(browser, { loads: arg('loads', 10) });
   await browser.close();
   const ready = loads.map((f) => f.ready);
   const result = loads.map((f) => f.result);
@@ -34,6 +35,8 @@ if (only === 'first') {
   const runs = (xs) => `[${xs.map((x) => x.toFixed(0)).join(' ')}]`;
   console.log(`first result after navigation (Chromium, median of ${loads.length}): ${median(result).toFixed(1)} ms ${runs(result)}`);
   console.log(`ready: ${median(ready).toFixed(1)} ms ${runs(ready)}; requests before the first result: ${mid.entries.length}`);
+  console.log(`bare page (glue + wasm + one convertGrade): ${median(floor.bare).toFixed(1)} ms ${runs(floor.bare)} (init done ${median(floor.bareReady).toFixed(1)} ms)`);
+  console.log(`blank page (first module script): ${median(floor.blank).toFixed(1)} ms ${runs(floor.blank)}`);
   process.exit(0);
 }
 
@@ -89,6 +92,7 @@ await repoServer.close();
 // performance.now() in the page counts from performance.timeOrigin, the navigation start.
 log('first result…');
 const firstLoads = await firstResult(browser, { loads: 10 });
+const floor = await floors(browser, { loads: 10 });
 await browser.close();
 
 // 6. Sizes: the wasm, and every file the page loaded.
@@ -128,6 +132,8 @@ for (const [name, wasmT, bytesT, jsT, check, lat, jsSide, letter] of [
 line('    rows left out as errors (percentages > 100)', `${nodeCheck.errors} of ${rows} (plain JS: ${nodeCheck.jsErrors}, native: ${native.errors}, Chromium: ${chromeCheck.errors})`);
 const fr = firstLoads.map((f) => f.result);
 line('first result after navigation (Chromium, median of 10)', `${m(fr).toFixed(1)} ms (ready ${m(firstLoads.map((f) => f.ready)).toFixed(1)} ms; runs ${runsTxt(fr)})`, '≤ 100 ms', m(fr) <= 100);
+line('    the same without the app (bench/floor-bare.html)', `${m(floor.bare).toFixed(1)} ms (init done ${m(floor.bareReady).toFixed(1)} ms; runs ${runsTxt(floor.bare)})`);
+line('    a blank page\'s first module script (the floor here)', `${m(floor.blank).toFixed(1)} ms (runs ${runsTxt(floor.blank)})`);
 line('wasm size raw / gzip / brotli', `${wasm.raw} / ${wasm.gzip} / ${wasm.brotli} B`, '≤ 100 KB gzip', wasm.gzip <= 100000);
 line(`page weight (${pageFiles.length} files loaded) raw / gzip`, `${weight.raw} / ${weight.gzip} B`);
 

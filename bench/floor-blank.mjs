@@ -1,0 +1,1 @@
+window.__first = { result: performance.now() };
