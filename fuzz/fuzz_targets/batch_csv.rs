@@ -1,10 +1,11 @@
 //! Any bytes as a cohort CSV (with and without the header prepended). Never panics; every row
 //! is either counted or reported on a line that exists; every GPA is within 0–4 (the
-//! XYU-12.7(2) table's range) and every average within 0–100.
+//! XYU-12.7(2) table's range) and every average within 0–100; the result's hand-written JSON
+//! is ASCII and reads back as what serde_json writes.
 #![no_main]
 
 use exchange_calc::decimal::Decimal;
-use exchange_calc::{batch, policy, Locale};
+use exchange_calc::{api, batch, policy, Locale};
 use libfuzzer_sys::fuzz_target;
 use serde_json::json;
 use std::str::FromStr;
@@ -26,6 +27,11 @@ fuzz_target!(|data: &[u8]| {
                     assert!(in_range(&s.average_percentage_exact, 100) && in_range(&s.average_percentage, 100), "{s:?}");
                     assert!(s.courses >= 1 && !s.student_id.is_empty());
                 }
+                let out = api::BatchOutput { result: r, policy: p.reference() };
+                let text = out.to_json();
+                assert!(text.is_ascii());
+                let read: Result<serde_json::Value, _> = serde_json::from_str(&text);
+                assert_eq!(read.ok(), serde_json::to_value(&out).ok(), "{text}");
             }
             Err(e) => assert!(!e.code().is_empty()),
         }
