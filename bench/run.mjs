@@ -64,6 +64,8 @@ const benchPage = await benchContext.newPage();
 await benchPage.goto(`${repoServer.url}/bench/page.html`);
 await benchPage.waitForSelector('body[data-ready="true"]', { timeout: 120000 });
 const chrome = (what) => benchPage.evaluate((w) => window.bench[w](), what);
+// The engines' versions go in the table's heading: the same wasm runs at different speeds in them.
+const chromeVersion = browser.version();
 
 // 3. Batch timings: one warm-up round, then RUNS rounds, each engine once per round.
 const times = { native: [], nativeApi: [], nodeWasm: [], nodeBytes: [], nodeJs: [], chromeWasm: [], chromeBytes: [], chromeJs: [] };
@@ -140,6 +142,7 @@ line(`page weight (${pageFiles.length} files loaded) raw / gzip`, `${weight.raw}
 const widths = [0, 1, 2].map((i) => Math.max(...rowsOut.map((r) => r[i].length), 8));
 const fmt = (r) => `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`;
 console.log(`exchange-calc bench: ${rows} rows (${STUDENTS} students × ${COURSES} courses, seed 20260407), medians of ${RUNS} runs, ${new Date().toISOString()}`);
+console.log(`engines: Node ${process.version} (V8 ${process.versions.v8}), Chromium ${chromeVersion}, native ${execFileSync('rustc', ['--version'], { encoding: 'utf8' }).trim()}`);
 console.log(fmt(['measurement', 'value', 'target', '']));
 console.log(fmt(widths.map((w) => '-'.repeat(w)).concat('----')));
 for (const r of rowsOut) console.log(fmt(r));
