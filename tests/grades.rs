@@ -417,20 +417,3 @@ fn api_messages_follow_the_requested_locale() {
     assert!(f.message().starts_with("grade：无法识别成绩“Q”"), "{}", f.message());
 }
 
-#[test]
-fn convert_grade_text_of_two_strings_is_convert_grade() {
-    // The wasm fast path's entry: the same JSON text as the general request, and the same
-    // error code and field.
-    for (policy, grade) in [("xinyu-2022", "Ｂ＋"), ("xinyu-2022", "88"), ("xinyu-2022", "pass"), (" xinyu-2022 ", "a-")] {
-        let general = api::text::convert_grade(json!({ "policy": policy, "grade": grade })).unwrap();
-        assert_eq!(api::text::convert_grade_text(policy, grade).unwrap(), general, "{policy} {grade}");
-    }
-    let b_plus: Value = serde_json::from_str(&api::text::convert_grade_text("xinyu-2022", "Ｂ＋").unwrap()).unwrap();
-    assert_eq!((b_plus["gradePoint"].as_str(), b_plus["percentage"].as_str()), (Some("3.3"), Some("88")));
-    for (policy, grade, code, field) in [("xinyu-2022", "Q", "invalid_grade", "grade"), ("nope", "A", "unknown_policy", "policy"), ("gdut-lixing-2026", "A", "not_in_policy", "policy")] {
-        let e = api::text::convert_grade_text(policy, grade).unwrap_err();
-        let g = api::text::convert_grade(json!({ "policy": policy, "grade": grade })).unwrap_err();
-        assert_eq!((e.code(), e.field(), e.message()), (g.code(), g.field(), g.message()));
-        assert_eq!((e.code(), e.field()), (code, field), "{policy} {grade}");
-    }
-}

@@ -1,7 +1,7 @@
 //! The one binding layer: each export converts its `JsValue` argument to JSON, calls the
 //! core's JSON-level API (`crate::api::text`) and parses the result's JSON text into a JS
-//! object. No business logic here; `convert` is `convertGrade`'s fast path for the call of
-//! every keystroke.
+//! object. No business logic here; `convert` keeps `convertGrade`'s answers by request text,
+//! for the call of every keystroke.
 //! Errors become a JS `Error` with `code`, `field` (and `problems` for an invalid policy),
 //! built in one place ([`into_js_error`]).
 
@@ -193,11 +193,12 @@ pub fn describe_policy(#[wasm_bindgen(unchecked_param_type = "{ policy: PolicyIn
 /// One grade → grade point and percentage (XYU-12.7).
 #[wasm_bindgen(js_name = convertGrade, unchecked_return_type = "GradeConversion")]
 pub fn convert_grade(#[wasm_bindgen(unchecked_param_type = "ConvertGradeInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    // `{ policy: "<preset>", grade: "<text>" }`, the call of every keystroke: see convert.rs.
-    if let Some(result) = convert::convert_grade(&input) {
-        return Ok(result);
+    // The call of every keystroke: answers are kept by request text (convert.rs).
+    match convert::convert_grade(&input) {
+        Some(Ok(result)) => Ok(result),
+        Some(Err(failure)) => Err(into_js_error(&failure)),
+        None => call(input, api::text::convert_grade),
     }
-    call(input, api::text::convert_grade)
 }
 
 /// Credit-weighted GPA and average percentage.

@@ -91,43 +91,60 @@ fn home_gpa_shows_where_algorithms_disagree() {
 }
 
 #[wasm_bindgen_test]
-fn the_two_string_fast_path_answers_as_the_general_path() {
-    // `{policy, grade}` is read without JSON; adding `locale: "zh-CN"` (the default) forces
-    // the general path. Both must give the same object, and the same error code and field.
+fn kept_answers_are_the_answers() {
+    // Answers are kept by request text (src/wasm/convert.rs). The first call computes, the
+    // second is kept; the same request with its keys in another order, or with the default
+    // locale spelled out, is another text, computed on its own. All four give one object.
     let stringify = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).ok().and_then(|t| t.as_string()).unwrap_or_default();
-    for grade in ["A", "b+", "Ｂ＋", "88", "d-", "P", "91.5"] {
-        let fast = api::convert_grade(js(&format!(r#"{{"policy":"xinyu-2022","grade":"{grade}"}}"#))).unwrap_or_default();
-        let general = api::convert_grade(js(&format!(r#"{{"policy":"xinyu-2022","grade":"{grade}","locale":"zh-CN"}}"#))).unwrap_or_default();
-        assert_eq!(stringify(&fast), stringify(&general), "{grade}");
-        assert!(!stringify(&fast).is_empty());
+    // XYU-12.7(2)'s table: A 3.7, B+ 3.3, D- 0.8.
+    for (grade, point) in [("A", "3.7"), ("b+", "3.3"), ("Ｂ＋", "3.3"), ("d-", "0.8")] {
+        let texts = [
+            format!(r#"{{"policy":"xinyu-2022","grade":"{grade}"}}"#),
+            format!(r#"{{"policy":"xinyu-2022","grade":"{grade}"}}"#),
+            format!(r#"{{"grade":"{grade}","policy":"xinyu-2022"}}"#),
+            format!(r#"{{"policy":"xinyu-2022","grade":"{grade}","locale":"zh-CN"}}"#),
+        ];
+        let answers: Vec<String> = texts.iter().map(|t| stringify(&api::convert_grade(js(t)).unwrap_or_default())).collect();
+        assert!(answers.iter().all(|a| *a == answers[0]), "{grade}: {answers:?}");
+        let r = api::convert_grade(js(&texts[0])).unwrap_or_default();
+        assert_eq!(s(&r, "gradePoint"), point, "XYU-12.7(2): {grade}");
     }
-    for (fast, general) in [
-        (r#"{"policy":"xinyu-2022","grade":"Q"}"#, r#"{"policy":"xinyu-2022","grade":"Q","locale":"zh-CN"}"#),
-        (r#"{"policy":"nope","grade":"A"}"#, r#"{"policy":"nope","grade":"A","locale":"zh-CN"}"#),
-        (r#"{"policy":"gdut-lixing-2026","grade":"A"}"#, r#"{"policy":"gdut-lixing-2026","grade":"A","locale":"zh-CN"}"#),
+    // Errors are not kept: the same error every time, in the request's language.
+    for (request, code, field) in [
+        (r#"{"policy":"xinyu-2022","grade":"Q"}"#, "invalid_grade", "grade"),
+        (r#"{"policy":"nope","grade":"A"}"#, "unknown_policy", "policy"),
+        (r#"{"policy":"gdut-lixing-2026","grade":"A"}"#, "not_in_policy", "policy"),
     ] {
-        let (a, b) = (thrown(api::convert_grade(js(fast))), thrown(api::convert_grade(js(general))));
-        assert_eq!((a.0.as_str(), a.1.as_str(), a.2.as_str()), (b.0.as_str(), b.1.as_str(), b.2.as_str()), "{fast}");
-        assert!(!a.0.is_empty(), "an error: {fast}");
+        let (a, b) = (thrown(api::convert_grade(js(request))), thrown(api::convert_grade(js(request))));
+        assert_eq!((a.0.as_str(), a.1.as_str()), (code, field), "{request}");
+        assert_eq!((a.0, a.1, a.2), (b.0, b.1, b.2), "{request}");
     }
+    let en = thrown(api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":"Q","locale":"en"}"#)));
+    assert!(en.2.starts_with("grade: \"Q\" is not a grade"), "{}", en.2);
+
     // Each result is a fresh object: changing one changes no later result.
     let first = api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":"B+"}"#)).unwrap_or_default();
     let _ = js_sys::Reflect::set(&first, &"gradePoint".into(), &"9".into());
     let _ = js_sys::Reflect::set(&get(&first, "policy"), &"id".into(), &"changed".into());
-    let again = api::convert_grade(js(r#"{"grade":"B+","policy":"xinyu-2022"}"#)).unwrap_or_default();
+    let again = api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":"B+"}"#)).unwrap_or_default();
     assert_eq!((s(&again, "gradePoint").as_str(), s(&again, "policy.id").as_str()), ("3.3", "xinyu-2022"));
     assert_eq!(s(&first, "gradePoint"), "9");
 
-    // Past the 256 kept spellings results are built call by call: 300 new spellings (the
-    // percentages 60.0 … 89.9), twice, answer as the general path every time.
+    // Past the 256 kept requests answers are built call by call: 300 new spellings (the
+    // percentages 60.0 … 89.9), twice, each taken over as it is (XYU-12.7(1)).
     for round in 0..2 {
         for tenths in 600..900 {
             let grade = format!("{}.{}", tenths / 10, tenths % 10);
-            let fast = api::convert_grade(js(&format!(r#"{{"policy":"xinyu-2022","grade":"{grade}"}}"#))).unwrap_or_default();
-            let general = api::convert_grade(js(&format!(r#"{{"policy":"xinyu-2022","grade":"{grade}","locale":"zh-CN"}}"#))).unwrap_or_default();
-            assert_eq!(stringify(&fast), stringify(&general), "{grade}, round {round}");
-            assert_eq!(s(&fast, "percentage"), grade, "XYU-12.7(1): a percentage is taken over as it is");
+            let r = api::convert_grade(js(&format!(r#"{{"policy":"xinyu-2022","grade":"{grade}"}}"#))).unwrap_or_default();
+            assert_eq!(s(&r, "percentage"), grade, "round {round}");
+            assert_eq!(s(&r, "kind"), "percentage", "round {round}");
         }
+    }
+    // A request too long to keep (a policy with a 600-character title) is answered all the same.
+    let long = format!(r#"{{"policy":{{"extends":"xinyu-2022","title":"{}"}},"grade":"A-"}}"#, "长".repeat(600));
+    for _ in 0..2 {
+        let r = api::convert_grade(js(&long)).unwrap_or_default();
+        assert_eq!(s(&r, "gradePoint"), "3.5", "XYU-12.7(2): A- is 3.5");
     }
 
     use wasm_bindgen::JsCast;

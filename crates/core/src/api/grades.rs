@@ -60,22 +60,6 @@ pub fn convert_grade(input: Value) -> TextResult {
     })
 }
 
-/// [`convert_grade`] of the request `{ policy: <policy>, grade: <grade> }` whose two values
-/// are already text: the wasm binding's fast path for the most frequent call (`src/wasm/convert.rs`),
-/// which skips the JSON round trip of the request. Same result and errors as [`convert_grade`].
-///
-/// # Errors
-/// As [`convert_grade`].
-pub fn convert_grade_text(policy: &str, grade: &str) -> TextResult {
-    let locale = crate::Locale::default();
-    let go = || {
-        let p = load_policy(&Value::String(policy.to_owned()), locale)?;
-        let c = grade::convert(&p, grade, "grade")?;
-        with_policy(&c, Some(&p))
-    };
-    go().map_err(|error| super::Failure { error, locale })
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Course {

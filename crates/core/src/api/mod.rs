@@ -25,7 +25,7 @@ pub mod text {
     pub use super::eligibility::check_eligibility;
     pub use super::form::{validate_application, validate_field};
     pub use super::funding::estimate_funding;
-    pub use super::grades::{compute_gpa, convert_grade, convert_grade_text, describe_policy, home_gpa, policies};
+    pub use super::grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
     pub use super::quota::allocate_quota;
 }
 
