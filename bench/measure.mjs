@@ -55,7 +55,12 @@ export function sameTo2dp(a, b) {
  * round by round, so a load spike on this shared machine hits all of them alike), the 2 dp
  * agreement check and the latencies. `api` is the initialized wasm module. */
 export function engine(api, plainBatchGpa, csv) {
-  const time = (fn) => { const t = performance.now(); fn(); return performance.now() - t; };
+  // Each timed batch first collects what earlier runs left (50,000 result objects and 13 MB
+  // of text per run, and the plain JS batch's as much again), where the engine exposes gc()
+  // (scripts/bench: node --expose-gc, Chromium --js-flags=--expose-gc). Otherwise a run pays
+  // for a major collection of other runs' garbage, as native never does: one Chromium run in
+  // five took 320 ms where the others took about 200.
+  const time = (fn) => { globalThis.gc?.(); const t = performance.now(); fn(); return performance.now() - t; };
   // The same file as UTF-8 bytes, as the page's worker passes it (no decode, no re-encode).
   const bytes = new TextEncoder().encode(csv);
   return {

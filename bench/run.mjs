@@ -57,7 +57,9 @@ const api = await import(path.join(pkg, 'exchange_calc.js'));
 const wasmBytes = fs.readFileSync(path.join(pkg, 'exchange_calc_bg.wasm'));
 api.initSync({ module: wasmBytes });
 const node = engine(api, plainBatchGpa, csv);
-const browser = await launch();
+// --expose-gc: each timed batch starts with the garbage of earlier runs collected (see
+// engine() in measure.mjs), in the page as in this process (scripts/bench runs node with it).
+const browser = await launch(['--js-flags=--expose-gc']);
 const repoServer = await serve(repo);
 const benchContext = await browser.newContext();
 const benchPage = await benchContext.newPage();

@@ -43,9 +43,9 @@ export const chromiumArgs = [
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-/** Launches Chromium; returns the browser. */
-export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs, headless: true });
+/** Launches Chromium; returns the browser. `extraArgs`: more flags (the bench's `--js-flags`). */
+export function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...chromiumArgs, ...extraArgs], headless: true });
 }
 
 /**
