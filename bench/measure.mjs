@@ -78,9 +78,13 @@ export function engine(api, plainBatchGpa, csv) {
     // there, into an array of the same size here), the glue's TextDecoder and JSON.parse of
     // the result text on the way out.
     boundary() {
-      const text = JSON.stringify(api.batchGpa({ policy: 'xinyu-2022', csv: bytes }));
+      // The result's text as the wasm writes it: ASCII, anything else as \u escapes
+      // (crates/batch/src/json.rs), so it decodes to a one-byte string. The glue's decoder
+      // is fatal and ignores a BOM.
+      const text = JSON.stringify(api.batchGpa({ policy: 'xinyu-2022', csv: bytes }))
+        .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       const utf8 = new TextEncoder().encode(text);
-      const decoder = new TextDecoder();
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
       const into = new Uint8Array(bytes.length);
       const med5 = (fn) => median(Array.from({ length: 5 }, () => time(fn)));
       return {
