@@ -1,6 +1,6 @@
 //! Application form validation (SPEC §8): every error at once, per-field rules, cross-field
 //! rules (end after start, XYU-11 duration, LX-2.1.1 enrollment year, LX-5.3.1 warnings).
-//! Expected codes and messages worked out by hand from the rules in src/form.rs.
+//! Expected codes and messages worked out by hand from the rules in crates/core/src/form.rs.
 
 // Tests fail by panicking and read JSON results by index; the crate lints deny both elsewhere.
 #![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]

@@ -237,7 +237,7 @@ fn policy_patterns_are_the_browsers_regexp() {
     assert_eq!(code, "invalid_policy");
     assert!(message.contains("studentIdPattern"), "{message}");
     // `\-` outside a class is a SyntaxError under the `u` flag (regex-lite, natively, reads a
-    // dash: src/pattern.rs).
+    // dash: crates/core/src/pattern.rs).
     let (code, _, _, _) = thrown(field(r#"{"extends":"xinyu-2022","studentIdPattern":"\\d{3}\\-\\d{4}"}"#, "studentId", "010-1234"));
     assert_eq!(code, "invalid_policy");
     assert_eq!(get(&field("\"xinyu-2022\"", "phone", "13800138000").unwrap(), "valid").as_bool(), Some(true));

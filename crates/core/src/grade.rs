@@ -267,7 +267,7 @@ fn mean(sum: Decimal, weight: Decimal) -> Option<Decimal> {
 }
 
 /// The running sums behind a GPA: [`compute_gpa`] folds a transcript through one, and the
-/// batch conversion (`crate::batch`) keeps one per student, so both give identical results.
+/// batch conversion (the `exchange-calc-batch` crate) keeps one per student, so both give identical results.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GpaSums {
     /// Σ credits × grade point.

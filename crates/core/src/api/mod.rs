@@ -1,8 +1,8 @@
 //! The JS API contract (SPEC §9) at the JSON level: each function takes one JSON object and
 //! returns its result as JSON text ([`text`](mod@text)) or as a `Value` (the functions at this level,
 //! for Rust callers and tests), or a [`Failure`]. Nothing here knows about wasm, so the whole
-//! contract is testable natively; `crate::wasm` only converts `JsValue` → `serde_json::Value`
-//! and the result's text → a JS object.
+//! contract is testable natively; the `exchange-calc` crate's `wasm` module only converts
+//! `JsValue` → `serde_json::Value` and the result's text → a JS object.
 //!
 //! Requests are `deny_unknown_fields` (a typo in a key is an error, not silently ignored);
 //! names are camelCase; decimals go out as strings and come in as numbers or strings.
