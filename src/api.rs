@@ -28,7 +28,8 @@ pub struct BatchRequest {
 }
 
 /// The result: [`BatchResult`] plus `policy: { id, hash }`, the same shape `with_policy`
-/// gives, serialized directly (50,000 students are too many for a `Value` detour).
+/// gives. Its JSON is written by [`BatchOutput::to_json`] (50,000 students are too many for
+/// a `Value` detour); the derived `Serialize` is what that text is tested against.
 #[derive(Debug, Serialize)]
 pub struct BatchOutput {
     /// Students, errors, counts.
