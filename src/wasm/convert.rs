@@ -9,8 +9,8 @@
 //! Reading `{ policy, grade }` property by property and checking its own keys took about
 //! ten calls (1.48–1.76 µs a call in Node; this: see `scripts/bench`). Errors are not kept.
 
+use super::stringify;
 use crate::api::{self, Failure};
-use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 /// Distinct request texts kept; past this, answers are built call by call (the same answer,
@@ -22,25 +22,15 @@ const KEEP_BELOW: usize = 512;
 
 #[wasm_bindgen]
 extern "C" {
-    /// `JSON.stringify` returning the JS value as it is (js_sys's converts it to a `JsString`,
-    /// one more call).
-    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
-    fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
-
     /// `JSON.parse` of a JS string (js_sys's takes a Rust `&str`, which would be decoded
     /// again on every call).
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn parse_string(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// Request text → the answer's JSON text, both JS strings.
-struct Kept {
-    answers: js_sys::Map,
-    count: Cell<u32>,
-}
-
 thread_local! {
-    static KEPT: Kept = Kept { answers: js_sys::Map::new(), count: Cell::new(0) };
+    /// Request text → the answer's JSON text, both JS strings.
+    static KEPT: js_sys::Map = js_sys::Map::new();
 }
 
 /// The answer to `convertGrade(input)`, kept or computed; `None` when `input` is not
@@ -48,22 +38,19 @@ thread_local! {
 pub fn convert_grade(input: &JsValue) -> Option<Result<JsValue, Failure>> {
     let request = stringify(input).ok().filter(JsValue::is_string)?;
     KEPT.with(|kept| {
-        let hit = kept.answers.get(&request);
+        let hit = kept.get(&request);
         if hit.is_string() {
             return parse_string(&hit).ok().map(Ok);
         }
         let text = request.as_string()?;
-        let value = match serde_json::from_str(&text) {
-            Ok(v) => v,
-            Err(_) => return None,
-        };
+        // Not readable (nested past serde_json's limit): the general path reports it.
+        let value = serde_json::from_str(&text).ok()?;
         let answer: JsValue = match api::text::convert_grade(value) {
             Ok(answer) => answer.into(),
             Err(failure) => return Some(Err(failure)),
         };
-        if kept.count.get() < KEEP && text.len() < KEEP_BELOW {
-            kept.answers.set(&request, &answer);
-            kept.count.set(kept.count.get() + 1);
+        if kept.size() < KEEP && text.len() < KEEP_BELOW {
+            kept.set(&request, &answer);
         }
         parse_string(&answer).ok().map(Ok)
     })

@@ -62,7 +62,7 @@ fn fail_type(detail: String) -> JsValue {
 /// serde_json stops at 128 levels with an error; it is also faster for small requests.
 /// `undefined`, functions and symbols stringify to nothing and read as `null`.
 fn from_js(input: &JsValue) -> Result<Value, JsValue> {
-    let text = js_sys::JSON::stringify(input)
+    let text = stringify(input)
         .map_err(|e| fail_type(format!("not representable as JSON ({})", js_sys::Error::from(e).message())))?;
     match text.as_string() {
         Some(text) => serde_json::from_str(&text).map_err(|e| fail_type(e.to_string())),
@@ -90,6 +90,11 @@ fn call(input: JsValue, f: fn(Value) -> TextResult) -> Result<JsValue, JsValue> 
 
 #[wasm_bindgen]
 extern "C" {
+    /// `JSON.stringify`, its result as the JS value it is (a string, or `undefined` for
+    /// `undefined`, a function or a symbol): `convert` keys its kept answers by it.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(js_name = TextEncoder)]
     type Utf8Encoder;
 
