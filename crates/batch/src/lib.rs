@@ -17,7 +17,7 @@
 pub mod json;
 
 use exchange_calc_core::decimal::{self, Decimal, ParseError};
-use exchange_calc_core::error::{Error, ErrorKind, Result};
+use exchange_calc_core::error::{Error, ErrorKind, Expected, Found, Result};
 use exchange_calc_core::grade::{self, Conversion, GpaSums};
 use exchange_calc_core::locale::Locale;
 use exchange_calc_core::policy::Policy;
@@ -104,7 +104,7 @@ pub struct BatchResult {
 pub fn batch_gpa(policy: &Policy, csv: &str, locale: Locale) -> Result<BatchResult> {
     // Fail before reading a single row if the policy cannot convert grades at all.
     if policy.grades.is_none() {
-        return Err(Error::new(ErrorKind::NotInPolicy { zh: "成绩换算（XYU-12.7）".to_owned(), en: "grade conversion (XYU-12.7)".to_owned() }, "policy"));
+        return Err(Error::new(ErrorKind::NotInPolicy { section: exchange_calc_core::error::Section::Grades, what: None }, "policy"));
     }
     let mut reader = Reader::new(csv.strip_prefix('\u{FEFF}').unwrap_or(csv));
     let mut fields: Vec<Cow<'_, str>> = Vec::with_capacity(8);
@@ -158,7 +158,7 @@ fn header(fields: &[Cow<'_, str>]) -> Result<Columns> {
             Some(slot @ None) => *slot = Some(i),
             _ => {
                 return Err(Error::new(
-                    ErrorKind::InvalidType { detail: format!("the column \"{name}\" appears twice") },
+                    ErrorKind::InvalidType { expected: Expected::OneColumn, found: Found::Repeated },
                     format!("csv.{name}"),
                 ))
             }

@@ -17,7 +17,7 @@
 //!   strings are rounded half-up to two places.
 
 use crate::decimal::{self, Decimal};
-use crate::error::{Error, ErrorKind, Problem, Result};
+use crate::error::{Error, ErrorKind, Problem, Result, Section};
 use crate::finding::Finding;
 use crate::grade::{self, Conversion};
 use crate::locale::Locale;
@@ -411,13 +411,7 @@ pub struct CreditResult {
 
 fn rules(policy: &Policy) -> Result<&CreditRules> {
     policy.credits.as_ref().ok_or_else(|| {
-        Error::new(
-            ErrorKind::NotInPolicy {
-                zh: "学分认定（如 LX-6.2 交由教务处规定）".to_owned(),
-                en: "credit recognition (e.g. LX-6.2 leaves it to the academic affairs office)".to_owned(),
-            },
-            "policy",
-        )
+        Error::new(ErrorKind::NotInPolicy { section: Section::Credits, what: None }, "policy")
     })
 }
 
@@ -487,7 +481,7 @@ fn worth(rules: &CreditRules, divisor: Option<Decimal>, c: &CreditCourse, at: &s
             let sys = match system {
                 Some(s) => s,
                 None => rules.system(HOME).ok_or_else(|| {
-                    Error::new(ErrorKind::NotInPolicy { zh: "学分制 `home`".to_owned(), en: "credit system `home`".to_owned() }, "policy")
+                    Error::new(ErrorKind::NotInPolicy { section: Section::Credits, what: Some(("学分制 `home`".to_owned(), "credit system `home`".to_owned())) }, "policy")
                 })?,
             };
             // Multiply first, divide last: 4 quarter credits × 2 / 3 loses at most the

@@ -10,7 +10,7 @@
 //! Dates are `time::Date` (no default features): measured, it adds about 0.6 KB to the
 //! release wasm (0.3 KB gzip) over a hand-written day count, and saves owning that code.
 
-use crate::error::{Error, ErrorKind, Problem, Result};
+use crate::error::{Error, ErrorKind, Problem, Result, Section};
 use crate::locale::Locale;
 use crate::policy::{problem, ClauseText, Policy};
 use serde::{Deserialize, Serialize, Serializer};
@@ -249,7 +249,7 @@ pub fn parse_date(text: &str, field: &str) -> Result<Date> {
 
 fn rules(policy: &Policy) -> Result<&DeadlineRules> {
     policy.deadlines.as_ref().ok_or_else(|| {
-        Error::new(ErrorKind::NotInPolicy { zh: "时间节点".to_owned(), en: "deadlines".to_owned() }, "policy")
+        Error::new(ErrorKind::NotInPolicy { section: Section::Deadlines, what: None }, "policy")
     })
 }
 
@@ -300,7 +300,7 @@ pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
             continue;
         };
         let due = Date::new(year, r.month, r.day.min(days_in_month(year, r.month)))
-            .ok_or_else(|| Error::new(ErrorKind::NotInPolicy { zh: format!("日期 {}-{}", r.month, r.day), en: format!("date {}-{}", r.month, r.day) }, "policy"))?;
+            .ok_or_else(|| Error::new(ErrorKind::NotInPolicy { section: Section::Deadlines, what: Some((format!("日期 {}-{}", r.month, r.day), format!("date {}-{}", r.month, r.day))) }, "policy"))?;
         out.push(Deadline { code: r.code.clone(), due, clause: r.clause.clone(), title: text(&r.title), consequence: r.consequence.as_ref().map(text) });
     }
     if out.is_empty() {

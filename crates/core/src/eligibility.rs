@@ -14,7 +14,7 @@
 //! (`minGpa`, `priorityIelts`, `priorityToefl`) is `review` while unset.
 
 use crate::decimal::{self, Decimal};
-use crate::error::{Error, ErrorKind, Problem, Result};
+use crate::error::{Error, ErrorKind, Problem, Result, Section};
 use crate::finding::{Finding, Outcome};
 use crate::form::{ScoreRule, GPA, IELTS, TOEFL};
 use crate::keyed::Keyed;
@@ -317,7 +317,7 @@ pub struct Eligibility {
 /// year of study and programme years ≥ 1, semester counts ≥ 0).
 pub fn check_eligibility(policy: &Policy, track: &str, applicant: &Applicant, locale: Locale) -> Result<Eligibility> {
     let tracks = policy.tracks.as_ref().ok_or_else(|| {
-        Error::new(ErrorKind::NotInPolicy { zh: "申请资格（XYU-10、LX-2.1）".to_owned(), en: "eligibility tracks (XYU-10, LX-2.1)".to_owned() }, "policy")
+        Error::new(ErrorKind::NotInPolicy { section: Section::Tracks, what: None }, "policy")
     })?;
     let id = track.trim();
     let t = tracks

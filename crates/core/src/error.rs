@@ -18,12 +18,151 @@ pub struct Problem {
     pub reason: String,
 }
 
+impl Problem {
+    /// A problem at `path`.
+    #[must_use]
+    pub fn new(path: &str, reason: String) -> Self {
+        Self { path: path.to_owned(), reason }
+    }
+}
+
+/// What a value should have been (`invalid_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Expected {
+    /// An object (`{ … }`).
+    Object,
+    /// A list (`[ … ]`).
+    List,
+    /// Text.
+    Text,
+    /// Text or a number (a grade, a name typed as a number).
+    TextOrNumber,
+    /// A number or a numeric string.
+    Number,
+    /// `true` or `false`.
+    Bool,
+    /// A preset id or a policy object (`policy`).
+    Policy,
+    /// A preset id (`extends`).
+    PresetId,
+    /// A value JSON can represent (the request as a whole).
+    Json,
+    /// A column named once (a CSV header).
+    OneColumn,
+}
+
+impl Expected {
+    fn words(self, locale: Locale) -> &'static str {
+        let (zh, en) = match self {
+            Expected::Object => ("对象", "an object"),
+            Expected::List => ("列表", "a list"),
+            Expected::Text => ("文字", "text"),
+            Expected::TextOrNumber => ("文字或数字", "text or a number"),
+            Expected::Number => ("数字或数字文本", "a number or a numeric string"),
+            Expected::Bool => ("true 或 false", "true or false"),
+            Expected::Policy => ("政策 id 或政策对象", "a preset id or a policy object"),
+            Expected::PresetId => ("预设政策 id", "a preset id"),
+            Expected::Json => ("可用 JSON 表示的值", "a value JSON can represent"),
+            Expected::OneColumn => ("每列只出现一次", "each column once"),
+        };
+        locale.pick(zh, en)
+    }
+}
+
+/// What a value was instead (`invalid_type`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Found {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// Text.
+    Text,
+    /// A list.
+    List,
+    /// An object.
+    Object,
+    /// A column named a second time.
+    Repeated,
+    /// Nested deeper than the reader follows.
+    TooDeep,
+    /// What the JS engine said when it could not write the value as JSON (a cycle, a BigInt).
+    Unrepresentable(String),
+}
+
+impl Found {
+    fn words(&self, locale: Locale) -> String {
+        let (zh, en) = match self {
+            Found::Null => ("null", "null"),
+            Found::Bool => ("true/false", "true/false"),
+            Found::Number => ("数字", "a number"),
+            Found::Text => ("文字", "text"),
+            Found::List => ("列表", "a list"),
+            Found::Object => ("对象", "an object"),
+            Found::Repeated => ("重复的列", "a repeated column"),
+            Found::TooDeep => ("嵌套过深的值", "a value nested too deeply"),
+            Found::Unrepresentable(why) => {
+                return locale.pick(format!("无法表示为 JSON 的值（{why}）"), format!("a value JSON cannot represent ({why})"))
+            }
+        };
+        locale.pick(zh, en).to_owned()
+    }
+}
+
+/// A part of a policy that a function needs and the chosen policy lacks (`not_in_policy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Section {
+    /// The grade table (XYU-12.7).
+    Grades,
+    /// Credit recognition (XYU-11, XYU-12.2–12.9).
+    Credits,
+    /// Funding shares (LX-5).
+    Funding,
+    /// Eligibility tracks (XYU-10, LX-2.1).
+    Tracks,
+    /// Deadlines (XYU-12.9, XYU-13, LX-4).
+    Deadlines,
+}
+
+impl Section {
+    /// The policy key of the section, as the page and the JS error name it.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Grades => "grades",
+            Section::Credits => "credits",
+            Section::Funding => "funding",
+            Section::Tracks => "tracks",
+            Section::Deadlines => "deadlines",
+        }
+    }
+
+    fn words(self, locale: Locale) -> &'static str {
+        let (zh, en) = match self {
+            Section::Grades => ("成绩换算（XYU-12.7）", "grade conversion (XYU-12.7)"),
+            Section::Credits => (
+                "学分认定（如 LX-6.2 交由教务处规定）",
+                "credit recognition (e.g. LX-6.2 leaves it to the academic affairs office)",
+            ),
+            Section::Funding => ("经费分担（LX-5）", "funding shares (LX-5)"),
+            Section::Tracks => ("申请资格（XYU-10、LX-2.1）", "eligibility tracks (XYU-10, LX-2.1)"),
+            Section::Deadlines => ("时间节点", "deadlines"),
+        };
+        locale.pick(zh, en)
+    }
+}
+
 /// What went wrong. Each variant maps to one stable code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// A value has the wrong JSON type (`invalid_type`); `detail` is serde's description.
-    InvalidType { detail: String },
+    /// A value has the wrong JSON type (`invalid_type`).
+    InvalidType { expected: Expected, found: Found },
     /// A key the input does not know (`unknown_field`): usually a typo.
     UnknownField { name: String },
     /// A required key is absent or empty (`missing_field`).
@@ -40,8 +179,12 @@ pub enum ErrorKind {
     UnknownPolicy { id: String, known: Vec<String> },
     /// A policy document with problems; every one is listed (`invalid_policy`).
     InvalidPolicy { problems: Vec<Problem> },
-    /// The policy has no rule for what was asked (`not_in_policy`), e.g. a grade table.
-    NotInPolicy { zh: String, en: String },
+    /// The policy has no rule for what was asked (`not_in_policy`): a section, or one thing
+    /// inside it (`what`, in zh and en: a cost item, a credit system, a date).
+    NotInPolicy { section: Section, what: Option<(String, String)> },
+    /// A policy object or `{ extends }` given to the grades entry point, which holds the
+    /// presets only (`needs_full_module`).
+    NeedsFullModule,
     /// A value outside a fixed list (`unknown_value`): item, currency, method, track, system.
     UnknownValue { value: String, allowed: Vec<String> },
     /// Arithmetic that would exceed the decimal range (`overflow`).
@@ -82,6 +225,7 @@ impl ErrorKind {
             ErrorKind::UnknownPolicy { .. } => "unknown_policy",
             ErrorKind::InvalidPolicy { .. } => "invalid_policy",
             ErrorKind::NotInPolicy { .. } => "not_in_policy",
+            ErrorKind::NeedsFullModule => "needs_full_module",
             ErrorKind::UnknownValue { .. } => "unknown_value",
             ErrorKind::Overflow => "overflow",
             ErrorKind::InvalidDate { .. } => "invalid_date",
@@ -135,23 +279,32 @@ impl Error {
         }
     }
 
-    /// A full sentence in `locale`, naming the field.
+    /// A full sentence in `locale`, naming the field: `courses[1].credits：“三”不是数字`.
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
         let f = if self.field.is_empty() { locale.pick("输入", "input") } else { &self.field };
+        let sep = locale.pick("：", ": ");
+        format!("{f}{sep}{}", self.reason(locale))
+    }
+
+    /// What is wrong, in `locale`, without the field: `“三”不是数字`. A policy problem's
+    /// reason, and what a page shows under the field it belongs to.
+    #[must_use]
+    pub fn reason(&self, locale: Locale) -> String {
         let zh = locale == Locale::ZhCn;
         match &*self.kind {
-            ErrorKind::InvalidType { detail } => {
-                if zh { format!("{f}：类型不对（{detail}）") } else { format!("{f}: wrong type ({detail})") }
+            ErrorKind::InvalidType { expected, found } => {
+                let (e, f) = (expected.words(locale), found.words(locale));
+                if zh { format!("类型不对：应为{e}，实际是{f}") } else { format!("wrong type: expected {e}, found {f}") }
             }
             ErrorKind::UnknownField { name } => {
-                if zh { format!("{f}：不认识的字段“{name}”（是否拼写有误？）") } else { format!("{f}: unknown field \"{name}\" (a typo?)") }
+                if zh { format!("不认识的字段“{name}”（是否拼写有误？）") } else { format!("unknown field \"{name}\" (a typo?)") }
             }
             ErrorKind::MissingField => {
-                if zh { format!("{f}：必填") } else { format!("{f}: required") }
+                if zh { format!("必填") } else { format!("required") }
             }
             ErrorKind::InvalidNumber { input } => {
-                if zh { format!("{f}：“{input}”不是数字") } else { format!("{f}: \"{input}\" is not a number") }
+                if zh { format!("“{input}”不是数字") } else { format!("\"{input}\" is not a number") }
             }
             ErrorKind::OutOfRange { value, min, max } => {
                 let range = match (min, max) {
@@ -160,59 +313,70 @@ impl Error {
                     (None, Some(b)) => locale.pick(format!("应不大于 {b}"), format!("must be at most {b}")),
                     (None, None) => locale.pick("超出范围".to_owned(), "is out of range".to_owned()),
                 };
-                if zh { format!("{f}：{value} {range}") } else { format!("{f}: {value} {range}") }
+                if zh { format!("{value} {range}") } else { format!("{value} {range}") }
             }
             ErrorKind::InvalidStep { value, step } => {
-                if zh { format!("{f}：{value} 不是 {step} 的整数倍") } else { format!("{f}: {value} is not a multiple of {step}") }
+                if zh { format!("{value} 不是 {step} 的整数倍") } else { format!("{value} is not a multiple of {step}") }
             }
             ErrorKind::InvalidGrade { input, valid } => {
                 let list = valid.join(" ");
-                if zh { format!("{f}：无法识别成绩“{input}”。有效成绩：{list}，或 0–100 的百分制分数") } else { format!("{f}: \"{input}\" is not a grade. Valid grades: {list}, or a percentage score 0–100") }
+                if zh { format!("无法识别成绩“{input}”。有效成绩：{list}，或 0–100 的百分制分数") } else { format!("\"{input}\" is not a grade. Valid grades: {list}, or a percentage score 0–100") }
             }
             ErrorKind::UnknownPolicy { id, known } => {
                 let list = known.join(", ");
-                if zh { format!("{f}：没有名为“{id}”的政策；可用：{list}") } else { format!("{f}: no policy \"{id}\"; available: {list}") }
+                if zh { format!("没有名为“{id}”的政策；可用：{list}") } else { format!("no policy \"{id}\"; available: {list}") }
             }
             ErrorKind::InvalidPolicy { problems } => {
                 let list = problems.iter().map(|p| format!("{}: {}", p.path, p.reason)).collect::<Vec<_>>().join("; ");
-                if zh { format!("{f}：政策有 {} 处问题：{list}", problems.len()) } else { format!("{f}: the policy has {} problem(s): {list}", problems.len()) }
+                if zh { format!("政策有 {} 处问题：{list}", problems.len()) } else { format!("the policy has {} problem(s): {list}", problems.len()) }
             }
-            ErrorKind::NotInPolicy { zh: what_zh, en: what_en } => {
-                if zh { format!("{f}：所选政策没有规定{what_zh}") } else { format!("{f}: the chosen policy has no rule for {what_en}") }
+            ErrorKind::NotInPolicy { section, what } => {
+                let what = match what {
+                    Some((zh, en)) => locale.pick(zh, en).as_str(),
+                    None => section.words(locale),
+                };
+                if zh { format!("所选政策没有规定{what}") } else { format!("the chosen policy has no rule for {what}") }
+            }
+            ErrorKind::NeedsFullModule => {
+                if zh {
+                    "成绩模块只含预设政策；自定义政策或 extends 请使用完整模块 exchange_calc.js".to_owned()
+                } else {
+                    "the grades module holds the presets only; for a policy object or extends, use the full module exchange_calc.js".to_owned()
+                }
             }
             ErrorKind::UnknownValue { value, allowed } => {
                 let list = allowed.join(", ");
-                if zh { format!("{f}：“{value}”不是可选值；可选：{list}") } else { format!("{f}: \"{value}\" is not allowed; choose one of: {list}") }
+                if zh { format!("“{value}”不是可选值；可选：{list}") } else { format!("\"{value}\" is not allowed; choose one of: {list}") }
             }
             ErrorKind::Overflow => {
-                if zh { format!("{f}：数值太大，无法精确计算") } else { format!("{f}: the number is too large to compute exactly") }
+                if zh { format!("数值太大，无法精确计算") } else { format!("the number is too large to compute exactly") }
             }
             ErrorKind::InvalidDate { input } => {
-                if zh { format!("{f}：“{input}”不是有效日期（格式 YYYY-MM-DD）") } else { format!("{f}: \"{input}\" is not a valid date (YYYY-MM-DD)") }
+                if zh { format!("“{input}”不是有效日期（格式 YYYY-MM-DD）") } else { format!("\"{input}\" is not a valid date (YYYY-MM-DD)") }
             }
             ErrorKind::DateOrder { after } => {
-                if zh { format!("{f}：应晚于 {after}") } else { format!("{f}: must be after {after}") }
+                if zh { format!("应晚于 {after}") } else { format!("must be after {after}") }
             }
             ErrorKind::Empty => {
-                if zh { format!("{f}：不能为空") } else { format!("{f}: must not be empty") }
+                if zh { format!("不能为空") } else { format!("must not be empty") }
             }
             ErrorKind::MissingRate { currency } => {
-                if zh { format!("{f}：没有 {currency} 的汇率；请在 rates 中给出 1 {currency} 折合多少人民币") } else { format!("{f}: no rate for {currency}; add rates.{currency} (CNY per unit)") }
+                if zh { format!("没有 {currency} 的汇率；请在 rates 中给出 1 {currency} 折合多少人民币") } else { format!("no rate for {currency}; add rates.{currency} (CNY per unit)") }
             }
             ErrorKind::Duplicate { value } => {
-                if zh { format!("{f}：“{value}”重复出现") } else { format!("{f}: \"{value}\" appears more than once") }
+                if zh { format!("“{value}”重复出现") } else { format!("\"{value}\" appears more than once") }
             }
             ErrorKind::NoStudents => {
-                if zh { format!("{f}：各学院学生人数均为 0，无法按人数分配名额") } else { format!("{f}: no college has any students, so places cannot be shared in proportion to students") }
+                if zh { format!("各学院学生人数均为 0，无法按人数分配名额") } else { format!("no college has any students, so places cannot be shared in proportion to students") }
             }
             ErrorKind::InvalidFormat { input, expected_zh, expected_en } => {
-                if zh { format!("{f}：“{input}”格式不对，应为{expected_zh}") } else { format!("{f}: \"{input}\" is not valid; expected {expected_en}") }
+                if zh { format!("“{input}”格式不对，应为{expected_zh}") } else { format!("\"{input}\" is not valid; expected {expected_en}") }
             }
             ErrorKind::FieldCount { expected, found } => {
-                if zh { format!("{f}：这一行有 {found} 列，表头有 {expected} 列") } else { format!("{f}: this line has {found} field(s); the header has {expected}") }
+                if zh { format!("这一行有 {found} 列，表头有 {expected} 列") } else { format!("this line has {found} field(s); the header has {expected}") }
             }
             ErrorKind::UnclosedQuote => {
-                if zh { format!("{f}：引号没有闭合") } else { format!("{f}: a quoted field is never closed") }
+                if zh { format!("引号没有闭合") } else { format!("a quoted field is never closed") }
             }
         }
     }

@@ -25,7 +25,7 @@
 
 use crate::decimal::{self, Decimal};
 use crate::eligibility::{Track, TrackKind};
-use crate::error::{Error, ErrorKind, Problem};
+use crate::error::{Error, ErrorKind, Expected, Found, Problem, Section};
 use crate::keyed::Keyed;
 use crate::locale::Locale;
 use crate::policy::{problem, Policy};
@@ -140,8 +140,8 @@ pub enum FormValue {
     Bool(bool),
     /// `null` or absent.
     Blank,
-    /// A JSON array or object: never valid; the text names what it was.
-    Other(&'static str),
+    /// A JSON array or object: never valid.
+    Other(Found),
 }
 
 impl FormValue {
@@ -153,8 +153,8 @@ impl FormValue {
             Value::Bool(b) => Self::Bool(*b),
             Value::Null => Self::Blank,
             Value::Number(n) => Self::Text(number_text(n)),
-            Value::Array(_) => Self::Other("an array"),
-            Value::Object(_) => Self::Other("an object"),
+            Value::Array(_) => Self::Other(Found::List),
+            Value::Object(_) => Self::Other(Found::Object),
         }
     }
 }
@@ -402,8 +402,8 @@ impl Ctx<'_> {
                 let t = s.trim();
                 Ok((!t.is_empty()).then(|| t.to_owned()))
             }
-            Some(FormValue::Bool(b)) => Err(self.error(key, ErrorKind::InvalidType { detail: format!("{b}: {}", self.locale.pick("应为文字", "text expected")) })),
-            Some(FormValue::Other(what)) => Err(self.error(key, ErrorKind::InvalidType { detail: (*what).to_owned() })),
+            Some(FormValue::Bool(_)) => Err(self.error(key, ErrorKind::InvalidType { expected: Expected::Text, found: Found::Bool })),
+            Some(FormValue::Other(found)) => Err(self.error(key, ErrorKind::InvalidType { expected: Expected::Text, found: found.clone() })),
         }
     }
 
@@ -557,7 +557,7 @@ impl Ctx<'_> {
         let key = "track";
         let id = self.required(key)?;
         let Some(tracks) = &self.policy.tracks else {
-            return Err(self.error(key, ErrorKind::NotInPolicy { zh: "项目类别".to_owned(), en: "tracks".to_owned() }));
+            return Err(self.error(key, ErrorKind::NotInPolicy { section: Section::Tracks, what: Some(("项目类别".to_owned(), "tracks".to_owned())) }));
         };
         if tracks.get(&id).is_none() {
             return Err(self.error(key, ErrorKind::UnknownValue { value: echo(&id), allowed: tracks.ids() }));
@@ -641,7 +641,7 @@ impl Ctx<'_> {
                     ))
                 }
             },
-            Some(FormValue::Other(what)) => return Err(self.error(key, ErrorKind::InvalidType { detail: (*what).to_owned() })),
+            Some(FormValue::Other(found)) => return Err(self.error(key, ErrorKind::InvalidType { expected: Expected::Bool, found: found.clone() })),
         };
         if value != Some(true) {
             return Ok(Check::default());

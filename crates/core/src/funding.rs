@@ -24,7 +24,7 @@
 //! cap, and says so with a `review` finding.
 
 use crate::decimal::{self, Decimal};
-use crate::error::{Error, ErrorKind, Problem, Result};
+use crate::error::{Error, ErrorKind, Problem, Result, Section};
 use crate::finding::Finding;
 use crate::keyed::Keyed;
 use crate::locale::Locale;
@@ -442,7 +442,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
     let rules = policy
         .funding
         .as_ref()
-        .ok_or_else(|| Error::new(ErrorKind::NotInPolicy { zh: "经费分担（LX-5）".to_owned(), en: "funding shares (LX-5)".to_owned() }, "policy"))?;
+        .ok_or_else(|| Error::new(ErrorKind::NotInPolicy { section: Section::Funding, what: None }, "policy"))?;
     let rates = rate_table(&input.rates)?;
 
     // Convert every cost first: a bad cost anywhere is an error before anything is split.
@@ -475,7 +475,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
     for (i, (c, (amount, original))) in input.costs.iter().zip(converted).enumerate() {
         let field = format!("costs[{i}].amount");
         let f = field.as_str();
-        let rule = rules.rule(c.item).ok_or_else(|| Error::new(ErrorKind::NotInPolicy { zh: format!("费用项目 {}", c.item.name()), en: format!("cost item {}", c.item.name()) }, format!("costs[{i}].item")))?;
+        let rule = rules.rule(c.item).ok_or_else(|| Error::new(ErrorKind::NotInPolicy { section: Section::Funding, what: Some((format!("费用项目 {}", c.item.name()), format!("cost item {}", c.item.name()))) }, format!("costs[{i}].item")))?;
         total = add(total, amount, f)?;
         let mut parts: Vec<(Payer, Decimal, &str, Part, Option<String>)> = Vec::new();
         if rule.payer == Payer::Student {

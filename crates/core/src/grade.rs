@@ -6,29 +6,35 @@
 //! retaken (XYU-12.8). Pass/fail grades count for credits, never for the GPA.
 
 use crate::decimal::{self, Decimal};
-use crate::error::{Error, ErrorKind, Problem, Result};
+use crate::error::{Error, ErrorKind, Problem, Result, Section};
 use crate::finding::Finding;
 use crate::locale::Locale;
 use crate::policy::{check_range, problem, Policy};
-use serde::{Deserialize, Serialize};
+use crate::read::{At, Obj, Problems, Request};
+use serde::Serialize;
 
 /// One row of the conversion table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LetterGrade {
     /// The letter as the table writes it, e.g. `B+`.
     pub letter: String,
     /// Four-point grade point.
-    #[serde(deserialize_with = "decimal::req")]
     pub grade_point: Decimal,
     /// Converted percentage score.
-    #[serde(deserialize_with = "decimal::req")]
     pub percentage: Decimal,
 }
 
+impl LetterGrade {
+    fn read(at: At<'_, '_>) -> Result<Self> {
+        let o = at.obj(&["letter", "gradePoint", "percentage"])?;
+        Ok(Self { letter: o.string("letter")?, grade_point: o.dec("gradePoint")?, percentage: o.dec("percentage")? })
+    }
+}
+
 /// The `grades` section of a policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct GradeRules {
     /// Clause of the conversion table, e.g. `XYU-12.7(2)`.
     pub clause: String,
@@ -39,21 +45,41 @@ pub struct GradeRules {
     /// The table.
     pub letters: Vec<LetterGrade>,
     /// Letters that are failing grades.
-    #[serde(default)]
     pub failing: Vec<String>,
     /// Pass/fail grades that pass (count for credits only).
-    #[serde(default)]
     pub pass: Vec<String>,
     /// Pass/fail grades that fail.
-    #[serde(default)]
     pub fail: Vec<String>,
     /// Percentage below which a passed-through score fails. XYU-12.7(2) itself puts the
     /// lowest passing letter (D-) at 60 and F at 55, which is where the preset takes 60 from.
-    #[serde(default, deserialize_with = "decimal::opt")]
     pub percentage_pass_mark: Option<Decimal>,
 }
 
 impl GradeRules {
+    /// Reads the section, recording every problem; `None` if any key does not read.
+    pub fn read(at: At<'_, '_>, p: &mut Problems) -> Option<Self> {
+        let o = p.keep(at.any_obj(&["clause", "sameStandardClause", "failClause", "letters", "failing", "pass", "fail", "percentagePassMark"]))?;
+        p.unknown(&o);
+        let clause = p.keep(o.string("clause"));
+        let same_standard_clause = p.keep(o.string("sameStandardClause"));
+        let fail_clause = p.keep(o.string("failClause"));
+        let letters = p.keep(o.need_list("letters", LetterGrade::read));
+        let failing = p.keep(o.strings("failing"));
+        let pass = p.keep(o.strings("pass"));
+        let fail = p.keep(o.strings("fail"));
+        let percentage_pass_mark = p.keep(o.opt_dec("percentagePassMark"));
+        Some(Self {
+            clause: clause?,
+            same_standard_clause: same_standard_clause?,
+            fail_clause: fail_clause?,
+            letters: letters?,
+            failing: failing?,
+            pass: pass?,
+            fail: fail?,
+            percentage_pass_mark: percentage_pass_mark?,
+        })
+    }
+
     /// Records every problem with this section; `path` is where it sits in the policy.
     pub fn check(&self, path: &str, problems: &mut Vec<Problem>, locale: Locale) {
         if self.letters.is_empty() {
@@ -144,7 +170,7 @@ pub struct Conversion {
 
 fn rules(policy: &Policy) -> Result<&GradeRules> {
     policy.grades.as_ref().ok_or_else(|| {
-        Error::new(ErrorKind::NotInPolicy { zh: "成绩换算（XYU-12.7）".to_owned(), en: "grade conversion (XYU-12.7)".to_owned() }, "policy")
+        Error::new(ErrorKind::NotInPolicy { section: Section::Grades, what: None }, "policy")
     })
 }
 
@@ -203,6 +229,20 @@ pub fn convert(policy: &Policy, input: &str, field: &str) -> Result<Conversion> 
     Err(Error::new(ErrorKind::InvalidGrade { input: input.trim().to_owned(), valid: rules.valid_list() }, field))
 }
 
+/// `convertGrade`'s question: one grade as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvertInput {
+    /// The grade, a letter, a pass/fail grade or a percentage score (`"grade": 85` too).
+    pub grade: String,
+}
+
+impl Request for ConvertInput {
+    const KEYS: &'static [&'static str] = &["policy", "grade", "locale"];
+    fn read(o: &Obj<'_>) -> Result<Self> {
+        Ok(Self { grade: o.text("grade")? })
+    }
+}
+
 /// A course of a transcript, as entered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CourseInput {
@@ -212,6 +252,27 @@ pub struct CourseInput {
     pub credits: Decimal,
     /// Grade as typed.
     pub grade: String,
+}
+
+impl CourseInput {
+    fn read(at: At<'_, '_>) -> Result<Self> {
+        let o = at.obj(&["name", "credits", "grade"])?;
+        Ok(Self { name: o.opt_str("name")?.unwrap_or_default(), credits: o.dec("credits")?, grade: o.text("grade")? })
+    }
+}
+
+/// `computeGpa`'s question: a transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GpaInput {
+    /// The courses, in the order they are listed.
+    pub courses: Vec<CourseInput>,
+}
+
+impl Request for GpaInput {
+    const KEYS: &'static [&'static str] = &["policy", "courses", "locale"];
+    fn read(o: &Obj<'_>) -> Result<Self> {
+        Ok(Self { courses: o.need_list("courses", CourseInput::read)? })
+    }
 }
 
 /// One course of a GPA result.

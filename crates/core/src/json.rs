@@ -11,7 +11,7 @@
 //! struct is read from an object only (not from an array of positional fields).
 
 use crate::decimal::f64_text;
-use crate::error::{join_path, Error, ErrorKind};
+use crate::error::{join_path, Error, ErrorKind, Expected, Found};
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::forward_to_deserialize_any;
 use serde_json::{Map, Value};
@@ -97,8 +97,8 @@ impl de::Error for DeError {
             Some(("invalid_number", input)) => ErrorKind::InvalidNumber { input: input.to_owned() },
             Some(("invalid_date", input)) => ErrorKind::InvalidDate { input: input.to_owned() },
             Some(("overflow", _)) => ErrorKind::Overflow,
-            Some((_, detail)) => ErrorKind::InvalidType { detail: detail.to_owned() },
-            None => ErrorKind::InvalidType { detail: text },
+            Some((_, detail)) => ErrorKind::InvalidType { expected: Expected::Json, found: Found::Unrepresentable(detail.to_owned()) },
+            None => ErrorKind::InvalidType { expected: Expected::Json, found: Found::Unrepresentable(text) },
         };
         DeError::new(kind, None)
     }

@@ -25,6 +25,7 @@ pub mod locale;
 pub mod pattern;
 pub mod policy;
 pub mod quota;
+pub mod read;
 
 pub use error::{Error, ErrorKind, Result};
 

@@ -20,32 +20,6 @@ export interface Finding {
 /** The policy id and content hash every result carries, to match a printout to its rules. */
 export interface PolicyRef { id: string; hash: string }
 
-/** A policy: a preset id, a whole policy document, or a preset plus overrides. */
-export type PolicyInput = string | ({ extends: string } & Partial<PolicyParameters> & { [section: string]: unknown }) | PolicyDocument;
-
-/** The top-level parameters a regulation leaves to "each year's notice"; null = unset. */
-export interface PolicyParameters {
-  minGpa: DecimalInput | null;
-  priorityIelts: DecimalInput | null;
-  priorityToefl: DecimalInput | null;
-  hoursPerCredit: DecimalInput | null;
-  schoolCapPerStudent: DecimalInput | null;
-  schoolShareRatio: DecimalInput | null;
-  studentIdPattern: string | null;
-}
-
-export interface ClauseText { zh: string; en: string }
-
-export interface PolicyDocument extends PolicyParameters {
-  id: string;
-  title: string;
-  titleEn: string;
-  year: number;
-  clauses: { [clauseId: string]: ClauseText };
-  hash: string;
-  [section: string]: unknown;
-}
-
 export interface PolicySummary { id: string; title: string; titleEn: string; year: number; hash: string }
 
 /** Every function throws this for input it cannot read. */
@@ -54,6 +28,10 @@ export interface ExchangeCalcError extends Error {
   code: string;
   /** Input path, e.g. "courses[2].grade"; "" for the input as a whole. */
   field: string;
+  /** The message without the field, to show under the field: "“三”不是数字". */
+  reason: string;
+  /** For code "not_in_policy": the part the policy lacks ("grades", "credits", "funding", "tracks", "deadlines"). */
+  section?: string;
   /** For code "invalid_policy": every problem found. */
   problems?: { path: string; reason: string }[];
 }

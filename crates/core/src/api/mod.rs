@@ -69,32 +69,13 @@ value_api! {
     allocate_quota;
 }
 
-/// `policies()` → `[{ id, title, titleEn, year, hash }]`.
-#[must_use]
-pub fn policies() -> Value {
-    serde_json::from_str(&text::policies()).unwrap_or(Value::Array(Vec::new()))
-}
-
-/// JSON text (this API's own output) → `Value`.
-///
-/// # Errors
-/// The failure `result` holds.
-pub fn value(result: TextResult) -> ApiResult {
-    let text = result?;
-    serde_json::from_str(&text).map_err(|e| Failure {
-        error: Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""),
-        locale: Locale::default(),
-    })
-}
-
-use crate::error::{Error, ErrorKind, Problem};
+use crate::error::{Error, ErrorKind, Expected, Found, Problem};
 use crate::locale::Locale;
 use crate::policy::{self, Policy};
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use crate::read::{Obj, Request};
 use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
-use std::fmt;
 
 /// An error together with the language its message is wanted in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +105,12 @@ impl Failure {
         self.error.message(self.locale)
     }
 
+    /// The message without the field (what a page shows under the field).
+    #[must_use]
+    pub fn reason(&self) -> String {
+        self.error.reason(self.locale)
+    }
+
     /// Every problem of an invalid policy.
     #[must_use]
     pub fn problems(&self) -> &[Problem] {
@@ -137,19 +124,103 @@ pub type ApiResult = std::result::Result<Value, Failure>;
 /// What the [`text`](mod@text) API functions return: the result as JSON text.
 pub type TextResult = std::result::Result<String, Failure>;
 
-/// Reads `locale` leniently before the request is parsed, so that even a malformed request
-/// gets its error in the right language. (Parsing then rejects a bad tag.)
+/// One export of the API: a request type that reads itself and the rule it runs. The input
+/// type and its reading belong to the rule's module; the impl here only wires the policy in.
+/// [`call`] does the rest, the same for every export: keys, locale, policy, result.
+pub trait Export: Request {
+    /// Whether the request names a policy (`allocateQuota` and `homeGpa` do not).
+    const POLICY: bool = true;
+    /// The result.
+    type Output: Serialize;
+    /// Runs the rule. `policy` is `Some` exactly when [`Export::POLICY`].
+    ///
+    /// # Errors
+    /// What the rule finds unreadable (an unknown grade, a missing section…).
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Self::Output, Error>;
+}
+
+/// Where a request's `policy` comes from: which policies an entry point holds.
+pub trait Source {
+    /// Resolves the request's `policy` value.
+    ///
+    /// # Errors
+    /// As [`policy::resolve`]; `needs_full_module` for what this source does not hold.
+    fn resolve(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>, Error>;
+}
+
+/// The full entry point: presets, whole policy documents and `{ extends }`.
+pub struct Full;
+
+impl Source for Full {
+    fn resolve(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>, Error> {
+        policy::resolve(value, "policy", locale)
+    }
+}
+
+/// The grades entry point: the presets' grade tables only (a policy object needs the full
+/// module, whose policy reader this one does not carry).
+pub struct GradesOnly;
+
+impl Source for GradesOnly {
+    fn resolve(value: &Value, _locale: Locale) -> Result<Cow<'static, Policy>, Error> {
+        policy::grades_view(value, "policy").map(Cow::Borrowed)
+    }
+}
+
+/// Answers one request: unknown keys, then the request's own keys, the locale, the policy
+/// from `S`, the rule, and the result as JSON text with `policy: { id, hash }`.
+///
+/// # Errors
+/// The first problem, in the request's language.
+pub fn call<E: Export, S: Source>(input: &Value) -> TextResult {
+    let locale = locale_of(input);
+    let answer = || -> Result<String, Error> {
+        let o = Obj::root(input, E::KEYS)?;
+        let request = E::read(&o)?;
+        check_locale(o.opt_str("locale")?.as_deref())?;
+        let policy = if E::POLICY {
+            let value = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
+            Some(S::resolve(value, locale)?)
+        } else {
+            None
+        };
+        let out = request.run(policy.as_deref(), locale)?;
+        with_policy(&out, policy.as_deref())
+    };
+    answer().map_err(|error| Failure { error, locale })
+}
+
+/// The policy an [`Export`] with `POLICY` is given.
+///
+/// # Errors
+/// `missing_field` at `policy`: a caller broke [`call`]'s promise (never in this crate).
+pub fn given(policy: Option<&Policy>) -> Result<&Policy, Error> {
+    policy.ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))
+}
+
+/// `policies()` → `[{ id, title, titleEn, year, hash }]`.
+#[must_use]
+pub fn policies() -> Value {
+    serde_json::from_str(&text::policies()).unwrap_or(Value::Array(Vec::new()))
+}
+
+/// JSON text (this API's own output) → `Value`.
+///
+/// # Errors
+/// The failure `result` holds.
+pub fn value(result: TextResult) -> ApiResult {
+    let text = result?;
+    serde_json::from_str(&text).map_err(|_| Failure {
+        error: Error::new(ErrorKind::InvalidType { expected: Expected::Json, found: Found::TooDeep }, ""),
+        locale: Locale::default(),
+    })
+}
+
+/// Reads `locale` leniently before the request is read, so that even a malformed request
+/// gets its error in the right language. (Reading then rejects a bad tag.)
 #[must_use]
 pub fn locale_of(input: &Value) -> Locale {
     input.get("locale").and_then(Value::as_str).and_then(Locale::parse).unwrap_or_default()
-}
-
-/// Parses a request, turning serde's first error into a coded [`Error`] with its path.
-///
-/// # Errors
-/// `invalid_type`, `unknown_field`, `missing_field`, `invalid_number`, … at the path.
-pub fn parse<T: DeserializeOwned>(input: Value) -> Result<T, Error> {
-    crate::json::from_value(&input)
 }
 
 /// Checks the optional `locale` tag of a request.
@@ -165,21 +236,16 @@ pub fn check_locale(tag: Option<&str>) -> Result<Locale, Error> {
     }
 }
 
-/// Resolves the request's `policy`.
-///
-/// # Errors
-/// As [`policy::resolve`].
-pub fn load_policy(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>, Error> {
-    policy::resolve(value, "policy", locale)
-}
-
 /// Serializes a result to JSON text and, when it is an object, adds `policy: { id, hash }`
 /// so printouts name their rules.
 ///
 /// # Errors
 /// `invalid_type` if serialization fails (it cannot for this crate's types).
 pub fn with_policy<T: Serialize + ?Sized>(result: &T, policy: Option<&Policy>) -> Result<String, Error> {
-    let text = serde_json::to_string(result).map_err(|e| Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""))?;
+    // No result type can fail to serialize (string keys only, no floats); serde_json's error
+    // text is not worth its weight in the wasm (its Display links every io error message).
+    let text = serde_json::to_string(result)
+        .map_err(|_| Error::new(ErrorKind::InvalidType { expected: Expected::Json, found: Found::Unrepresentable(String::new()) }, ""))?;
     Ok(match policy {
         Some(p) => splice_policy(text, p),
         None => text,
@@ -203,6 +269,27 @@ fn splice_policy(mut text: String, p: &Policy) -> String {
         text.push_str("}}");
     }
     text
+}
+
+// --- serde-derived readers of the areas not yet moved to `read` ---
+
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use std::fmt;
+
+/// Parses a request, turning serde's first error into a coded [`Error`] with its path.
+///
+/// # Errors
+/// `invalid_type`, `unknown_field`, `missing_field`, `invalid_number`, … at the path.
+pub fn parse<T: DeserializeOwned>(input: Value) -> Result<T, Error> {
+    crate::json::from_value(&input)
+}
+
+/// Resolves the request's `policy`.
+///
+/// # Errors
+/// As [`policy::resolve`].
+pub fn load_policy(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>, Error> {
+    policy::resolve(value, "policy", locale)
 }
 
 /// Runs `f` on a request, attaching the request's language to any error.

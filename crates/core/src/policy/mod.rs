@@ -9,11 +9,12 @@ use crate::credit::CreditRules;
 use crate::deadline::DeadlineRules;
 use crate::decimal::{Dec, Decimal};
 use crate::eligibility::Tracks;
-use crate::error::{join_path, Error, ErrorKind, Problem, Result};
+use crate::error::{join_path, Error, ErrorKind, Expected, Problem, Result};
 use crate::funding::FundingRules;
 use crate::form::FormRules;
 use crate::grade::GradeRules;
 use crate::keyed::Keyed;
+use crate::read::{At, Problems};
 use crate::locale::Locale;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -21,11 +22,14 @@ use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// The bundled presets, by id, as JSON text.
-pub const PRESETS: &[(&str, &str)] = &[
-    ("xinyu-2022", include_str!("../../../policies/xinyu-2022.json")),
-    ("gdut-lixing-2026", include_str!("../../../policies/gdut-lixing-2026.json")),
-];
+mod hash;
+
+/// The bundled presets, written by the build script from `policies/*.json`.
+mod presets {
+    include!(concat!(env!("OUT_DIR"), "/presets.rs"));
+}
+
+pub use presets::LIST_JSON;
 
 /// A clause of a regulation, quoted in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -127,54 +131,108 @@ impl Policy {
 
 type Parsed = std::result::Result<Policy, Vec<Problem>>;
 
-/// A preset, parsed on first use: a page that converts grades under xinyu never compiles or
-/// runs the funding and track readers that only gdut's preset needs (a cold wasm start pays
-/// for every function it touches the first time).
+fn find<'a>(table: &'a [(&'a str, &'a str)], id: &str) -> Option<(usize, &'a str)> {
+    table.iter().enumerate().find(|(_, (k, _))| *k == id).map(|(i, (_, text))| (i, *text))
+}
+
+/// A preset, read on first use: a page that converts grades under xinyu never runs the
+/// funding and track readers that only gdut's preset needs (a cold wasm start pays for every
+/// function it touches the first time).
 fn preset(id: &str) -> Option<&'static Parsed> {
-    static CELLS: [OnceLock<Parsed>; PRESETS.len()] = [const { OnceLock::new() }; PRESETS.len()];
-    let i = PRESETS.iter().position(|(k, _)| *k == id)?;
-    let (cell, (_, text)) = CELLS.get(i).zip(PRESETS.get(i))?;
-    Some(cell.get_or_init(|| {
+    static CELLS: [OnceLock<Parsed>; presets::DOCUMENTS.len()] = [const { OnceLock::new() }; presets::DOCUMENTS.len()];
+    let (i, text) = find(presets::DOCUMENTS, id)?;
+    Some(CELLS.get(i)?.get_or_init(|| {
         serde_json::from_str::<Value>(text)
             .map_err(|e| vec![Problem { path: String::new(), reason: e.to_string() }])
             .and_then(|v| from_value(v, Locale::En))
     }))
 }
 
-/// The bundled presets, for a picker. Read from each preset's JSON directly (the same hash
-/// as its parsed policy), so listing them parses no policy.
-#[must_use]
-pub fn list() -> Vec<PolicySummary> {
-    static LIST: OnceLock<Vec<PolicySummary>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        PRESETS
-            .iter()
-            .filter_map(|(_, text)| {
-                let doc = serde_json::from_str::<Value>(text).ok()?;
-                let s = |key: &str| doc.get(key).and_then(Value::as_str).map(str::to_owned);
-                Some(PolicySummary {
-                    id: s("id")?,
-                    title: s("title")?,
-                    title_en: s("titleEn").unwrap_or_default(),
-                    year: doc.get("year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok())?,
-                    hash: hash_of(&doc),
-                })
-            })
-            .collect()
-    })
-    .clone()
+/// The presets' ids, for `unknown_policy`.
+fn preset_ids() -> Vec<String> {
+    presets::IDS.iter().map(|id| (*id).to_owned()).collect()
 }
 
-fn preset_ids() -> Vec<String> {
-    PRESETS.iter().map(|(id, _)| (*id).to_owned()).collect()
+fn unknown(id: &str, field: &str) -> Error {
+    Error::new(ErrorKind::UnknownPolicy { id: id.to_owned(), known: preset_ids() }, field)
 }
 
 fn preset_value(id: &str, field: &str) -> Result<Value> {
-    PRESETS
+    find(presets::DOCUMENTS, id).and_then(|(_, text)| serde_json::from_str(text).ok()).ok_or_else(|| unknown(id, field))
+}
+
+/// The bundled presets, for a picker (the build script wrote [`LIST_JSON`]).
+#[must_use]
+pub fn list() -> Vec<PolicySummary> {
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(LIST_JSON) else { return Vec::new() };
+    items
         .iter()
-        .find(|(k, _)| *k == id)
-        .and_then(|(_, text)| serde_json::from_str(text).ok())
-        .ok_or_else(|| Error::new(ErrorKind::UnknownPolicy { id: id.to_owned(), known: preset_ids() }, field))
+        .filter_map(|v| {
+            let s = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+            Some(PolicySummary {
+                id: s("id")?,
+                title: s("title")?,
+                title_en: s("titleEn")?,
+                year: v.get("year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok())?,
+                hash: s("hash")?,
+            })
+        })
+        .collect()
+}
+
+/// A preset as the grades entry point holds it: its identity and grade table only. Every
+/// rule of `convertGrade`, `computeGpa` and `batchGpa` reads nothing else, so their answers
+/// under it are the full preset's, byte for byte (tested).
+///
+/// # Errors
+/// `unknown_policy` for an unknown id; `needs_full_module` for a policy object;
+/// `invalid_type` for anything else.
+pub fn grades_view(input: &Value, field: &str) -> Result<&'static Policy> {
+    static CELLS: [OnceLock<Option<Policy>>; presets::GRADE_VIEWS.len()] = [const { OnceLock::new() }; presets::GRADE_VIEWS.len()];
+    let id = match input {
+        Value::String(id) => id.trim(),
+        Value::Object(_) => return Err(Error::new(ErrorKind::NeedsFullModule, field)),
+        Value::Null => return Err(Error::new(ErrorKind::MissingField, field)),
+        other => return Err(Error::new(ErrorKind::InvalidType { expected: Expected::Policy, found: crate::read::found(other) }, field)),
+    };
+    let (i, text) = find(presets::GRADE_VIEWS, id).ok_or_else(|| unknown(id, field))?;
+    let view = CELLS.get(i).and_then(|cell| {
+        cell.get_or_init(|| {
+            let doc: Value = serde_json::from_str(text).ok()?;
+            let hash = find(presets::HASHES, id)?.1.to_owned();
+            read_view(&doc, hash)
+        })
+        .as_ref()
+    });
+    // The build wrote the view from a preset that reads (a test reads every view).
+    view.ok_or_else(|| Error::new(ErrorKind::InvalidPolicy { problems: Vec::new() }, field))
+}
+
+/// Reads a grades view (the build script's `GRADE_VIEWS`): identity and grade table only.
+fn read_view(doc: &Value, hash: String) -> Option<Policy> {
+    let text = |key: &str| doc.get(key).and_then(Value::as_str).map(str::to_owned);
+    let title = text("title")?;
+    Some(Policy {
+        id: text("id")?,
+        title_en: text("titleEn").unwrap_or_else(|| title.clone()),
+        title,
+        year: doc.get("year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok())?,
+        min_gpa: None,
+        priority_ielts: None,
+        priority_toefl: None,
+        hours_per_credit: None,
+        school_cap_per_student: None,
+        school_share_ratio: None,
+        student_id_pattern: None,
+        grades: Some(GradeRules::read(At { value: doc.get("grades")?, path: "grades" }, &mut Problems::new(Locale::En))?),
+        credits: None,
+        deadlines: None,
+        funding: None,
+        tracks: None,
+        form: None,
+        clauses: Keyed::new(),
+        hash,
+    })
 }
 
 /// Resolves the `policy` input: a preset id, a whole policy object, or
@@ -192,7 +250,7 @@ pub fn resolve(input: &Value, field: &str, locale: Locale) -> Result<Cow<'static
                 Some(Err(problems)) => {
                     Err(Error::new(ErrorKind::InvalidPolicy { problems: problems.clone() }, field))
                 }
-                None => Err(Error::new(ErrorKind::UnknownPolicy { id: id.to_owned(), known: preset_ids() }, field)),
+                None => Err(unknown(id, field)),
             }
         }
         Value::Object(map) => {
@@ -205,9 +263,9 @@ pub fn resolve(input: &Value, field: &str, locale: Locale) -> Result<Cow<'static
                     merge(&mut merged, Value::Object(overrides));
                     merged
                 }
-                Some(_) => {
+                Some(other) => {
                     return Err(Error::new(
-                        ErrorKind::InvalidType { detail: "extends must be a preset id".to_owned() },
+                        ErrorKind::InvalidType { expected: Expected::PresetId, found: crate::read::found(other) },
                         join_path(field, "extends"),
                     ))
                 }
@@ -217,8 +275,8 @@ pub fn resolve(input: &Value, field: &str, locale: Locale) -> Result<Cow<'static
                 .map_err(|problems| Error::new(ErrorKind::InvalidPolicy { problems }, field))
         }
         Value::Null => Err(Error::new(ErrorKind::MissingField, field)),
-        _ => Err(Error::new(
-            ErrorKind::InvalidType { detail: "a preset id or a policy object".to_owned() },
+        other => Err(Error::new(
+            ErrorKind::InvalidType { expected: Expected::Policy, found: crate::read::found(other) },
             field,
         )),
     }
@@ -240,21 +298,6 @@ fn merge(base: &mut Value, overrides: Value) {
         }
         (slot, v) => *slot = v,
     }
-}
-
-/// The policy's short content hash: FNV-1a of its compact JSON text, 8 hex digits.
-fn hash_of(document: &Value) -> String {
-    match serde_json::to_vec(document) {
-        // serde_json's map is ordered by key, so equal documents give equal text.
-        Ok(bytes) => format!("{:016x}", fnv1a(&bytes)).chars().take(8).collect(),
-        Err(_) => String::new(),
-    }
-}
-
-/// FNV-1a, 64 bit: a short, dependency-free fingerprint. It identifies a document on a
-/// printout; it is not a security measure.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Reads one key into `T`, recording a problem (with its full path) instead of stopping.
@@ -311,7 +354,7 @@ pub fn check_range(problems: &mut Vec<Problem>, path: &str, value: Option<Decima
 /// # Errors
 /// Every problem found: unknown keys, wrong types, missing required keys, values out of range.
 pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy, Vec<Problem>> {
-    let hash = hash_of(&document);
+    let hash = hash::of(&document);
     let Value::Object(mut map) = document else {
         return Err(vec![Problem { path: String::new(), reason: locale.pick("政策应是一个对象", "a policy must be an object").to_owned() }]);
     };
@@ -329,7 +372,15 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     let school_cap_per_student = dec(&mut map, "schoolCapPerStudent", p);
     let school_share_ratio = dec(&mut map, "schoolShareRatio", p);
     let student_id_pattern = take::<Option<String>>(&mut map, "studentIdPattern", p, locale).flatten();
-    let grades = take::<Option<GradeRules>>(&mut map, "grades", p, locale).flatten();
+    let grades = match map.remove("grades") {
+        None | Some(Value::Null) => None,
+        Some(value) => {
+            let mut found = Problems::new(locale);
+            let rules = GradeRules::read(At { value: &value, path: "grades" }, &mut found);
+            p.append(&mut found.list);
+            rules
+        }
+    };
     let credits = take::<Option<CreditRules>>(&mut map, "credits", p, locale).flatten();
     let deadlines = take::<Option<DeadlineRules>>(&mut map, "deadlines", p, locale).flatten();
     let funding = take::<Option<FundingRules>>(&mut map, "funding", p, locale).flatten();
