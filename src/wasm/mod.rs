@@ -130,6 +130,7 @@ pub fn compute_gpa(#[wasm_bindgen(unchecked_param_type = "ComputeGpaInput")] inp
     call::<crate::grade::GpaInput>(&input)
 }
 
+#[cfg(feature = "full")]
 /// Home percentage scores under every common Chinese GPA algorithm (not from a regulation).
 #[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
 pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
