@@ -301,7 +301,7 @@ impl Error {
                 if zh { format!("不认识的字段“{name}”（是否拼写有误？）") } else { format!("unknown field \"{name}\" (a typo?)") }
             }
             ErrorKind::MissingField => {
-                if zh { format!("必填") } else { format!("required") }
+                if zh { "必填".to_owned() } else { "required".to_owned() }
             }
             ErrorKind::InvalidNumber { input } => {
                 if zh { format!("“{input}”不是数字") } else { format!("\"{input}\" is not a number") }
@@ -313,7 +313,7 @@ impl Error {
                     (None, Some(b)) => locale.pick(format!("应不大于 {b}"), format!("must be at most {b}")),
                     (None, None) => locale.pick("超出范围".to_owned(), "is out of range".to_owned()),
                 };
-                if zh { format!("{value} {range}") } else { format!("{value} {range}") }
+                format!("{value} {range}")
             }
             ErrorKind::InvalidStep { value, step } => {
                 if zh { format!("{value} 不是 {step} 的整数倍") } else { format!("{value} is not a multiple of {step}") }
@@ -349,7 +349,7 @@ impl Error {
                 if zh { format!("“{value}”不是可选值；可选：{list}") } else { format!("\"{value}\" is not allowed; choose one of: {list}") }
             }
             ErrorKind::Overflow => {
-                if zh { format!("数值太大，无法精确计算") } else { format!("the number is too large to compute exactly") }
+                if zh { "数值太大，无法精确计算".to_owned() } else { "the number is too large to compute exactly".to_owned() }
             }
             ErrorKind::InvalidDate { input } => {
                 if zh { format!("“{input}”不是有效日期（格式 YYYY-MM-DD）") } else { format!("\"{input}\" is not a valid date (YYYY-MM-DD)") }
@@ -358,7 +358,7 @@ impl Error {
                 if zh { format!("应晚于 {after}") } else { format!("must be after {after}") }
             }
             ErrorKind::Empty => {
-                if zh { format!("不能为空") } else { format!("must not be empty") }
+                if zh { "不能为空".to_owned() } else { "must not be empty".to_owned() }
             }
             ErrorKind::MissingRate { currency } => {
                 if zh { format!("没有 {currency} 的汇率；请在 rates 中给出 1 {currency} 折合多少人民币") } else { format!("no rate for {currency}; add rates.{currency} (CNY per unit)") }
@@ -367,7 +367,7 @@ impl Error {
                 if zh { format!("“{value}”重复出现") } else { format!("\"{value}\" appears more than once") }
             }
             ErrorKind::NoStudents => {
-                if zh { format!("各学院学生人数均为 0，无法按人数分配名额") } else { format!("no college has any students, so places cannot be shared in proportion to students") }
+                if zh { "各学院学生人数均为 0，无法按人数分配名额".to_owned() } else { "no college has any students, so places cannot be shared in proportion to students".to_owned() }
             }
             ErrorKind::InvalidFormat { input, expected_zh, expected_en } => {
                 if zh { format!("“{input}”格式不对，应为{expected_zh}") } else { format!("\"{input}\" is not valid; expected {expected_en}") }
@@ -376,7 +376,7 @@ impl Error {
                 if zh { format!("这一行有 {found} 列，表头有 {expected} 列") } else { format!("this line has {found} field(s); the header has {expected}") }
             }
             ErrorKind::UnclosedQuote => {
-                if zh { format!("引号没有闭合") } else { format!("a quoted field is never closed") }
+                if zh { "引号没有闭合".to_owned() } else { "a quoted field is never closed".to_owned() }
             }
         }
     }
