@@ -207,6 +207,7 @@ proptest! {
         let requests = [
             json!({ "policy": s }),
             json!({ "policy": "xinyu-2022", "grade": s, "locale": t }),
+            json!({ "policy": "gdut-lixing-2026", "grade": s, "courses": [{ "credits": 1, "grade": t }] }),
             json!({ "policy": { "extends": "xinyu-2022", "minGpa": s, "grades": { "pass": [t] } }, "grade": t }),
             json!({ "policy": "xinyu-2022", "courses": [{ "name": s, "credits": t, "grade": s, "score": t }] }),
             json!({ "policy": "xinyu-2022", "courses": [{ "name": s, "credits": "1", "grade": t }] }),

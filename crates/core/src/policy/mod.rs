@@ -224,7 +224,10 @@ fn read_view(doc: &Value, hash: String) -> Option<Policy> {
         school_cap_per_student: None,
         school_share_ratio: None,
         student_id_pattern: None,
-        grades: Some(GradeRules::read(At { value: doc.get("grades")?, path: "grades" }, &mut Problems::new(Locale::En))?),
+        grades: match doc.get("grades") {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(GradeRules::read(At { value, path: "grades" }, &mut Problems::new(Locale::En))?),
+        },
         credits: None,
         deadlines: None,
         funding: None,
