@@ -35,6 +35,7 @@
 
 use crate::decimal::{self, Decimal};
 use crate::error::{Error, ErrorKind, Result};
+use crate::read::{At, Obj, Request};
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -104,6 +105,30 @@ pub struct QuotaInput {
     pub method: Method,
     /// Places every college gets first.
     pub minimum: u64,
+}
+
+impl College {
+    fn read(at: At<'_, '_>) -> Result<Self> {
+        let o = at.obj(&["name", "students"])?;
+        let students = whole(o.dec("students")?, MAX_STUDENTS, &o.field("students"))?;
+        Ok(Self { name: o.text("name")?, students })
+    }
+}
+
+impl Request for QuotaInput {
+    const KEYS: &'static [&'static str] = &["total", "colleges", "method", "minimum", "locale"];
+    fn read(o: &Obj<'_>) -> Result<Self> {
+        let total = whole(o.dec("total")?, MAX_TOTAL, "total")?;
+        let colleges = o.need_list("colleges", College::read)?;
+        let method = match o.opt_text("method")?.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            None => Method::default(),
+            Some(m) => Method::parse(m).ok_or_else(|| {
+                Error::new(ErrorKind::UnknownValue { value: m.to_owned(), allowed: Method::NAMES.iter().map(|&s| s.to_owned()).collect() }, "method")
+            })?,
+        };
+        let minimum = o.opt_dec("minimum")?.map(|m| whole(m, MAX_TOTAL, "minimum")).transpose()?.unwrap_or(0);
+        Ok(Self { total, colleges, method, minimum })
+    }
 }
 
 /// One college's quota. The array keeps the SPEC shape `[{ name, quota }]`; the rest explains it.
