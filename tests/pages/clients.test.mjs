@@ -98,7 +98,31 @@ function project(title) {
     }
   }
   assert.ok(linked, 'the README installs the package');
-  return { dir, outputs, servers };
+  return { dir, outputs, servers, section };
+}
+
+/**
+ * The same project with its module file replaced by one that imports every module entry in
+ * the package's "exports" (the README shows the main one) and asks each for B+; rebuilt by the
+ * section's own `npx` commands. An entry added to scripts/lib/npm-package.mjs is tested here
+ * in every client without a line of test. Returns the text the page must show.
+ */
+function everyEntry({ dir, section }) {
+  const { exports } = JSON.parse(fs.readFileSync(path.join(scratch, 'node_modules/exchange-calc/package.json'), 'utf8'));
+  const entries = Object.entries(exports).filter(([, e]) => typeof e === 'object');
+  const [file, body] = Object.entries(section.files).find(([, b]) => /from '[^']*exchange-calc[^']*';/.test(b));
+  const copied = /from '\.\/exchange-calc\//.test(body);
+  const spec = ([sub, e]) => (copied ? `./exchange-calc/${e.browser.default.slice(2)}` : `exchange-calc${sub.slice(1)}`);
+  fs.writeFileSync(path.join(dir, file), `${entries.map((e, i) => `import init${i}, { convertGrade as convert${i} } from '${spec(e)}';`).join('\n')}
+${entries.map((e, i) => `await init${i}();`).join('\n')}
+document.querySelector('#out').textContent = [${entries.map((e, i) => `convert${i}`).join(', ')}].map((convert) => {
+  const { gradePoint, percentage } = convert({ policy: 'xinyu-2022', grade: 'B+' });
+  return \`B+ → grade point \${gradePoint}, percentage \${percentage}\`;
+}).join(' | ');
+`);
+  for (const { cmd, note } of section.commands) if (/^npx /.test(cmd) && !/development server/.test(note)) sh(cmd, dir);
+  assert.ok(entries.length >= 1);
+  return entries.map(() => EXPECTED).join(' | ');
 }
 
 /** Opens `url` and records everything that went wrong; `allow` excuses known failures. */
@@ -142,13 +166,13 @@ const csv = () => {
 };
 
 /** The page's own call, then (if the page has one) the element: ready, a grade, a cohort. */
-async function checkPage(url, { worker = true, allow } = {}) {
+async function checkPage(url, { worker = true, allow, expected = EXPECTED, element = true } = {}) {
   const { page, context, problems, workers } = await open(url, allow);
   try {
     await page.locator('#out', { hasText: 'B+' }).waitFor();
-    assert.equal(await page.textContent('#out'), EXPECTED);
+    assert.equal(await page.textContent('#out'), expected);
     const calc = page.locator('exchange-calc');
-    if (await calc.count()) {
+    if (element && await calc.count()) {
       await page.waitForSelector('exchange-calc[data-ready="true"]');
       assert.equal(await page.evaluate(() => window.xcSeen.ready), 1, 'one exchange-calc-ready event');
       await calc.getByLabel('Partner grade (letter or percentage score)').fill('b+');
@@ -190,7 +214,8 @@ const freePort = () => new Promise((resolve) => {
 });
 
 test('Vite: the build and the development server, with no config', async () => {
-  const { dir, servers } = project('Vite');
+  const made = project('Vite');
+  const { dir, servers } = made;
   await checkBuild(dir);
   assert.deepEqual(servers, ['npx vite']);
   const port = await freePort();
@@ -211,16 +236,19 @@ test('Vite: the build and the development server, with no config', async () => {
       await exited;
     }
   }
+  await checkBuild(dir, { expected: everyEntry(made), element: false });
 });
 
 test('webpack: a build with no config', async () => {
-  const { dir } = project('webpack');
-  await checkBuild(dir);
+  const made = project('webpack');
+  await checkBuild(made.dir);
+  await checkBuild(made.dir, { expected: everyEntry(made), element: false });
 });
 
 test('esbuild: a build with the README\'s flags and copy', async () => {
-  const { dir } = project('esbuild');
-  await checkBuild(dir);
+  const made = project('esbuild');
+  await checkBuild(made.dir);
+  await checkBuild(made.dir, { expected: everyEntry(made) });
 });
 
 test('Node: await init() reads the wasm with no fetch', () => {
@@ -230,8 +258,11 @@ test('Node: await init() reads the wasm with no fetch', () => {
 });
 
 test('a copied folder: plain module scripts, the worker beside element.js', async () => {
-  const { dir } = project('A copied folder, no build step');
+  const made = project('A copied folder, no build step');
+  const { dir } = made;
   await checkBuild(dir);
+  await checkBuild(dir, { expected: everyEntry(made), element: false });
+  fs.writeFileSync(path.join(dir, 'main.js'), made.section.files['main.js']);
   // Where the worker cannot start, the batch still runs, on the page, and the tool says why.
   fs.rmSync(path.join(dir, 'exchange-calc/js/batch-worker.js'));
   await checkBuild(dir, { worker: false, allow: (u) => /batch-worker\.js$/.test(u) });
@@ -247,11 +278,18 @@ test('TypeScript: tsc --strict over the package, with the DOM lib and without', 
     'nodenext-types-node': { file: 'npm-node.ts', options: { ...base, module: 'nodenext', lib: ['es2022'], types: ['node'] } },
     'nodenext-no-types': { file: 'npm-node.ts', options: { ...base, module: 'nodenext', lib: ['es2022'], types: [] } },
   };
+  // And every module entry in "exports" (the usage files import the main one).
+  const { exports } = JSON.parse(fs.readFileSync(path.join(scratch, 'node_modules/exchange-calc/package.json'), 'utf8'));
+  const entries = Object.keys(exports).filter((sub) => typeof exports[sub] === 'object');
+  const everyEntry = `${entries.map((sub, i) => `import init${i}, { convertGrade as convert${i} } from 'exchange-calc${sub.slice(1)}';`).join('\n')}
+${entries.map((sub, i) => `await init${i}();\nexport const point${i}: string | null = convert${i}({ policy: 'xinyu-2022', grade: 'B+' }).gradePoint;`).join('\n')}
+`;
   for (const [name, { file, options }] of Object.entries(configs)) {
     const dir = path.join(scratch, `ts-${name}`);
     fs.mkdirSync(dir);
     fs.copyFileSync(path.join(repo, 'tests/types', file), path.join(dir, file));
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: [file] }));
+    fs.writeFileSync(path.join(dir, 'entries.ts'), everyEntry);
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: [file, 'entries.ts'] }));
     let out = '';
     try {
       out = execFileSync(path.join(scratch, 'node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8', env });
