@@ -353,10 +353,12 @@ fn an_invalid_policy_lists_every_problem_and_is_never_half_applied() {
 
 #[test]
 fn a_whole_custom_policy_needs_its_identity() {
+    // hoursPerCredit without a `credits` section is read by nothing: a problem too (issue 16
+    // point 7; it used to be accepted and ignored).
     let e = policy::resolve(&json!({"hoursPerCredit": 16}), "policy", Locale::En).unwrap_err();
     let paths: Vec<_> = e.problems().iter().map(|p| p.path.as_str()).collect();
-    assert_eq!(paths, ["id", "title", "year"]);
-    let p = policy::resolve(&json!({"id": "my-uni", "title": "我的大学", "year": 2025, "hoursPerCredit": 18}), "policy", Locale::En).unwrap();
+    assert_eq!(paths, ["id", "title", "year", "hoursPerCredit"]);
+    let p = policy::resolve(&json!({"id": "my-uni", "title": "我的大学", "year": 2025}), "policy", Locale::En).unwrap();
     assert_eq!((p.id.as_str(), p.title_en.as_str(), p.grades.is_none()), ("my-uni", "我的大学", true));
     let e = grade::convert(&p, "A", "grade").unwrap_err();
     assert_eq!((e.code(), e.field.as_str()), ("not_in_policy", "policy"));

@@ -35,6 +35,10 @@ pub const MAX_COURSE_CREDITS: u32 = 200;
 /// about 40–60 credits).
 pub const MAX_PLAN_CREDITS: u32 = 200;
 
+/// The top-level policy parameters the credit check reads (when the policy has a `credits`
+/// section): the divisor of a recognized value.
+pub const PARAMETERS: &[&str] = &["hoursPerCredit"];
+
 /// The class-hour range of one credit (XYU-12.2: 16–18).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -36,6 +36,18 @@ pub enum TrackKind {
     NavigatorResearch,
 }
 
+impl TrackKind {
+    /// The top-level policy parameters this kind's conditions read: only the Xinyu exchange
+    /// has a GPA threshold and language priority lines (XYU-10.2(2), (3)).
+    #[must_use]
+    pub fn parameters(self) -> &'static [&'static str] {
+        match self {
+            Self::Exchange => &["minGpa", "priorityIelts", "priorityToefl"],
+            Self::FreshmanLeap | Self::NavigatorResearch => &[],
+        }
+    }
+}
+
 /// The kind of programme a track leads to (LX-2.1.1 language, LX-2.1.2 research).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -93,6 +105,11 @@ impl Tracks {
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&Track> {
         self.0.get(id)
+    }
+
+    /// The top-level policy parameters some track of this section reads.
+    pub fn parameters(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.values().flat_map(|t| t.kind.parameters().iter().copied())
     }
 
     /// The track ids, for error messages and pickers.

@@ -53,6 +53,10 @@ pub const KEYS: [&str; 17] = [
     "otherFunding",
 ];
 
+/// The top-level policy parameters the form reads, whatever the policy's sections: every
+/// policy validates an application form.
+pub const PARAMETERS: &[&str] = &["studentIdPattern"];
+
 /// Keys that must be filled in (`yearOfStudy` too, for a freshman-leap track).
 pub const REQUIRED: [&str; 10] = ["name", "studentId", "college", "major", "email", "phone", "track", "partner", "start", "end"];
 

@@ -32,6 +32,10 @@ use crate::policy::{problem, Policy};
 use rust_decimal::RoundingStrategy;
 use serde::{Deserialize, Serialize};
 
+/// The top-level policy parameters the funding estimate reads (when the policy has a
+/// `funding` section): the year's cap and cost-share ratio (LX-5.2).
+pub const PARAMETERS: &[&str] = &["schoolCapPerStudent", "schoolShareRatio"];
+
 /// A cost item (SPEC §9). The policy says who pays each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
