@@ -15,7 +15,7 @@
 //! | `passport` | optional; PRC ordinary passport (G + 8 digits; e-passport E + 8 digits; from April 2017 E + a letter other than I/O + 7 digits) passes; another 6–9 character ICAO 9303 document number (A–Z, 0–9, at least one digit) passes with an `unusual_format` warning |
 //! | `track` | required; one of the policy's tracks |
 //! | `start`, `end` | required; real `YYYY-MM-DD` dates; `end` after `start` (`date_order` at `end`) |
-//! | `end` (XYU-11, tracks with `maxSemesters`) | `end − start` in days may not exceed 183 × maxSemesters (a semester, exams included, is at most half a year: 366 days for 2); below 70 × minSemesters (a ten-week quarter) gives a `short_duration` warning |
+//! | `end` (XYU-11, tracks with `maxSemesters`) | XYU-11 says an exchange *generally* lasts 1–2 semesters, so the length is only ever a warning: above 183 × maxSemesters days (this tool's estimate of half a year per semester, exams included: 366 days for 2) `long_duration`, below 70 × minSemesters (a ten-week quarter) `short_duration`; both messages say the day counts are the tool's estimate, not the regulation's |
 //! | `yearOfStudy` | optional integer 1–8 (8: the longest integrated undergraduate programmes); required and = 1 for a freshman-leap track (LX-2.1.1: enrolled in the application year) |
 //! | `gpa` | optional, 0–4 |
 //! | `ielts` | optional, 0–9 in steps of 0.5 |
@@ -27,7 +27,7 @@ use crate::decimal::{self, Decimal};
 use crate::eligibility::{Track, TrackKind};
 use crate::error::{Error, ErrorKind, Problem};
 use crate::keyed::Keyed;
-use crate::locale::Locale;
+use crate::locale::{Locale, Text};
 use crate::policy::{problem, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -63,11 +63,12 @@ pub const REQUIRED: [&str; 10] = ["name", "studentId", "college", "major", "emai
 /// The mainland mobile pattern used when a policy has no `form.phonePattern`.
 pub const MAINLAND_MOBILE: &str = r"^1[3-9]\d{9}$";
 
-/// Days one semester may take at most (half a year, exams included): XYU-11's "2 semesters"
-/// then allows 366 days.
+/// Days one semester takes at most in this tool's estimate (half a year, exams included), not
+/// a number of the regulation: a longer stay gets a `long_duration` warning, never an error.
 pub const MAX_DAYS_PER_SEMESTER: i64 = 183;
 
-/// Days below which a stay is shorter than any semester (a ten-week quarter).
+/// Days below which a stay is shorter than any semester (a ten-week quarter), in this tool's
+/// estimate: a `short_duration` warning.
 pub const MIN_DAYS_PER_SEMESTER: i64 = 70;
 
 /// Highest year of study accepted (8-year integrated programmes).
@@ -584,26 +585,26 @@ impl Ctx<'_> {
         let days = end.days() - start.days();
         let (min, max) = (i64::from(min), i64::from(max));
         let (from, to) = (show(start), show(end));
+        // XYU-11 "交流学习期限一般为1-2个学期": generally, so a long stay is a warning that an
+        // extension needs approval, never an error. The days per semester are this tool's
+        // estimate (the regulation counts semesters, not days), and the message says so.
         let max_days = max * MAX_DAYS_PER_SEMESTER;
-        if days > max_days {
-            return Err(self.custom(
-                key,
-                "out_of_range",
-                format!("{}：交流学习期限一般为 {min}–{max} 个学期（{clause}）；{from} 至 {to} 共 {days} 天，超过 {max_days} 天（每学期按至多 {MAX_DAYS_PER_SEMESTER} 天计）。", label(key, Locale::ZhCn)),
-                format!("{}: an exchange lasts {min}–{max} semesters ({clause}); {from} to {to} is {days} days, more than {max_days} (at most {MAX_DAYS_PER_SEMESTER} days per semester).", label(key, Locale::En)),
-            ));
-        }
         let min_days = min * MIN_DAYS_PER_SEMESTER;
-        if days < min_days {
-            let warning = self.custom(
-                key,
-                "short_duration",
-                format!("{}：{from} 至 {to} 仅 {days} 天，短于一个学期（按至少 {MIN_DAYS_PER_SEMESTER} 天计）；交流学习期限一般为 {min}–{max} 个学期（{clause}）。", label(key, Locale::ZhCn)),
-                format!("{}: {from} to {to} is only {days} days, shorter than a semester (at least {MIN_DAYS_PER_SEMESTER} days); an exchange lasts {min}–{max} semesters ({clause}).", label(key, Locale::En)),
-            );
-            return Ok(Check { warning: Some(warning), ..Check::default() });
-        }
-        Ok(Check::default())
+        let (text, code, per) = if days > max_days {
+            (&LONG_DURATION, "long_duration", MAX_DAYS_PER_SEMESTER)
+        } else if days < min_days {
+            (&SHORT_DURATION, "short_duration", MIN_DAYS_PER_SEMESTER)
+        } else {
+            return Ok(Check::default());
+        };
+        let semesters_en = crate::locale::count(max, "semester", "semesters");
+        let fill = |l: Locale| {
+            let args: [(&str, &dyn std::fmt::Display); 9] = [("label", &label(key, l)), ("min", &min), ("max", &max), ("maxSemesters", &semesters_en),
+                ("clause", &clause), ("from", &from), ("to", &to), ("days", &days), ("per", &per)];
+            text.fill(l, &args)
+        };
+        let warning = self.custom(key, code, fill(Locale::ZhCn), fill(Locale::En));
+        Ok(Check { warning: Some(warning), ..Check::default() })
     }
 
     fn year_of_study(&self) -> Rule<Check> {
@@ -658,9 +659,9 @@ impl Ctx<'_> {
         );
         let Some(clause) = clause else { return Ok(Check::default()) };
         let (zh, en) = if key == "priorLixingFunding" {
-            ("每名学生原则上只资助一次，本次不能获得资助（仍可申请）", "a student is funded once, so this application cannot be funded (you may still apply)")
+            ("每名学生在校期间原则上只资助一次，本次不能获得资助（仍可申请）", "a student is, in principle, funded once while enrolled, so this application cannot be funded (you may still apply)")
         } else {
-            ("已享受同类资助的不再重复资助，本次不能获得学校和学院资助（仍可申请）", "no school or college funding on top of it (you may still apply)")
+            ("已享受同类资助的不再重复资助，本次不能获得学校和学院资助（仍可申请）", "a student funded by the CSC or similar is not funded again, so this application gets no school or college funding (you may still apply)")
         };
         let warning = self.custom(
             key,
@@ -671,6 +672,18 @@ impl Ctx<'_> {
         Ok(Check { warning: Some(warning), ..Check::default() })
     }
 }
+
+/// XYU-11: a stay longer than the semesters allow, with the tool's days-per-semester estimate.
+const LONG_DURATION: Text = Text {
+    zh: "{label}：交流学习期限一般为 {min}–{max} 个学期（{clause}）；{from} 至 {to} 共 {days} 天，长于 {max} 个学期（本工具按每学期至多约 {per} 天估算，非办法规定）。延长学习期限须经批准，请与学校确认。",
+    en: "{label}: an exchange generally lasts {min}–{max} semesters ({clause}); {from} to {to} is {days} days, longer than {maxSemesters} (this tool's estimate of at most about {per} days a semester, not the regulation's). An extension needs approval; check with the school.",
+};
+
+/// XYU-11: a stay shorter than one semester, with the tool's estimate.
+const SHORT_DURATION: Text = Text {
+    zh: "{label}：{from} 至 {to} 仅 {days} 天，短于一个学期（本工具按每学期至少约 {per} 天估算，非办法规定）；交流学习期限一般为 {min}–{max} 个学期（{clause}）。",
+    en: "{label}: {from} to {to} is only {days} days, shorter than a semester (this tool's estimate of at least about {per} days, not the regulation's); an exchange generally lasts {min}–{max} semesters ({clause}).",
+};
 
 #[cfg(test)]
 mod tests {
