@@ -151,7 +151,7 @@ proptest! {
         for (s, id) in r.students.iter().zip(&seen) {
             prop_assert_eq!(&s.student_id, &format!("S{id}"));
             let courses: Vec<CourseInput> = rows.iter().filter(|r| r.0 == *id)
-                .map(|(_, course, credits, grade, _)| CourseInput { name: course.clone(), credits: *credits, grade: grade.clone() })
+                .map(|(_, course, credits, grade, _)| CourseInput { name: course.clone(), credits: *credits, grade: grade.clone(), same_standard: None })
                 .collect();
             let g = grade::compute_gpa(&p, &courses, Locale::En).unwrap();
             prop_assert_eq!(
@@ -174,7 +174,7 @@ proptest! {
         courses in prop::collection::vec((prop::sample::select(&LETTERS[..]), credits()), 1..40),
     ) {
         let p = xinyu();
-        let input: Vec<CourseInput> = courses.iter().map(|(l, c)| CourseInput { name: String::new(), credits: *c, grade: (*l).to_owned() }).collect();
+        let input: Vec<CourseInput> = courses.iter().map(|(l, c)| CourseInput { name: String::new(), credits: *c, grade: (*l).to_owned(), same_standard: None }).collect();
         let g = grade::compute_gpa(&p, &input, Locale::En).unwrap();
         if let Some(exact) = &g.gpa_exact {
             let v = decimal::parse(exact).unwrap();
