@@ -478,10 +478,10 @@ fn xyu_12_7_1_a_percentage_without_the_same_standard_fact_is_review() {
         "different_standard_score",
         "review",
         "XYU-12.7(2)",
-        "68: the partner's grading standard differs from the home school's, and the conversion table (XYU-12.7(2)) lists only the letters A+ to F, no percentage scores: the school decides the conversion, which is left out of the average and the GPA here.",
+        "68: the partner's grading standard differs from the home school's, and the conversion table (XYU-12.7(2)) lists only the letters A+ to F, no percentage scores: the school decides the conversion, and until then this tool leaves the score out.",
     )]);
     let zh = convert_api(json!({ "policy": "xinyu-2022", "grade": "68", "sameStandard": false }));
-    assert_eq!(findings_of(&zh)[0].3, "68：对方成绩标准与本校不同，而换算表（XYU-12.7(2)）只列 A+ 至 F 等级，未规定百分制分数如何换算：由学校认定，此处未计入均分和绩点。");
+    assert_eq!(findings_of(&zh)[0].3, "68：对方成绩标准与本校不同，而换算表（XYU-12.7(2)）只列 A+ 至 F 等级，未规定百分制分数如何换算：由学校认定，在此之前本工具不计入。");
 
     // A letter is the table's whatever the fact: no findings.
     let b = convert_api(json!({ "policy": "xinyu-2022", "grade": "B+", "sameStandard": true }));

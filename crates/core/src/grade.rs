@@ -328,8 +328,8 @@ const SAME_STANDARD_UNSTATED: Text = Text {
     en: "{courses}: taken over unchanged as a percentage. The regulation does that only when the partner's grading standard is the same as the home school's, which was not stated: confirm it; if the standards differ, the school decides how to convert.",
 };
 const DIFFERENT_STANDARD: Text = Text {
-    zh: "{courses}：对方成绩标准与本校不同，而换算表（{clause}）只列 {first} 至 {last} 等级，未规定百分制分数如何换算：由学校认定，此处未计入均分和绩点。",
-    en: "{courses}: the partner's grading standard differs from the home school's, and the conversion table ({clause}) lists only the letters {first} to {last}, no percentage scores: the school decides the conversion, which is left out of the average and the GPA here.",
+    zh: "{courses}：对方成绩标准与本校不同，而换算表（{clause}）只列 {first} 至 {last} 等级，未规定百分制分数如何换算：由学校认定，在此之前本工具不计入。",
+    en: "{courses}: the partner's grading standard differs from the home school's, and the conversion table ({clause}) lists only the letters {first} to {last}, no percentage scores: the school decides the conversion, and until then this tool leaves the score out.",
 };
 const PASS_MARK: Text = Text {
     zh: "{courses}：是否合格按百分制及格线 {mark} 分判断。{note}",
