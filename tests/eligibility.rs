@@ -382,8 +382,10 @@ fn lx_5_3_1_funded_once_by_this_plan() {
 fn lx_5_4_conditions_come_with_every_gdut_answer() {
     let r = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2026, 2026), "locale": "en" }));
     let clauses: Vec<&str> = r["conditions"].as_array().into_iter().flatten().filter_map(|c| c["clause"].as_str()).collect();
-    assert_eq!(clauses, ["LX-5.4(1)", "LX-5.4(2)", "LX-5.4(3)", "LX-5.4(4)", "LX-5.4(5)"]);
+    // LX-5.4's five items, then LX-2.2: sharing the results closes the project (issue 16).
+    assert_eq!(clauses, ["LX-5.4(1)", "LX-5.4(2)", "LX-5.4(3)", "LX-5.4(4)", "LX-5.4(5)", "LX-2.2"]);
     assert_eq!(r["conditions"][0]["code"], "tasks_not_completed");
+    assert_eq!(r["conditions"][5]["code"], "results_not_shared");
     assert!(r["conditions"][1]["message"].as_str().unwrap_or("").contains("without approval"));
 }
 
@@ -492,4 +494,22 @@ fn track_sections_are_checked_with_every_problem_listed() {
         ("tracks.navigator.title", "must not be empty"),
         ("tracks.navigator.minSemestersCompleted", "required for this kind of track"),
     ]);
+}
+
+#[test]
+fn lx_5_3_1_prior_funding_is_refused_in_principle_in_both_languages() {
+    // LX-5.3.1 "学生在校期间原则上享有一次本计划的资助机会": the English dropped "in principle".
+    let applicant = json!({ "inJointProgram": true, "semestersCompleted": 2, "priorLixingFunding": true, "otherFunding": false });
+    let en = check(json!({ "policy": "gdut-lixing-2026", "track": "navigator-research", "applicant": applicant, "locale": "en" }));
+    assert_eq!(
+        finding(&en, "fundingFindings", "prior_lixing_funding"),
+        ("fail", "LX-5.3.1", "Already funded by this plan: a student is, in principle, funded by it once while enrolled, so there is no further funding (eligibility is not affected).")
+    );
+    let zh = check(json!({ "policy": "gdut-lixing-2026", "track": "navigator-research", "applicant": applicant }));
+    assert_eq!(finding(&zh, "fundingFindings", "prior_lixing_funding").2, "已获本计划资助：每名学生在校期间原则上只资助一次，不再资助（申请资格不受影响）。");
+    let quoted = api::describe_policy(json!({ "policy": "gdut-lixing-2026" })).unwrap();
+    assert_eq!(
+        quoted["clauses"]["LX-5.3.1"]["en"],
+        "Uniqueness: while enrolled, a student in principle has one chance of funding by this plan; a student already funded by the China Scholarship Council or similar is not funded again."
+    );
 }
