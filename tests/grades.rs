@@ -221,10 +221,10 @@ fn improved_4_0_variants() {
 }
 
 #[test]
-fn pku_2019_formula() {
-    // 4 − 3(100 − x)²/1600: x=100 → 4; x=90 → 4 − 300/1600 = 3.8125; x=86 → 4 − 588/1600 = 3.6325;
+fn pku_new_formula() {
+    // 4 − 3(100 − x)²/1600 (no source dates it: issue 16, so the id and label carry no year): x=100 → 4; x=90 → 4 − 300/1600 = 3.8125; x=86 → 4 − 588/1600 = 3.6325;
     // x=60 → 4 − 4800/1600 = 1; x=59.5 → 0 (below 60).
-    let pku = ALGORITHMS.iter().find(|a| a.id == "pku2019").unwrap();
+    let pku = ALGORITHMS.iter().find(|a| a.id == "pkuFormula").unwrap();
     assert_eq!(pku.points(d("100")), d("4"));
     assert_eq!(pku.points(d("90")), d("3.8125"));
     assert_eq!(pku.points(d("86")), d("3.6325"));
@@ -277,7 +277,7 @@ fn wes_community_approximation() {
 #[test]
 fn compare_weights_by_credits_and_flags_disagreement() {
     // 3 credits of 92, 1 credit of 78. Standard: (3×4 + 1×2)/4 = 14/4 = 3.5.
-    // USTC: (3×4.0 + 1×3.0)/4 = 15/4 = 3.75. PKU 2019: 92 → 4 − 3×64/1600 = 3.88; 78 → 4 − 3×484/1600 = 3.0925;
+    // USTC: (3×4.0 + 1×3.0)/4 = 15/4 = 3.75. PKU formula: 92 → 4 − 3×64/1600 = 3.88; 78 → 4 − 3×484/1600 = 3.0925;
     // (3×3.88 + 3.0925)/4 = 14.7325/4 = 3.683125 → "3.68".
     let r = algorithms::compare(&[
         ScoredCourse { name: "a".into(), credits: d("3"), score: d("92") },
@@ -287,7 +287,7 @@ fn compare_weights_by_credits_and_flags_disagreement() {
     let gpa = |id: &str| r.algorithms.iter().find(|a| a.id == id).unwrap().gpa.clone().unwrap();
     assert_eq!(gpa("standard4"), "3.50");
     assert_eq!(gpa("ustc43"), "3.75");
-    assert_eq!(gpa("pku2019"), "3.68");
+    assert_eq!(gpa("pkuFormula"), "3.68");
     assert!(r.not_from_regulation);
     assert!(r.courses.iter().all(|c| c.disagree));
     // 100 gets 4 on every 4.0-scale algorithm: no disagreement.
@@ -551,4 +551,21 @@ fn xyu_12_7_2_pass_fail_grades_are_the_policys_convention_not_the_tables() {
     assert_eq!(r.findings[0].clause, "XYU-12.7");
     // Letters still cite the table.
     assert_eq!(grade::convert(&xinyu(), "F", "grade").unwrap().clause, "XYU-12.7(2)");
+}
+
+#[test]
+fn home_gpa_labels_claim_no_more_than_their_sources() {
+    // Issue 16: no source dates the PKU formula to 2019; "Canada 4.3" is a convention of Chinese
+    // GPA calculators, not a Canadian university's scale.
+    for a in ALGORITHMS {
+        for text in [a.id, a.name, a.name_en, a.source] {
+            assert!(!text.contains("2019"), "{}: {text}", a.id);
+        }
+    }
+    let canada = ALGORITHMS.iter().find(|a| a.id == "canada43").unwrap();
+    assert_eq!(canada.name_en, "\"Canada 4.3\" (a Chinese GPA-calculator convention, not a Canadian university's scale)");
+    assert_eq!(canada.name, "“加拿大4.3”（国内 GPA 计算器的惯例，非加拿大高校的官方标准）");
+    assert!(canada.source.starts_with("A convention of Chinese GPA calculators, not the scale of any Canadian university"));
+    let pku = ALGORITHMS.iter().find(|a| a.id == "pkuFormula").unwrap();
+    assert_eq!((pku.name, pku.name_en), ("北大4.0（新算法，公式）", "PKU 4.0 (new, formula)"));
 }
