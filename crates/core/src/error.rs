@@ -48,8 +48,9 @@ pub enum ErrorKind {
     Overflow,
     /// Not a real `YYYY-MM-DD` date (`invalid_date`).
     InvalidDate { input: String },
-    /// A date that must come after another does not (`date_order`).
-    DateOrder { after: String },
+    /// A date that must come after another does not (`date_order`); with `or_same_day`, the
+    /// same day is allowed too (arrival on the day of departure).
+    DateOrder { after: String, or_same_day: bool },
     /// A list that must not be empty is (`empty`).
     Empty,
     /// An amount in a currency that `rates` gives no rate for (`missing_rate`).
@@ -190,8 +191,11 @@ impl Error {
             ErrorKind::InvalidDate { input } => {
                 if zh { format!("{f}：“{input}”不是有效日期（格式 YYYY-MM-DD）") } else { format!("{f}: \"{input}\" is not a valid date (YYYY-MM-DD)") }
             }
-            ErrorKind::DateOrder { after } => {
+            ErrorKind::DateOrder { after, or_same_day: false } => {
                 if zh { format!("{f}：应晚于 {after}") } else { format!("{f}: must be after {after}") }
+            }
+            ErrorKind::DateOrder { after, or_same_day: true } => {
+                if zh { format!("{f}：应不早于 {after}") } else { format!("{f}: must be on or after {after}") }
             }
             ErrorKind::Empty => {
                 if zh { format!("{f}：不能为空") } else { format!("{f}: must not be empty") }

@@ -577,7 +577,7 @@ impl Ctx<'_> {
         let Ok(Some(start)) = self.date("start") else { return Ok(Check::default()) };
         let show = |d: Date| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
         if end <= start {
-            return Err(self.error(key, ErrorKind::DateOrder { after: show(start) }));
+            return Err(self.error(key, ErrorKind::DateOrder { after: show(start), or_same_day: false }));
         }
         let Some(track) = self.track() else { return Ok(Check::default()) };
         let (Some(min), Some(max)) = (track.min_semesters, track.max_semesters) else { return Ok(Check::default()) };
