@@ -96,3 +96,32 @@ fn a_bad_value_that_nothing_reads_is_reported_once() {
     let p = problems(&json!({ "extends": "xinyu-2022", "schoolShareRatio": 2 }), Locale::En);
     assert_eq!(p, [("schoolShareRatio".to_owned(), "2 must be between 0 and 1".to_owned())]);
 }
+
+#[test]
+fn english_quotes_keep_what_the_chinese_says() {
+    // Issue 16: "原则上" (in principle), "一般" (generally) and "高年级" (upper years) were dropped
+    // or narrowed in English, and XYU-12.4's English added "passing" where the Chinese says
+    // "所修课程达到…核心课程3门" (the courses taken reach 3 core courses).
+    let quote = |preset: &str, clause: &str| -> (String, String) {
+        let p = policy::resolve(&json!(preset), "policy", Locale::En).unwrap();
+        let c = p.clause(clause).unwrap_or_else(|| panic!("{clause}"));
+        (c.zh.clone(), c.en.clone())
+    };
+    for (preset, clause, zh_word, en_word) in [
+        ("gdut-lixing-2026", "LX-5.3.1", "原则上", "in principle"),
+        ("gdut-lixing-2026", "LX-5.1.2", "原则上", "in principle"),
+        ("gdut-lixing-2026", "LX-4.1", "原则上", "in principle"),
+        ("gdut-lixing-2026", "LX-5.1.1", "主要", "mainly"),
+        ("xinyu-2022", "XYU-12.2", "原则上", "in principle"),
+        ("xinyu-2022", "XYU-12.2", "一般为16-18学时", "generally"),
+        ("xinyu-2022", "XYU-11", "一般", "normally"),
+        ("xinyu-2022", "XYU-10.3", "高年级学生", "Upper-year students"),
+        ("xinyu-2022", "XYU-12.4", "所修课程达到", "courses taken include"),
+    ] {
+        let (zh, en) = quote(preset, clause);
+        assert!(zh.contains(zh_word), "{clause} zh: {zh}");
+        assert!(en.contains(en_word), "{clause} en should say {en_word:?}: {en}");
+    }
+    let (_, en) = quote("xinyu-2022", "XYU-12.4");
+    assert!(!en.contains("pass"), "XYU-12.4 en adds passing: {en}");
+}
