@@ -72,7 +72,7 @@ fn the_issue_example_gdut_with_min_gpa_3_is_rejected_not_answered_eligible() {
     let Err(f) = api::check_eligibility(input) else { panic!("should be rejected") };
     assert_eq!((f.code(), f.field()), ("invalid_policy", "policy"));
     assert_eq!(f.problems().iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["minGpa"]);
-    assert_eq!(f.message(), "policy: the policy has 1 problem(s): minGpa: no rule of this policy reads it, so it would have no effect");
+    assert_eq!(f.message(), "policy: the policy has 1 problem: minGpa: no rule of this policy reads it, so it would have no effect");
 }
 
 #[test]

@@ -190,7 +190,7 @@ impl CreditRules {
             if !self.core_courses.required.iter().any(|r| r.semesters == n) {
                 problems.push(Problem {
                     path: format!("{path}.coreCourses.required"),
-                    reason: locale.pick(format!("缺少 {n} 个学期的核心课程门数"), format!("has no core-course count for {n} semester(s)")),
+                    reason: locale.pick(format!("缺少 {n} 个学期的核心课程门数"), format!("has no core-course count for {}", count(n, "semester", "semesters"))),
                 });
             }
         }

@@ -176,7 +176,7 @@ impl Error {
             }
             ErrorKind::InvalidPolicy { problems } => {
                 let list = problems.iter().map(|p| format!("{}: {}", p.path, p.reason)).collect::<Vec<_>>().join("; ");
-                if zh { format!("{f}：政策有 {} 处问题：{list}", problems.len()) } else { format!("{f}: the policy has {} problem(s): {list}", problems.len()) }
+                if zh { format!("{f}：政策有 {} 处问题：{list}", problems.len()) } else { format!("{f}: the policy has {}: {list}", crate::locale::count(problems.len(), "problem", "problems")) }
             }
             ErrorKind::NotInPolicy { zh: what_zh, en: what_en } => {
                 if zh { format!("{f}：所选政策没有规定{what_zh}") } else { format!("{f}: the chosen policy has no rule for {what_en}") }
@@ -213,7 +213,7 @@ impl Error {
                 if zh { format!("{f}：“{input}”格式不对，应为{expected_zh}") } else { format!("{f}: \"{input}\" is not valid; expected {expected_en}") }
             }
             ErrorKind::FieldCount { expected, found } => {
-                if zh { format!("{f}：这一行有 {found} 列，表头有 {expected} 列") } else { format!("{f}: this line has {found} field(s); the header has {expected}") }
+                if zh { format!("{f}：这一行有 {found} 列，表头有 {expected} 列") } else { format!("{f}: this line has {}; the header has {expected}", crate::locale::count(found, "field", "fields")) }
             }
             ErrorKind::UnclosedQuote => {
                 if zh { format!("{f}：引号没有闭合") } else { format!("{f}: a quoted field is never closed") }
