@@ -303,12 +303,12 @@ fn xyu_11_duration_of_one_to_two_semesters() {
     let r = validate(json!("xinyu-2022"), with(good(), json!({ "end": "2027-09-06" })), "en");
     assert_eq!(
         r["warnings"][0]["message"],
-        "End date: an exchange generally lasts 1–2 semesters (XYU-11); 2026-09-01 to 2027-09-06 is 370 days, longer than 2 semesters (this tool's estimate of at most about 183 days a semester, not the regulation's). An extension needs approval; check with the school."
+        "End date: an exchange generally lasts 1–2 semesters (XYU-11); 2026-09-01 to 2027-09-06 is 370 days, longer than 2 semesters (the policy's estimate of at most about 183 days a semester, not the regulation's). An extension needs approval; check with the school."
     );
     let r = validate(json!("xinyu-2022"), with(good(), json!({ "end": "2027-09-06" })), "zh-CN");
     assert_eq!(
         r["warnings"][0]["message"],
-        "结束日期：交流学习期限一般为 1–2 个学期（XYU-11）；2026-09-01 至 2027-09-06 共 370 天，长于 2 个学期（本工具按每学期至多约 183 天估算，非办法规定）。延长学习期限须经批准，请与学校确认。"
+        "结束日期：交流学习期限一般为 1–2 个学期（XYU-11）；2026-09-01 至 2027-09-06 共 370 天，长于 2 个学期（按本政策估算的每学期至多约 183 天，非办法规定）。延长学习期限须经批准，请与学校确认。"
     );
     // Short stays: 70 days per semester at least. 2026-07-01 + 70 days = 2026-09-09
     // (30 days to 07-31, 31 to 08-31, 9 to 09-09).
@@ -375,12 +375,28 @@ fn lx_5_3_1_the_funding_warnings_keep_in_principle() {
 }
 
 #[test]
+fn xyu_11_the_days_a_semester_are_the_policys_numbers() {
+    // describePolicy shows them with whose they are; another policy's numbers change the
+    // warning; a policy without them gives no duration warning at all.
+    let d = api::describe_policy(json!({ "policy": "xinyu-2022" })).unwrap();
+    assert_eq!((d["form"]["semesterDays"]["min"].as_u64(), d["form"]["semesterDays"]["max"].as_u64()), (Some(70), Some(183)));
+    assert!(d["form"]["semesterDays"]["convention"]["en"].as_str().unwrap().starts_with("This is the policy's estimate, not the regulation's"));
+    // 200 a semester: 2 × 200 = 400 ≥ 370 days → no warning.
+    let roomy = json!({ "extends": "xinyu-2022", "form": { "semesterDays": { "max": 200 } } });
+    let r = validate(roomy, with(good(), json!({ "end": "2027-09-06" })), "en");
+    assert_eq!(warnings(&r), vec![]);
+    let none = json!({ "extends": "xinyu-2022", "form": { "semesterDays": null } });
+    let r = validate(none, with(good(), json!({ "end": "2028-06-30" })), "en");
+    assert_eq!((errors(&r), warnings(&r)), (vec![], vec![]));
+}
+
+#[test]
 fn xyu_11_a_short_stay_warning_labels_its_estimate() {
     // 2026-07-01 → 2026-08-15 is 45 days (30 + 15), below this tool's 70-day semester.
     let r = validate(json!("xinyu-2022"), with(good(), json!({ "start": "2026-07-01", "end": "2026-08-15" })), "en");
     assert_eq!(
         r["warnings"][0]["message"],
-        "End date: 2026-07-01 to 2026-08-15 is only 45 days, shorter than a semester (this tool's estimate of at least about 70 days, not the regulation's); an exchange generally lasts 1–2 semesters (XYU-11)."
+        "End date: 2026-07-01 to 2026-08-15 is only 45 days, shorter than a semester (the policy's estimate of at least about 70 days, not the regulation's); an exchange generally lasts 1–2 semesters (XYU-11)."
     );
 }
 

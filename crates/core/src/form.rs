@@ -15,7 +15,7 @@
 //! | `passport` | optional; PRC ordinary passport (G + 8 digits; e-passport E + 8 digits; from April 2017 E + a letter other than I/O + 7 digits) passes; another 6–9 character ICAO 9303 document number (A–Z, 0–9, at least one digit) passes with an `unusual_format` warning |
 //! | `track` | required; one of the policy's tracks |
 //! | `start`, `end` | required; real `YYYY-MM-DD` dates; `end` after `start` (`date_order` at `end`) |
-//! | `end` (XYU-11, tracks with `maxSemesters`) | XYU-11 says an exchange *generally* lasts 1–2 semesters, so the length is only ever a warning: above 183 × maxSemesters days (this tool's estimate of half a year per semester, exams included: 366 days for 2) `long_duration`, below 70 × minSemesters (a ten-week quarter) `short_duration`; both messages say the day counts are the tool's estimate, not the regulation's |
+//! | `end` (XYU-11, tracks with `maxSemesters`, policies with `form.semesterDays`) | XYU-11 says an exchange *generally* lasts 1–2 semesters, so the length is only ever a warning: above `semesterDays.max` × maxSemesters days (xinyu: 183, half a year with exams: 366 days for 2) `long_duration`, below `semesterDays.min` × minSemesters (xinyu: 70, a ten-week quarter) `short_duration`; both messages say the day counts are an estimate, not the regulation's |
 //! | `yearOfStudy` | optional integer 1–8 (8: the longest integrated undergraduate programmes); required and = 1 for a freshman-leap track (LX-2.1.1: enrolled in the application year) |
 //! | `gpa` | optional, 0–4 |
 //! | `ielts` | optional, 0–9 in steps of 0.5 |
@@ -25,6 +25,7 @@
 
 use crate::decimal::{self, Decimal};
 use crate::eligibility::{Track, TrackKind};
+use crate::finding::Convention;
 use crate::error::{Error, ErrorKind, Problem};
 use crate::keyed::Keyed;
 use crate::locale::{Locale, Text};
@@ -63,16 +64,21 @@ pub const REQUIRED: [&str; 10] = ["name", "studentId", "college", "major", "emai
 /// The mainland mobile pattern used when a policy has no `form.phonePattern`.
 pub const MAINLAND_MOBILE: &str = r"^1[3-9]\d{9}$";
 
-/// Days one semester takes at most in this tool's estimate (half a year, exams included), not
-/// a number of the regulation: a longer stay gets a `long_duration` warning, never an error.
-pub const MAX_DAYS_PER_SEMESTER: i64 = 183;
-
-/// Days below which a stay is shorter than any semester (a ten-week quarter), in this tool's
-/// estimate: a `short_duration` warning.
-pub const MIN_DAYS_PER_SEMESTER: i64 = 70;
-
 /// Highest year of study accepted (8-year integrated programmes).
 pub const MAX_YEAR_OF_STUDY: i64 = 8;
+
+/// The days a semester takes, as the policy estimates them for the form's duration warnings
+/// (XYU-11 counts semesters, not days). A convention, never the regulation's number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SemesterDays {
+    /// Fewer days than this per semester asked for: `short_duration` (xinyu: 70, a ten-week quarter).
+    pub min: u32,
+    /// More days than this per semester: `long_duration` (xinyu: 183, half a year with exams).
+    pub max: u32,
+    /// Says whose numbers these are, quoted in describePolicy.
+    pub convention: Convention,
+}
 
 /// The `form` section of a policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +88,9 @@ pub struct FormRules {
     /// prefix are removed. Unset → [`MAINLAND_MOBILE`].
     #[serde(default)]
     pub phone_pattern: Option<String>,
+    /// The days-per-semester estimate behind the duration warnings; unset → no such warnings.
+    #[serde(default)]
+    pub semester_days: Option<SemesterDays>,
 }
 
 impl FormRules {
@@ -91,6 +100,16 @@ impl FormRules {
             if !crate::pattern::is_valid(p) {
                 problem(problems, &format!("{path}.phonePattern"), locale, "不是有效的正则表达式", "is not a valid regular expression");
             }
+        }
+        if let Some(d) = &self.semester_days {
+            let at = format!("{path}.semesterDays");
+            if d.min == 0 {
+                problem(problems, &format!("{at}.min"), locale, "应大于 0", "must be greater than 0");
+            }
+            if d.max < d.min || d.max > 366 {
+                problem(problems, &format!("{at}.max"), locale, "应在 min 到 366 之间", "must be between min and 366");
+            }
+            d.convention.check(&format!("{at}.convention"), problems, locale);
         }
     }
 }
@@ -581,19 +600,20 @@ impl Ctx<'_> {
         }
         let Some(track) = self.track() else { return Ok(Check::default()) };
         let (Some(min), Some(max)) = (track.min_semesters, track.max_semesters) else { return Ok(Check::default()) };
+        let Some(per) = self.policy.form.as_ref().and_then(|f| f.semester_days.as_ref()) else { return Ok(Check::default()) };
         let clause = track.semesters_clause.as_deref().unwrap_or(&track.clause);
         let days = end.days() - start.days();
         let (min, max) = (i64::from(min), i64::from(max));
         let (from, to) = (show(start), show(end));
         // XYU-11 "交流学习期限一般为1-2个学期": generally, so a long stay is a warning that an
-        // extension needs approval, never an error. The days per semester are this tool's
+        // extension needs approval, never an error. The days per semester are the policy's
         // estimate (the regulation counts semesters, not days), and the message says so.
-        let max_days = max * MAX_DAYS_PER_SEMESTER;
-        let min_days = min * MIN_DAYS_PER_SEMESTER;
+        let max_days = max * i64::from(per.max);
+        let min_days = min * i64::from(per.min);
         let (text, code, per) = if days > max_days {
-            (&LONG_DURATION, "long_duration", MAX_DAYS_PER_SEMESTER)
+            (&LONG_DURATION, "long_duration", per.max)
         } else if days < min_days {
-            (&SHORT_DURATION, "short_duration", MIN_DAYS_PER_SEMESTER)
+            (&SHORT_DURATION, "short_duration", per.min)
         } else {
             return Ok(Check::default());
         };
@@ -675,14 +695,14 @@ impl Ctx<'_> {
 
 /// XYU-11: a stay longer than the semesters allow, with the tool's days-per-semester estimate.
 const LONG_DURATION: Text = Text {
-    zh: "{label}：交流学习期限一般为 {min}–{max} 个学期（{clause}）；{from} 至 {to} 共 {days} 天，长于 {max} 个学期（本工具按每学期至多约 {per} 天估算，非办法规定）。延长学习期限须经批准，请与学校确认。",
-    en: "{label}: an exchange generally lasts {min}–{max} semesters ({clause}); {from} to {to} is {days} days, longer than {maxSemesters} (this tool's estimate of at most about {per} days a semester, not the regulation's). An extension needs approval; check with the school.",
+    zh: "{label}：交流学习期限一般为 {min}–{max} 个学期（{clause}）；{from} 至 {to} 共 {days} 天，长于 {max} 个学期（按本政策估算的每学期至多约 {per} 天，非办法规定）。延长学习期限须经批准，请与学校确认。",
+    en: "{label}: an exchange generally lasts {min}–{max} semesters ({clause}); {from} to {to} is {days} days, longer than {maxSemesters} (the policy's estimate of at most about {per} days a semester, not the regulation's). An extension needs approval; check with the school.",
 };
 
 /// XYU-11: a stay shorter than one semester, with the tool's estimate.
 const SHORT_DURATION: Text = Text {
-    zh: "{label}：{from} 至 {to} 仅 {days} 天，短于一个学期（本工具按每学期至少约 {per} 天估算，非办法规定）；交流学习期限一般为 {min}–{max} 个学期（{clause}）。",
-    en: "{label}: {from} to {to} is only {days} days, shorter than a semester (this tool's estimate of at least about {per} days, not the regulation's); an exchange generally lasts {min}–{max} semesters ({clause}).",
+    zh: "{label}：{from} 至 {to} 仅 {days} 天，短于一个学期（按本政策估算的每学期至少约 {per} 天，非办法规定）；交流学习期限一般为 {min}–{max} 个学期（{clause}）。",
+    en: "{label}: {from} to {to} is only {days} days, shorter than a semester (the policy's estimate of at least about {per} days, not the regulation's); an exchange generally lasts {min}–{max} semesters ({clause}).",
 };
 
 #[cfg(test)]
