@@ -15,8 +15,9 @@ use serde_json::{json, Map, Value};
 
 type Api = fn(Value) -> ApiResult;
 
-const APIS: [(&str, Api); 5] = [
+const APIS: [(&str, Api); 6] = [
     ("describePolicy", api::describe_policy),
+    ("checklist", api::checklist),
     ("convertGrade", api::convert_grade),
     ("computeGpa", api::compute_gpa),
     ("homeGpa", api::home_gpa),
@@ -30,6 +31,7 @@ fn xinyu() -> Policy {
 const KEYS: &[&str] = &[
     "policy", "grade", "courses", "credits", "name", "score", "csv", "locale", "extends", "minGpa", "grades", "letters",
     "gradePoint", "percentage", "pass", "id", "title", "year", "clauses", "studentIdPattern", "hoursPerCredit",
+    "sameStandard", "departure", "arrival", "end", "deadlines", "steps",
 ];
 
 const TEXTS: &[&str] = &[
