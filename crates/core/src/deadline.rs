@@ -505,7 +505,8 @@ pub fn checklist(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
             let due = relative_due(r, req)?;
             dated.push(Step { code: r.code.clone(), clause: r.clause.clone(), title: text(&r.title), due, timing: timing(r, locale), consequence: r.consequence.as_ref().map(text) });
         }
-        // Stable: undated ones (None sorts first) keep the policy's order; give them the end.
+        // Dated ones by date, then those whose date the request does not give; the sort is
+        // stable, so ties and the undated keep the policy's order.
         let order = crate::stable_order(dated.len(), &|a, b| {
             let key = |i: usize| dated.get(i).map(|s| (s.due.is_none(), s.due));
             key(a).cmp(&key(b))
