@@ -48,8 +48,9 @@ pub enum ErrorKind {
     Overflow,
     /// Not a real `YYYY-MM-DD` date (`invalid_date`).
     InvalidDate { input: String },
-    /// A date that must come after another does not (`date_order`).
-    DateOrder { after: String },
+    /// A date that must come after another does not (`date_order`); with `or_same_day`, the
+    /// same day is allowed too (arrival on the day of departure).
+    DateOrder { after: String, or_same_day: bool },
     /// A list that must not be empty is (`empty`).
     Empty,
     /// An amount in a currency that `rates` gives no rate for (`missing_rate`).
@@ -175,7 +176,7 @@ impl Error {
             }
             ErrorKind::InvalidPolicy { problems } => {
                 let list = problems.iter().map(|p| format!("{}: {}", p.path, p.reason)).collect::<Vec<_>>().join("; ");
-                if zh { format!("{f}：政策有 {} 处问题：{list}", problems.len()) } else { format!("{f}: the policy has {} problem(s): {list}", problems.len()) }
+                if zh { format!("{f}：政策有 {} 处问题：{list}", problems.len()) } else { format!("{f}: the policy has {}: {list}", crate::locale::count(problems.len(), "problem", "problems")) }
             }
             ErrorKind::NotInPolicy { zh: what_zh, en: what_en } => {
                 if zh { format!("{f}：所选政策没有规定{what_zh}") } else { format!("{f}: the chosen policy has no rule for {what_en}") }
@@ -190,8 +191,11 @@ impl Error {
             ErrorKind::InvalidDate { input } => {
                 if zh { format!("{f}：“{input}”不是有效日期（格式 YYYY-MM-DD）") } else { format!("{f}: \"{input}\" is not a valid date (YYYY-MM-DD)") }
             }
-            ErrorKind::DateOrder { after } => {
+            ErrorKind::DateOrder { after, or_same_day: false } => {
                 if zh { format!("{f}：应晚于 {after}") } else { format!("{f}: must be after {after}") }
+            }
+            ErrorKind::DateOrder { after, or_same_day: true } => {
+                if zh { format!("{f}：应不早于 {after}") } else { format!("{f}: must be on or after {after}") }
             }
             ErrorKind::Empty => {
                 if zh { format!("{f}：不能为空") } else { format!("{f}: must not be empty") }
@@ -209,7 +213,7 @@ impl Error {
                 if zh { format!("{f}：“{input}”格式不对，应为{expected_zh}") } else { format!("{f}: \"{input}\" is not valid; expected {expected_en}") }
             }
             ErrorKind::FieldCount { expected, found } => {
-                if zh { format!("{f}：这一行有 {found} 列，表头有 {expected} 列") } else { format!("{f}: this line has {found} field(s); the header has {expected}") }
+                if zh { format!("{f}：这一行有 {found} 列，表头有 {expected} 列") } else { format!("{f}: this line has {}; the header has {expected}", crate::locale::count(found, "field", "fields")) }
             }
             ErrorKind::UnclosedQuote => {
                 if zh { format!("{f}：引号没有闭合") } else { format!("{f}: a quoted field is never closed") }

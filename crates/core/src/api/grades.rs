@@ -37,16 +37,20 @@ pub fn describe_policy(input: Value) -> TextResult {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ConvertRequest {
     policy: Value,
     #[serde(deserialize_with = "text")]
     grade: String,
+    /// XYU-12.7(1): the partner grades on the home standard (for a percentage score).
+    #[serde(default)]
+    same_standard: Option<bool>,
     #[serde(default)]
     locale: Option<String>,
 }
 
-/// `convertGrade({ policy, grade })` → `{ grade, gradePoint, percentage, clause, kind, passed, policy }`.
+/// `convertGrade({ policy, grade, sameStandard? })` → `{ grade, gradePoint, percentage, clause,
+/// kind, passed, sameStandard, findings, policy }`.
 ///
 /// # Errors
 /// `invalid_grade` (listing valid grades) at `grade`, policy errors at `policy`.
@@ -55,13 +59,13 @@ pub fn convert_grade(input: Value) -> TextResult {
         let req: ConvertRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;
         let p = load_policy(&req.policy, locale)?;
-        let c = grade::convert(&p, &req.grade, "grade")?;
+        let c = grade::answer(&p, &req.grade, "grade", req.same_standard, locale)?;
         with_policy(&c, Some(&p))
     })
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Course {
     #[serde(default)]
     name: String,
@@ -69,18 +73,24 @@ struct Course {
     credits: Decimal,
     #[serde(deserialize_with = "text")]
     grade: String,
+    /// XYU-12.7(1) for this course; overrides the request's.
+    #[serde(default)]
+    same_standard: Option<bool>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct GpaRequest {
     policy: Value,
     courses: Vec<Course>,
+    /// XYU-12.7(1) for every course (one exchange, one partner).
+    #[serde(default)]
+    same_standard: Option<bool>,
     #[serde(default)]
     locale: Option<String>,
 }
 
-/// `computeGpa({ policy, courses: [{ name, credits, grade }] })`.
+/// `computeGpa({ policy, courses: [{ name, credits, grade, sameStandard? }], sameStandard? })`.
 ///
 /// # Errors
 /// The first unreadable course with its path (`courses[2].grade`).
@@ -89,8 +99,12 @@ pub fn compute_gpa(input: Value) -> TextResult {
         let req: GpaRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;
         let p = load_policy(&req.policy, locale)?;
-        let courses: Vec<CourseInput> =
-            req.courses.into_iter().map(|c| CourseInput { name: c.name, credits: c.credits, grade: c.grade }).collect();
+        let partner = req.same_standard;
+        let courses: Vec<CourseInput> = req
+            .courses
+            .into_iter()
+            .map(|c| CourseInput { name: c.name, credits: c.credits, grade: c.grade, same_standard: c.same_standard.or(partner) })
+            .collect();
         let r = grade::compute_gpa(&p, &courses, locale)?;
         with_policy(&r, Some(&p))
     })
