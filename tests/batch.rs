@@ -214,7 +214,7 @@ fn equals_compute_gpa_for_every_student() {
             .skip(1)
             .map(|l| l.split(',').collect::<Vec<_>>())
             .filter(|f| f[0] == s.student_id)
-            .map(|f| CourseInput { name: f[1].into(), credits: d(f[2]), grade: f[3].into() })
+            .map(|f| CourseInput { name: f[1].into(), credits: d(f[2]), grade: f[3].into(), same_standard: None })
             .collect();
         let g = grade::compute_gpa(&p, &courses, Locale::En).unwrap();
         assert_eq!(
@@ -267,7 +267,7 @@ fn a_product_that_would_lose_places_is_an_overflow_not_a_gpa_above_4() {
     // computeGpa says the same about the same course.
     let e = grade::compute_gpa(
         &xinyu(),
-        &[CourseInput { name: "Art".into(), credits: d("2.7922816251426433759354395034"), grade: "A+".into() }],
+        &[CourseInput { name: "Art".into(), credits: d("2.7922816251426433759354395034"), grade: "A+".into(), same_standard: None }],
         Locale::En,
     )
     .unwrap_err();
@@ -284,7 +284,7 @@ fn same_as_compute_gpa_to_the_digit(csv: &str, r: &BatchResult) {
             .skip(1)
             .map(|l| l.split(',').collect::<Vec<_>>())
             .filter(|f| f[0] == s.student_id && !r.errors.iter().any(|e| csv.lines().nth(e.line - 1) == Some(&f.join(","))))
-            .map(|f| CourseInput { name: f[1].into(), credits: d(f[2]), grade: f[3].into() })
+            .map(|f| CourseInput { name: f[1].into(), credits: d(f[2]), grade: f[3].into(), same_standard: None })
             .collect();
         let g = grade::compute_gpa(&p, &courses, Locale::En).unwrap();
         assert_eq!(

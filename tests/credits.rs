@@ -73,8 +73,11 @@ fn xyu_12_2_sixty_four_hours_are_3_56_to_4_credits_recognized_as_4() {
     assert_eq!(r["recognizedCreditsExact"], "4");
     assert_eq!(r["courses"][0]["basis"], "hours");
     assert_eq!(r["courses"][0]["recognizedAs"], "majorRequired");
-    // 4 recognized of a 4-credit plan: equivalent (XYU-12.2).
-    assert_eq!(finding(&r, "credit_equivalence")["outcome"], "pass");
+    // 4 recognized of a 4-credit plan at the policy's 16 hours, but 64/18 = 3.56 at 18: the
+    // answer depends on the choice within 16–18, so it is review (issue 16 point 6; this used
+    // to pass). A plan of 3 is met either way.
+    assert_eq!(finding(&r, "credit_equivalence")["outcome"], "review");
+    assert_eq!(finding(&check(xinyu(1, "3", vec![hours("Signals", 64)])), "credit_equivalence")["outcome"], "pass");
     assert_eq!(r["policy"]["id"], "xinyu-2022");
 }
 
@@ -127,20 +130,38 @@ fn xyu_12_4_one_semester_with_three_passed_core_courses_recognizes_the_whole_pla
 
 #[test]
 fn xyu_12_4_one_semester_two_passed_and_one_failed_core_course_is_not_enough() {
-    // The failed (F) core course does not count: 2 < 3. Recognized course by course:
-    // 2 × 48/16 = 6 of 25 → short by 19.00, equivalence 6/25 = 0.24.
+    // XYU-12.4 "只要其所修课程达到学校所列交换生所在学科（一级学科）核心课程3门": courses *taken*.
+    // Counting only passed ones is this tool's reading (SPEC §3), so 3 taken with 1 failed is
+    // the school's review, saying so (issue 16: the English added "passing"); it used to be a
+    // plain fail. Recognized course by course meanwhile: 2 × 48/16 = 6 of 25 → short by 19.00,
+    // equivalence 6/25 = 0.24.
     let r = check(xinyu(1, "25", vec![core("A", "B"), core("B", "A-"), core("C", "F")]));
-    assert_eq!(r["corePassed"], 2);
+    assert_eq!((r["corePassed"].as_u64(), r["coreTaken"].as_u64()), (Some(2), Some(3)));
     assert_eq!(r["allCreditsRecognized"], false);
     assert_eq!(r["recognizedCredits"], "6.00");
     assert_eq!(r["equivalence"], "0.24");
     let f = finding(&r, "core_courses");
-    assert_eq!(f["outcome"], "fail");
-    assert!(f["message"].as_str().unwrap().contains("need 3 passed core courses; you have 2"), "{f}");
+    assert_eq!((f["outcome"].as_str(), f["clause"].as_str()), (Some("review"), Some("XYU-12.4")));
+    assert_eq!(
+        f["message"],
+        "3 core courses taken, 2 of them passed (3 needed for 1 semester). The regulation's condition is that the courses taken reach 3 core courses, and it does not say they must be passed; this tool counts passed ones only (its own reading), so credits are recognized course by course. Whether failed core courses count is for the school to decide."
+    );
+    let mut zh = xinyu(1, "25", vec![core("A", "B"), core("B", "A-"), core("C", "F")]);
+    zh["locale"] = json!("zh-CN");
+    assert_eq!(
+        finding(&check(zh), "core_courses")["message"],
+        "修读核心课程 3 门，其中通过 2 门（1 个学期需 3 门）。办法的条件是“所修课程达到”核心课程 3 门，未说须通过；本工具只计已通过的课程（这是本工具的解读），因此学分按课程逐门认定。未通过的核心课程能否计入，由学校认定。"
+    );
     let eq = finding(&r, "credit_equivalence");
     assert_eq!((eq["outcome"].as_str(), eq["clause"].as_str()), (Some("review"), Some("XYU-12.2")));
     assert!(eq["message"].as_str().unwrap().contains("19.00 short"), "{eq}");
     assert_eq!(r["retake"][0]["name"], "C");
+
+    // Only two taken: short under either reading → fail.
+    let r = check(xinyu(1, "25", vec![core("A", "B"), core("B", "F")]));
+    let f = finding(&r, "core_courses");
+    assert_eq!(f["outcome"], "fail");
+    assert_eq!(f["message"], "3 core courses are needed for 1 semester; you took 2 (1 passed): credits are recognized course by course.");
 }
 
 #[test]
@@ -369,4 +390,135 @@ proptest! {
         prop_assert!(!before.all_credits_recognized || after.all_credits_recognized);
         prop_assert!(Decimal::from_str(&after.recognized_credits_exact).unwrap() >= Decimal::from_str(&before.recognized_credits_exact).unwrap());
     }
+}
+
+// ---- what the regulation says, and what is the policy's (issue 16) ----
+
+#[test]
+fn xyu_12_3_a_short_programme_course_does_not_count_toward_the_core_courses() {
+    // XYU-12.3 "学生参加国（境）外短期班如夏令营、冬令营等项目所获得的学分，可以作为选修课予以认定":
+    // short-programme credits are electives, so a summer-school course marked core is not one of
+    // XYU-12.4's "核心课程3门" that recognize the whole plan (issue 16 point 4).
+    let summer_core = json!({ "name": "Summer Algebra", "credits": 2, "grade": "A", "core": true, "shortProgram": true });
+    let r = check(xinyu(1, "25", vec![core("A", "B"), core("B", "A-"), summer_core.clone()]));
+    // 2 regular core courses < 3: course by course, 2 × 48/16 = 6, plus the camp's 2 (cap 2) = 8.
+    assert_eq!((r["corePassed"].as_u64(), r["coreTaken"].as_u64(), r["allCreditsRecognized"].as_bool()), (Some(2), Some(2), Some(false)));
+    assert_eq!(r["recognizedCredits"], "8.00");
+    assert_eq!(r["courses"][2]["recognizedAs"], "elective");
+    assert_eq!(finding(&r, "core_courses")["outcome"], "fail");
+    let f = finding(&r, "short_program_not_core");
+    assert_eq!((f["outcome"].as_str(), f["clause"].as_str()), (Some("fail"), Some("XYU-12.3")));
+    assert_eq!(
+        f["message"],
+        "\"Summer Algebra\": marked core but from a short programme, whose credits are recognized only as electives (XYU-12.3), so they do not count toward the core courses of XYU-12.4."
+    );
+    let mut zh = xinyu(1, "25", vec![core("A", "B"), core("B", "A-"), summer_core]);
+    zh["locale"] = json!("zh-CN");
+    assert_eq!(
+        finding(&check(zh), "short_program_not_core")["message"],
+        "“Summer Algebra” 来自短期项目且标为核心课程：短期项目学分只作为选修课认定（XYU-12.3），不计入核心课程门数（XYU-12.4）。"
+    );
+    // The same course taken in the exchange semester is a core course: 3 ≥ 3 → the plan's 25.
+    let r = check(xinyu(1, "25", vec![core("A", "B"), core("B", "A-"), json!({ "name": "Algebra", "credits": 2, "grade": "A", "core": true })]));
+    assert_eq!((r["corePassed"].as_u64(), r["recognizedCredits"].as_str()), (Some(3), Some("25.00")));
+    assert!(!has_finding(&r, "short_program_not_core"));
+}
+
+#[test]
+fn xyu_12_2_when_16_or_18_hours_a_credit_changes_the_answer_both_figures_are_given() {
+    // XYU-12.2 "本科生一般为16-18学时计1个学分". 288 hours against an 18-credit plan:
+    // 288/16 = 18 ≥ 18 meets the plan; 288/18 = 16 is 2 short. 16 is the preset's choice, not
+    // the regulation's, so the equivalence is review with both figures (issue 16 point 6).
+    let r = check(xinyu(1, "18", vec![hours("Thesis project", 288)]));
+    assert_eq!(r["recognizedCredits"], "18.00");
+    assert_eq!((r["equivalentCredits"]["min"].as_str(), r["equivalentCredits"]["max"].as_str()), (Some("16.00"), Some("18.00")));
+    let eq = finding(&r, "credit_equivalence");
+    assert_eq!((eq["outcome"].as_str(), eq["clause"].as_str()), (Some("review"), Some("XYU-12.2")));
+    assert_eq!(
+        eq["message"],
+        "The recognized credits depend on the class hours per credit: at 16 hours a credit they are 18.00, meeting the plan's 18; at 18 they are 16.00, 2.00 short. The regulation says 16–18 class hours generally make a credit and does not choose; this policy uses 16, and the school decides. The regulation says 16–18 class hours generally make 1 credit for undergraduates; the hours used for a recognized credit (hoursPerCredit) are this policy's choice within that range, not the regulation's."
+    );
+    let mut zh = xinyu(1, "18", vec![hours("Thesis project", 288)]);
+    zh["locale"] = json!("zh-CN");
+    assert_eq!(
+        finding(&check(zh), "credit_equivalence")["message"],
+        "认定学分取决于每学分的学时数：按 16 学时计 1 学分为 18.00 学分，达到本期培养计划的 18 学分；按 18 学时计 1 学分为 16.00 学分，尚差 2.00 学分。办法规定一般 16–18 学时计 1 学分，未定取哪一端；本政策按 16 学时计，由学校认定。办法规定本科生一般 16–18 学时计 1 学分；认定学分所用的学时数（hoursPerCredit）是本政策在此范围内的选择，不是办法的规定。"
+    );
+    // A policy dividing by 18 recognizes 16, and the answer is the same review.
+    let mut at18 = xinyu(1, "18", vec![hours("Thesis project", 288)]);
+    at18["policy"] = json!({ "extends": "xinyu-2022", "hoursPerCredit": 18 });
+    let r = check(at18);
+    assert_eq!(r["recognizedCredits"], "16.00");
+    assert_eq!(finding(&r, "credit_equivalence")["outcome"], "review");
+    assert!(finding(&r, "credit_equivalence")["message"].as_str().unwrap().contains("this policy uses 18"));
+    // Where both ends agree the answer is plain: 288 hours vs a 16-credit plan passes at 18
+    // too (16 ≥ 16); vs a 19-credit plan both fall short (18 and 16), the usual review.
+    assert_eq!(finding(&check(xinyu(1, "16", vec![hours("T", 288)])), "credit_equivalence")["outcome"], "pass");
+    let short = check(xinyu(1, "19", vec![hours("T", 288)]));
+    assert!(finding(&short, "credit_equivalence")["message"].as_str().unwrap().starts_with("18.00 credits recognized against the plan's 19: 1.00 short"));
+    // XYU-12.4 grants the whole plan whatever the divisor: 3 × 48 hours core, 25-credit plan.
+    let r = check(xinyu(1, "25", vec![core("A", "B"), core("B", "B"), core("C", "B")]));
+    assert_eq!(finding(&r, "credit_equivalence")["outcome"], "pass");
+    // describePolicy says whose number the divisor is.
+    let d = api::describe_policy(json!({ "policy": "xinyu-2022" })).unwrap();
+    assert_eq!(d["hoursPerCredit"], "16");
+    assert_eq!(d["credits"]["divisorConvention"]["clause"], "XYU-12.2");
+}
+
+#[test]
+fn xyu_12_2_the_hour_range_in_messages_comes_from_the_policy() {
+    // A policy whose regulation says 15–18 hours (hoursPerCredit 16 stays inside it).
+    let mut input = xinyu(1, "20", vec![json!({ "name": "X", "hours": 32, "credits": 5, "system": "ects", "grade": "B" })]);
+    input["policy"] = json!({ "extends": "xinyu-2022", "credits": { "hoursPerCredit": { "min": 15 } } });
+    assert_eq!(
+        finding(&check(input), "hours_used")["message"],
+        "\"X\": both hours and credits given; hours are used (15–18 class hours a credit is the regulation's rule, foreign credit factors only convention)."
+    );
+}
+
+#[test]
+fn xyu_12_2_credit_systems_are_named_in_the_users_language_with_plurals() {
+    // Issue 15 point 10 and issue 16: "ects：" showed the raw id, and "= 1 home credits".
+    #[track_caller]
+    fn message(system: &str, locale: &str) -> String {
+        let mut input = xinyu(1, "20", vec![json!({ "name": "X", "credits": 6, "system": system, "grade": "B" })]);
+        input["locale"] = json!(locale);
+        finding(&check(input), "credit_system_convention")["message"].as_str().unwrap().to_owned()
+    }
+    assert_eq!(message("ects", "en"), "ECTS credits: 2 foreign credits = 1 home credit is common convention, not a rule of the regulation; the school decides.");
+    assert_eq!(message("ects", "zh-CN"), "欧洲学分互认体系（ECTS）学分：2 学分折合本校 1 学分，为通行惯例而非本办法规定；以学校认定为准。");
+    assert_eq!(message("us-semester", "en"), "US semester credits: 1 foreign credit = 1 home credit is common convention, not a rule of the regulation; the school decides.");
+    assert_eq!(message("us-quarter", "en"), "US quarter credits: 3 foreign credits = 2 home credits is common convention, not a rule of the regulation; the school decides.");
+    assert_eq!(message("uk-cats", "zh-CN"), "英国 CATS 学分：4 学分折合本校 1 学分，为通行惯例而非本办法规定；以学校认定为准。");
+    // A custom system without a name falls back to its id.
+    let mut input = xinyu(1, "20", vec![json!({ "name": "X", "credits": 6, "system": "nz", "grade": "B" })]);
+    let mut systems = api::describe_policy(json!({ "policy": "xinyu-2022" })).unwrap()["credits"]["systems"].clone();
+    systems.as_array_mut().unwrap().push(json!({ "id": "nz", "foreignCredits": 15, "homeCredits": 4, "basis": "convention", "note": { "zh": "x", "en": "x" } }));
+    input["policy"] = json!({ "extends": "xinyu-2022", "credits": { "systems": systems } });
+    assert!(finding(&check(input), "credit_system_convention")["message"].as_str().unwrap().starts_with("nz: 15 foreign credits = 4 home credits"));
+}
+
+#[test]
+fn xyu_12_7_1_a_percentage_grade_from_another_standard_is_not_recognized_by_the_tool() {
+    // "对方成绩标准与新余学院不同时，参照下述标准转换": letters only; a number from a partner with
+    // another standard has no conversion, so the school decides and nothing is recognized yet.
+    let course = json!({ "name": "Seminar", "hours": 32, "grade": "68", "category": "majorElective" });
+    let mut input = xinyu(1, "20", vec![course.clone()]);
+    input["sameStandard"] = json!(false);
+    let r = check(input);
+    assert_eq!((r["courses"][0]["passed"].is_null(), r["courses"][0]["recognized"].is_null()), (true, true));
+    assert_eq!(r["recognizedCredits"], "0.00");
+    let f = finding(&r, "different_standard_score");
+    assert_eq!((f["outcome"].as_str(), f["clause"].as_str()), (Some("review"), Some("XYU-12.7(2)")));
+    // Per course, the same standard: 32/16 = 2 recognized, and only the pass mark's origin noted.
+    let mut input = xinyu(1, "20", vec![json!({ "name": "Seminar", "hours": 32, "grade": "68", "category": "majorElective", "sameStandard": true })]);
+    input["sameStandard"] = json!(false);
+    let r = check(input);
+    assert_eq!(r["recognizedCredits"], "2.00");
+    assert!(!has_finding(&r, "different_standard_score") && !has_finding(&r, "same_standard_unstated"));
+    assert_eq!(finding(&r, "percentage_pass_mark")["outcome"], "review");
+    // Not stated: recognized as before (2), with the question asked.
+    let r = check(xinyu(1, "20", vec![course]));
+    assert_eq!(r["recognizedCredits"], "2.00");
+    assert_eq!(finding(&r, "same_standard_unstated")["clause"], "XYU-12.7(1)");
 }

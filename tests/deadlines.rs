@@ -214,7 +214,11 @@ proptest! {
                     Ok(v) => prop_assert!(v.is_array()),
                     Err(f) => prop_assert!(["invalid_date", "date_order", "out_of_range", "overflow", "missing_field"].contains(&f.code()), "{} {}", f.code(), input),
                 }
-                let _ = api::deadlines_ics(input);
+                let _ = api::deadlines_ics(input.clone());
+                // The checklist reads the same request, with departure as a date too.
+                let mut with_departure = input;
+                with_departure["departure"] = json!(end);
+                let _ = api::checklist(with_departure);
             }
         }
         if let Some(date) = Date::new(y, m, d) {
@@ -228,4 +232,178 @@ proptest! {
             }
         }
     }
+}
+
+// ---- the procedural steps by phase (issue 16 "missing") ----
+
+#[track_caller]
+fn checklist(input: Value) -> Value {
+    api::checklist(input.clone()).unwrap_or_else(|f| panic!("{input}: {} {}", f.code(), f.message()))
+}
+
+/// (code, clause, due) of a step.
+type StepRow = (String, String, Option<String>);
+
+/// (phase, steps) per phase.
+fn phases(r: &Value) -> Vec<(String, Vec<StepRow>)> {
+    r["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let steps = p["steps"].as_array().unwrap().iter().map(|s| {
+                (s["code"].as_str().unwrap().to_owned(), s["clause"].as_str().unwrap().to_owned(), s["due"].as_str().map(str::to_owned))
+            });
+            (p["phase"].as_str().unwrap().to_owned(), steps.collect())
+        })
+        .collect()
+}
+
+fn step<'a>(r: &'a Value, code: &str) -> &'a Value {
+    r["phases"].as_array().unwrap().iter().flat_map(|p| p["steps"].as_array().unwrap()).find(|s| s["code"] == code).unwrap_or_else(|| panic!("no step {code}"))
+}
+
+fn s3(code: &str, clause: &str, due: Option<&str>) -> StepRow {
+    (code.to_owned(), clause.to_owned(), due.map(str::to_owned))
+}
+
+#[test]
+fn xyu_10_6_the_exchange_list_is_filed_within_two_weeks_of_departure() {
+    // "交换生出国（境）后两周内，国际处将所有交换生名单报送…备案": departure + 14 days.
+    // 2026-08-25 + 14 = Aug 39 → Aug has 31 → 2026-09-08.
+    let list = due(json!({ "policy": "xinyu-2022", "departure": "2026-08-25", "arrival": "2026-08-26" }));
+    assert_eq!(list, vec![t("contact_address", "2026-09-02", "XYU-13.2"), t("exchange_list_filed", "2026-09-08", "XYU-10.6")]);
+    // A dated step is also in the .ics.
+    let ics = api::deadlines_ics(json!({ "policy": "xinyu-2022", "departure": "2026-08-25", "locale": "en" })).unwrap();
+    let ics = ics.as_str().unwrap().replace("\r\n ", "");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20260908\r\n"), "{ics}");
+    assert!(ics.contains("UID:exchange_list_filed-20260908@exchange-calc\r\n"));
+    // Departure and arrival may be the same day; arrival before departure cannot be.
+    assert_eq!(due_of(json!({ "policy": "xinyu-2022", "departure": "2026-08-25", "arrival": "2026-08-25" }), "contact_address"), "2026-09-01");
+    let msg = err(json!({ "policy": "xinyu-2022", "departure": "2026-08-25", "arrival": "2026-08-24", "locale": "en" }), "date_order", "arrival");
+    assert_eq!(msg, "arrival: must be on or after 2026-08-25");
+    let msg = err(json!({ "policy": "xinyu-2022", "departure": "2026-08-25", "arrival": "2026-08-24" }), "date_order", "arrival");
+    assert_eq!(msg, "arrival：应不早于 2026-08-25");
+    err(json!({ "policy": "xinyu-2022", "departure": "2027-02-01", "end": "2027-01-20" }), "date_order", "end");
+    err(json!({ "policy": "xinyu-2022", "departure": "2026-02-30" }), "invalid_date", "departure");
+    // Without a departure date the other deadlines are unchanged (the first missing date is
+    // still arrival).
+    err(json!({ "policy": "xinyu-2022" }), "missing_field", "arrival");
+}
+
+#[test]
+fn xinyu_checklist_before_departure_abroad_and_after_return() {
+    // Departure 2026-08-25, arrival 08-26, end 2027-01-20:
+    // XYU-13.2 08-26 + 7 = 09-02; XYU-10.6 08-25 + 14 = 09-08; XYU-13.5 01-20 + 15 = 02-04 and
+    // + 1 month = 02-20; XYU-12.9 + 3 months = 04-20.
+    let r = checklist(json!({ "policy": "xinyu-2022", "departure": "2026-08-25", "arrival": "2026-08-26", "end": "2027-01-20", "locale": "en" }));
+    assert_eq!(r["policy"]["id"], "xinyu-2022");
+    assert_eq!(
+        phases(&r),
+        vec![
+            ("beforeDeparture".to_owned(), vec![s3("sign_agreement", "XYU-12.1", None), s3("thesis_abroad_consent", "XYU-12.5", None)]),
+            (
+                "abroad".to_owned(),
+                vec![
+                    s3("contact_address", "XYU-13.2", Some("2026-09-02")),
+                    s3("exchange_list_filed", "XYU-10.6", Some("2026-09-08")),
+                    s3("report_regularly", "XYU-13.3", None),
+                    s3("no_unapproved_change", "XYU-11", None),
+                    s3("early_return_approval", "XYU-13.4", None),
+                    s3("return_on_time", "XYU-12.1", None),
+                ]
+            ),
+            (
+                "afterReturn".to_owned(),
+                vec![
+                    s3("report_to_college", "XYU-13.5", Some("2027-02-04")),
+                    s3("written_summary", "XYU-13.5", Some("2027-02-20")),
+                    s3("transcript", "XYU-12.9", Some("2027-04-20")),
+                    s3("credit_recognition", "XYU-12.6", None),
+                    s3("awards_priority", "XYU-14", None),
+                ]
+            ),
+        ]
+    );
+    let titles: Vec<&str> = r["phases"].as_array().unwrap().iter().filter_map(|p| p["title"].as_str()).collect();
+    assert_eq!(titles, ["Before departure", "While abroad", "After the exchange"]);
+    assert_eq!(step(&r, "contact_address")["timing"], "within 7 days of arrival abroad");
+    assert_eq!(step(&r, "exchange_list_filed")["timing"], "within 14 days of departure");
+    assert_eq!(step(&r, "written_summary")["timing"], "within 1 month of the end of the exchange");
+    assert_eq!(step(&r, "transcript")["timing"], "within 3 months of the end of the exchange");
+    assert!(step(&r, "sign_agreement")["timing"].is_null() && step(&r, "sign_agreement")["due"].is_null());
+    // XYU-12.1 "在国（境）外学习期满后须按时回校。逾期不归者，学校将根据有关规定予以处理。"
+    assert_eq!(step(&r, "return_on_time")["consequence"], "A student who does not return on time is dealt with under the school's rules.");
+    let zh = checklist(json!({ "policy": "xinyu-2022", "arrival": "2026-08-26" }));
+    assert_eq!(zh["phases"][1]["title"], "在国（境）外期间");
+    assert_eq!(step(&zh, "contact_address")["timing"], "到达国（境）外后 7 天内");
+    assert_eq!(step(&zh, "exchange_list_filed")["timing"], "出国（境）后 14 天内");
+    assert_eq!(step(&zh, "written_summary")["timing"], "交换结束后 1 个月内");
+    assert_eq!(step(&zh, "sign_agreement")["title"], "派出之前与学校签订协议（学校保留在外学习期间的学籍）");
+    // Undated steps count from a date not given: due null, listed in the policy's order after
+    // the dated one.
+    let abroad: Vec<&str> = zh["phases"][1]["steps"].as_array().unwrap().iter().filter_map(|s| s["code"].as_str()).collect();
+    assert_eq!(abroad[..2], ["contact_address", "exchange_list_filed"]);
+    assert!(step(&zh, "exchange_list_filed")["due"].is_null());
+}
+
+#[test]
+fn xyu_13_4_returning_early_needs_both_schools_written_approval() {
+    // "交换生在交换期间因故中止学习计划，必须向双方院校提出书面申请，经批准后方可提前返校。"
+    let en = checklist(json!({ "policy": "xinyu-2022", "locale": "en" }));
+    assert_eq!(step(&en, "early_return_approval")["title"], "To stop the study plan for any reason, apply in writing to both schools; return early only once approved");
+    let zh = checklist(json!({ "policy": "xinyu-2022" }));
+    assert_eq!(step(&zh, "early_return_approval")["title"], "因故中止学习计划的，须向双方院校提出书面申请，经批准后方可提前返校");
+    // XYU-13.3 "应定期向所属学院汇报学习和生活情况…遇到重大情况应及时向国家驻当地使领馆或机构及学校报告".
+    assert!(step(&zh, "report_regularly")["title"].as_str().unwrap().starts_with("定期向所属学院汇报学习和生活情况"));
+    // XYU-12.6: the application form the student hands in; XYU-14: priority, other things equal.
+    assert!(step(&zh, "credit_recognition")["title"].as_str().unwrap().contains("《新余学院交换生成绩转换及学分认定申请表》"));
+    assert_eq!(step(&en, "awards_priority")["title"], "Once you have completed the exchange's studies with passing grades, you may be given priority, other things being equal, in awards and scholarship reviews");
+    // XYU-12.5: the thesis abroad with the school's consent.
+    assert!(step(&en, "thesis_abroad_consent")["title"].as_str().unwrap().contains("needs the school's consent"));
+}
+
+#[test]
+fn lx_6_3_safety_pledge_and_training_before_departure_and_sharing_after_return() {
+    // LX-6.3 "学生行前须签订《海外交流安全承诺书》，并参加学校组织的安全与纪律培训。项目期间须保持
+    // 通信畅通，遇紧急情况第一时间按规定上报。" LX-2.2 and LX-6.4: sharing after return.
+    let r = checklist(json!({ "policy": "gdut-lixing-2026", "year": 2027 }));
+    assert_eq!(
+        phases(&r),
+        vec![
+            ("beforeDeparture".to_owned(), vec![s3("safety_pledge", "LX-6.3", None)]),
+            ("abroad".to_owned(), vec![s3("obey_rules_abroad", "LX-6.1", None), s3("stay_reachable", "LX-6.3", None)]),
+            ("afterReturn".to_owned(), vec![s3("share_results", "LX-2.2", None), s3("sharing_season", "LX-6.4", None)]),
+        ]
+    );
+    assert_eq!(step(&r, "safety_pledge")["title"], "行前签订《海外交流安全承诺书》，并参加学校组织的安全与纪律培训");
+    let en = checklist(json!({ "policy": "gdut-lixing-2026", "locale": "en" }));
+    assert_eq!(step(&en, "stay_reachable")["title"], "During the programme stay reachable, and report any emergency at once as the rules say");
+}
+
+#[test]
+fn every_step_cites_a_clause_the_policy_quotes() {
+    for id in ["xinyu-2022", "gdut-lixing-2026"] {
+        let p = policy::resolve(&json!(id), "policy", Locale::En).unwrap();
+        let d = p.deadlines.as_ref().unwrap();
+        let cited = d.relative.iter().map(|r| r.clause.as_str()).chain(d.annual.iter().map(|r| r.clause.as_str())).chain(d.steps.iter().map(|s| s.clause.as_str()));
+        for clause in cited {
+            assert!(p.clause(clause).is_some(), "{id}: {clause} is not quoted");
+        }
+    }
+}
+
+#[test]
+fn checklist_errors_are_those_of_deadlines_but_no_date_is_needed() {
+    let f = api::checklist(json!({ "policy": "xinyu-2022", "arrival": "2026-09-01", "end": "2026-08-01" })).unwrap_err();
+    assert_eq!((f.code(), f.field()), ("date_order", "end"));
+    let f = api::checklist(json!({ "policy": { "extends": "xinyu-2022", "deadlines": null } })).unwrap_err();
+    assert_eq!((f.code(), f.field()), ("not_in_policy", "policy"));
+    let f = api::checklist(json!({ "policy": "xinyu-2022", "arival": "2026-09-01" })).unwrap_err();
+    assert_eq!((f.code(), f.field()), ("unknown_field", "arival"));
+    // Step codes share one namespace with the deadlines' codes.
+    let dup = json!({ "extends": "gdut-lixing-2026", "deadlines": { "steps": [
+        { "code": "final_list", "clause": "LX-6.3", "phase": "abroad", "title": { "zh": "x", "en": "x" } }] } });
+    let f = api::checklist(json!({ "policy": dup })).unwrap_err();
+    assert_eq!(f.problems().iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["deadlines.steps[0].code"]);
 }

@@ -151,13 +151,17 @@ fn xyu_10_2_2_gpa_threshold_met_and_missed() {
 
 #[test]
 fn xyu_10_2_3_language_scores_give_priority_and_never_exclude() {
+    // XYU-10.2(3) "外语能力强，雅思、托福或其他语言的水平考试成绩优秀者，优先考虑": strong ability
+    // is a basic condition the school judges; an excellent score gives priority. So a score at
+    // or above the line passes with priority; below it (issue 16 point 2: it used to pass) and
+    // with no score it is the school's review; never a fail.
     // (ielts, toefl, outcome, priority): thresholds IELTS 6.5, TOEFL 90.
     for (ielts, toefl, outcome, priority) in [
         (json!(6.5), Value::Null, "pass", json!(true)),   // at the threshold
         (json!(8), Value::Null, "pass", json!(true)),     // above
-        (json!(6), Value::Null, "pass", json!(false)),    // below: no priority, still eligible
+        (json!(6), Value::Null, "review", json!(false)),  // below: no priority; ability is judged
         (Value::Null, json!(90), "pass", json!(true)),    // TOEFL at the threshold
-        (Value::Null, json!(89), "pass", json!(false)),
+        (Value::Null, json!(89), "review", json!(false)),
         (json!(6), json!(95), "pass", json!(true)),       // either score suffices
         (Value::Null, Value::Null, "review", Value::Null), // no score: the office judges
     ] {
@@ -166,14 +170,29 @@ fn xyu_10_2_3_language_scores_give_priority_and_never_exclude() {
         assert_eq!(finding(&r, "findings", "language").0, outcome, "ielts {ielts} toefl {toefl}");
         assert_eq!(finding(&r, "findings", "language").1, "XYU-10.2(3)");
         assert_eq!(r["priority"], priority, "ielts {ielts} toefl {toefl}");
-        assert_ne!(r["status"], "ineligible", "language never excludes");
+        // Every other condition is met, so the language finding alone sets the status.
+        assert_eq!(r["status"], if outcome == "pass" { "eligible" } else { "review" }, "ielts {ielts} toefl {toefl}");
     }
-    let below = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "ielts": 6 })), "locale": "en" }));
-    assert_eq!(below["status"], "eligible");
+}
+
+#[test]
+fn xyu_10_2_3_a_score_below_the_priority_line_is_review_like_no_score() {
+    // IELTS 6 < 6.5: no priority, and whether the ability is "strong" is the school's call.
+    let below = with(good_xinyu(), json!({ "ielts": 6 }));
+    let en = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": below, "locale": "en" }));
+    assert_eq!(en["status"], "review");
     assert_eq!(
-        finding(&below, "findings", "language").2,
-        "Language scores: IELTS 6 (priority threshold 6.5), below the priority threshold: no priority, but this never excludes you."
+        finding(&en, "findings", "language"),
+        ("review", "XYU-10.2(3)", "Language scores: IELTS 6 (priority threshold 6.5), below the priority threshold: no priority. Strong foreign-language ability is one of the basic conditions, and the office judges it; a score alone does not exclude you.")
     );
+    let zh = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": below }));
+    assert_eq!(
+        finding(&zh, "findings", "language").2,
+        "外语成绩：雅思 6（优先线 6.5），未达到优先考虑线：不优先考虑。“外语能力强”是基本条件之一，由学校审核；成绩本身不是排除条件。"
+    );
+    // The no-score case says the same about who judges.
+    let none = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "ielts": null })) }));
+    assert_eq!(finding(&none, "findings", "language"), ("review", "XYU-10.2(3)", "未填写雅思、托福等外语考试成绩：“外语能力强”由学校审核；成绩优秀者优先考虑。"));
 }
 
 #[test]
@@ -187,19 +206,39 @@ fn xyu_10_2_3_unset_priority_thresholds_are_review_not_fail() {
 }
 
 #[test]
-fn xyu_10_3_final_year_is_review() {
-    for (year, years, outcome) in [(4, 4, "review"), (5, 4, "review"), (3, 4, "pass"), (1, 4, "pass"), (5, 5, "review")] {
+fn xyu_10_3_upper_year_students_get_review() {
+    // XYU-10.3 "高年级学生在参加交换生项目前，应先行处理好与中期考核、毕业、升学等相关事宜": upper
+    // years, not only the final one (issue 16 point 3: year 3 of 4 used to pass). The
+    // regulation does not define them; the tool counts the second half of the programme:
+    // year y of p is upper when 2y > p.
+    for (year, years, outcome) in [
+        (1, 4, "pass"),   // 2 ≤ 4
+        (2, 4, "pass"),   // 4 ≤ 4: the first half ends here
+        (3, 4, "review"), // 6 > 4
+        (4, 4, "review"), // the final year
+        (5, 4, "review"), // an extended study
+        (2, 5, "pass"),   // 4 ≤ 5
+        (3, 5, "review"), // 6 > 5
+        (2, 3, "review"), // 4 > 3
+    ] {
         let applicant = with(good_xinyu(), json!({ "yearOfStudy": year, "programYears": years }));
         let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": applicant, "locale": "en" }));
         assert_eq!(finding(&r, "findings", "final_year").0, outcome, "year {year} of {years}");
         assert_eq!(finding(&r, "findings", "final_year").1, "XYU-10.3");
+        assert_eq!(r["status"], if outcome == "pass" { "eligible" } else { "review" }, "year {year} of {years}");
     }
-    let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "yearOfStudy": 4 })), "locale": "en" }));
-    assert_eq!(r["status"], "review");
+    let r = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "yearOfStudy": 3 })), "locale": "en" }));
     assert_eq!(
         finding(&r, "findings", "final_year").2,
-        "Final year (year 4 of 4): settle mid-term assessment, graduation and further study before the exchange."
+        "Upper-year student (year 3 of 4): settle mid-term assessment, graduation and further-study matters before the exchange. (The regulation does not define upper years; this tool counts the second half of the programme.)"
     );
+    let zh = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": with(good_xinyu(), json!({ "yearOfStudy": 3 })) }));
+    assert_eq!(
+        finding(&zh, "findings", "final_year").2,
+        "你是高年级学生（第 3 年，学制 4 年）：参加交换前应先行处理好与中期考核、毕业、升学等相关事宜。（办法未界定“高年级”，本工具按学制的后一半计。）"
+    );
+    let lower = check(json!({ "policy": xinyu_notice(), "track": "exchange", "applicant": good_xinyu() }));
+    assert_eq!(finding(&lower, "findings", "final_year").2, "第 2 年（学制 4 年），不属高年级：无须先行处理中期考核、毕业、升学事宜。（办法未界定“高年级”，本工具按学制的后一半计。）");
 }
 
 #[test]
@@ -233,27 +272,63 @@ fn freshman(enrolled: i64, applying: i64) -> Value {
 }
 
 #[test]
-fn lx_2_1_1_freshman_leap_only_in_the_enrollment_year() {
+fn lx_2_1_1_freshman_leap_is_for_the_first_academic_year() {
+    // LX-2.1.1 "面向国际联合培养专班当年入学新生". The only selection round ends in spring
+    // (LX-4.2.3: final list by 15 April), so "enrolled that calendar year" would exclude everyone
+    // it can select; the first academic year is the likely meaning (issue 16 point 1).
     let ok = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2026, 2026), "locale": "en" }));
     expect(&ok, "eligible", &[("joint_program", "pass"), ("enrollment_year", "pass")]);
-    assert_eq!(finding(&ok, "findings", "enrollment_year").1, "LX-2.1.1");
+    assert_eq!(finding(&ok, "findings", "enrollment_year"), ("pass", "LX-2.1.1", "Enrolled in 2026, applying in 2026: a new student of the year: met."));
     assert_eq!(ok["programme"], "language");
     assert_eq!(ok["priority"], Value::Null);
 
-    // Enrolled 2025, applying 2026: no longer a freshman of the application year.
-    let late = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2025, 2026), "locale": "en" }));
-    expect(&late, "ineligible", &[("joint_program", "pass"), ("enrollment_year", "fail")]);
+    // The issue's student: enrolled 2025, applying in 2026. In spring 2026 still in the first
+    // academic year (2025/26), in autumn 2026 in the second: the month decides → review, never
+    // ineligible (it used to be).
+    let next = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2025, 2026), "locale": "en" }));
+    expect(&next, "review", &[("joint_program", "pass"), ("enrollment_year", "review")]);
     assert_eq!(
-        finding(&late, "findings", "enrollment_year").2,
-        "This track is only for students who enrolled in the application year: you must have enrolled in 2026; you enrolled in 2025."
+        finding(&next, "findings", "enrollment_year").2,
+        "Enrolled in 2025, applying in 2026: if you apply within your first year of study (say, enrolled in autumn 2025, selected in spring 2026), you are a new student of the year by academic year, though not by calendar year. The plan does not say which; the college decides. Giving your year of study settles it."
     );
     let zh = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2025, 2026) }));
-    assert_eq!(finding(&zh, "findings", "enrollment_year").2, "本项目只面向申请当年入学的新生：须为 2026 年入学；你是 2025 年入学。");
+    assert_eq!(
+        finding(&zh, "findings", "enrollment_year").2,
+        "2025 年入学、2026 年申请：若在第 1 学年内申请（如 2025 年秋季入学、2026 年春季遴选），按学年理解属“当年入学新生”，按自然年理解则不属于。方案未界定，由学院审核；填写年级即可判断。"
+    );
+
+    // Two calendar years on: at least the second academic year under either reading → fail.
+    let late = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2024, 2026), "locale": "en" }));
+    expect(&late, "ineligible", &[("enrollment_year", "fail")]);
+    assert_eq!(finding(&late, "findings", "enrollment_year").2, "This track is for new students of the year; enrolled in 2024, you are at least in your second year of study in 2026.");
 
     let not_joint = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": with(freshman(2026, 2026), json!({ "inJointProgram": false })) }));
     expect(&not_joint, "ineligible", &[("joint_program", "fail"), ("enrollment_year", "pass")]);
     let unstated = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": { "inJointProgram": true, "enrollmentYear": 2026 } }));
     expect(&unstated, "review", &[("joint_program", "pass"), ("enrollment_year", "review")]);
+    let backwards = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2026, 2025), "locale": "en" }));
+    assert_eq!(finding(&backwards, "findings", "enrollment_year").0, "review");
+}
+
+#[test]
+fn lx_2_1_1_year_of_study_decides_as_the_application_form_does() {
+    // validateApplication accepts a freshman-leap form with year of study 1 and refuses 2; the
+    // eligibility check reads the same fact the same way, so the two never disagree.
+    for (year, outcome, status) in [(1, "pass", "eligible"), (2, "fail", "ineligible"), (4, "fail", "ineligible")] {
+        let applicant = json!({ "inJointProgram": true, "yearOfStudy": year, "priorLixingFunding": false, "otherFunding": false });
+        let r = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": applicant, "locale": "en" }));
+        expect(&r, status, &[("enrollment_year", outcome)]);
+        let form = api::validate_application(json!({ "policy": "gdut-lixing-2026", "form": { "track": "freshman-leap", "yearOfStudy": year } })).unwrap();
+        let year_error = form["errors"].as_array().unwrap().iter().any(|e| e["field"] == "yearOfStudy");
+        assert_eq!(year_error, outcome == "fail", "year {year}: the form and the check agree");
+    }
+    // Year 1 settles the issue's 2025/2026 case; a year that contradicts the years is review.
+    let settled = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": with(freshman(2025, 2026), json!({ "yearOfStudy": 1 })), "locale": "en" }));
+    assert_eq!(finding(&settled, "findings", "enrollment_year"), ("pass", "LX-2.1.1", "In your first year of study, a new student of the year: met."));
+    let second = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": with(freshman(2025, 2026), json!({ "yearOfStudy": 2 })) }));
+    assert_eq!(finding(&second, "findings", "enrollment_year"), ("fail", "LX-2.1.1", "本项目面向当年入学新生（第 1 学年）；你在第 2 学年。"));
+    let odd = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": with(freshman(2026, 2026), json!({ "yearOfStudy": 2 })), "locale": "en" }));
+    assert_eq!(finding(&odd, "findings", "enrollment_year").2, "Your year of study (2) does not match the enrollment and application years (2026, 2026): please check; the college decides.");
 }
 
 #[test]
@@ -266,7 +341,10 @@ fn lx_2_1_2_navigator_research_needs_one_completed_semester() {
         assert_eq!(r["programme"], "research");
     }
     let r = check(json!({ "policy": "gdut-lixing-2026", "track": "navigator-research", "applicant": { "inJointProgram": true, "semestersCompleted": 0 }, "locale": "en" }));
-    assert_eq!(finding(&r, "findings", "semesters_completed").2, "Needs at least 1 completed semester(s); you have 0.");
+    // English plural (issue 16): "1 semester", not "1 … semester(s)".
+    assert_eq!(finding(&r, "findings", "semesters_completed").2, "Needs at least 1 semester completed; you have 0.");
+    let one = check(json!({ "policy": "gdut-lixing-2026", "track": "navigator-research", "applicant": { "inJointProgram": true, "semestersCompleted": 1 }, "locale": "en" }));
+    assert_eq!(finding(&one, "findings", "semesters_completed").2, "1 semester completed (at least 1): met.");
     // The number is data: a policy asking for 2 semesters fails 1.
     let two = json!({ "extends": "gdut-lixing-2026", "tracks": { "navigator-research": { "minSemestersCompleted": 2 } } });
     let r = check(json!({ "policy": two, "track": "navigator-research", "applicant": { "inJointProgram": true, "semestersCompleted": 1 }, "locale": "en" }));
@@ -304,8 +382,10 @@ fn lx_5_3_1_funded_once_by_this_plan() {
 fn lx_5_4_conditions_come_with_every_gdut_answer() {
     let r = check(json!({ "policy": "gdut-lixing-2026", "track": "freshman-leap", "applicant": freshman(2026, 2026), "locale": "en" }));
     let clauses: Vec<&str> = r["conditions"].as_array().into_iter().flatten().filter_map(|c| c["clause"].as_str()).collect();
-    assert_eq!(clauses, ["LX-5.4(1)", "LX-5.4(2)", "LX-5.4(3)", "LX-5.4(4)", "LX-5.4(5)"]);
+    // LX-5.4's five items, then LX-2.2: sharing the results closes the project (issue 16).
+    assert_eq!(clauses, ["LX-5.4(1)", "LX-5.4(2)", "LX-5.4(3)", "LX-5.4(4)", "LX-5.4(5)", "LX-2.2"]);
     assert_eq!(r["conditions"][0]["code"], "tasks_not_completed");
+    assert_eq!(r["conditions"][5]["code"], "results_not_shared");
     assert!(r["conditions"][1]["message"].as_str().unwrap_or("").contains("without approval"));
 }
 
@@ -414,4 +494,22 @@ fn track_sections_are_checked_with_every_problem_listed() {
         ("tracks.navigator.title", "must not be empty"),
         ("tracks.navigator.minSemestersCompleted", "required for this kind of track"),
     ]);
+}
+
+#[test]
+fn lx_5_3_1_prior_funding_is_refused_in_principle_in_both_languages() {
+    // LX-5.3.1 "学生在校期间原则上享有一次本计划的资助机会": the English dropped "in principle".
+    let applicant = json!({ "inJointProgram": true, "semestersCompleted": 2, "priorLixingFunding": true, "otherFunding": false });
+    let en = check(json!({ "policy": "gdut-lixing-2026", "track": "navigator-research", "applicant": applicant, "locale": "en" }));
+    assert_eq!(
+        finding(&en, "fundingFindings", "prior_lixing_funding"),
+        ("fail", "LX-5.3.1", "Already funded by this plan: a student is, in principle, funded by it once while enrolled, so there is no further funding (eligibility is not affected).")
+    );
+    let zh = check(json!({ "policy": "gdut-lixing-2026", "track": "navigator-research", "applicant": applicant }));
+    assert_eq!(finding(&zh, "fundingFindings", "prior_lixing_funding").2, "已获本计划资助：每名学生在校期间原则上只资助一次，不再资助（申请资格不受影响）。");
+    let quoted = api::describe_policy(json!({ "policy": "gdut-lixing-2026" })).unwrap();
+    assert_eq!(
+        quoted["clauses"]["LX-5.3.1"]["en"],
+        "Uniqueness: while enrolled, a student in principle has one chance of funding by this plan; a student already funded by the China Scholarship Council or similar is not funded again."
+    );
 }

@@ -290,15 +290,25 @@ fn end_after_start() {
 
 #[test]
 fn xyu_11_duration_of_one_to_two_semesters() {
-    // Limit: 2 semesters × 183 days = 366 days from 2026-09-01.
-    // 2026-09-01 → 2027-09-01 is 365 days (no 29 February in between).
-    for (end, code) in [("2027-09-01", None), ("2027-09-02", None), ("2027-09-03", Some("out_of_range")), ("2028-06-30", Some("out_of_range"))] {
-        assert_eq!(code_for(json!("xinyu-2022"), "end", json!(end)).as_deref(), code, "{end}");
+    // XYU-11 "交流学习期限一般为1-2个学期": generally 1–2 semesters, counted in semesters, not
+    // days. The 183 days a semester is this tool's estimate (issue 16: it was presented as the
+    // regulation's and blocked the form), so a long stay is a warning, never an error.
+    // Estimate: 2 semesters × 183 days = 366 days from 2026-09-01; 2026-09-01 → 2027-09-01 is
+    // 365 days (no 29 February in between), → 2027-09-06 is 370.
+    for (end, warning) in [("2027-09-01", None), ("2027-09-02", None), ("2027-09-03", Some("long_duration")), ("2027-09-06", Some("long_duration")), ("2028-06-30", Some("long_duration"))] {
+        let r = validate(json!("xinyu-2022"), with(good(), json!({ "end": end })), "en");
+        assert_eq!((r["valid"].as_bool(), errors(&r)), (Some(true), vec![]), "{end}: never an error");
+        assert_eq!(warnings(&r).first().map(|(f, c)| (f.as_str(), c.as_str())), warning.map(|c| ("end", c)), "{end}");
     }
-    let r = validate(json!("xinyu-2022"), with(good(), json!({ "end": "2027-09-03" })), "en");
+    let r = validate(json!("xinyu-2022"), with(good(), json!({ "end": "2027-09-06" })), "en");
     assert_eq!(
-        r["errors"][0]["message"],
-        "End date: an exchange lasts 1–2 semesters (XYU-11); 2026-09-01 to 2027-09-03 is 367 days, more than 366 (at most 183 days per semester)."
+        r["warnings"][0]["message"],
+        "End date: an exchange generally lasts 1–2 semesters (XYU-11); 2026-09-01 to 2027-09-06 is 370 days, longer than 2 semesters (the policy's estimate of at most about 183 days a semester, not the regulation's). An extension needs approval; check with the school."
+    );
+    let r = validate(json!("xinyu-2022"), with(good(), json!({ "end": "2027-09-06" })), "zh-CN");
+    assert_eq!(
+        r["warnings"][0]["message"],
+        "结束日期：交流学习期限一般为 1–2 个学期（XYU-11）；2026-09-01 至 2027-09-06 共 370 天，长于 2 个学期（按本政策估算的每学期至多约 183 天，非办法规定）。延长学习期限须经批准，请与学校确认。"
     );
     // Short stays: 70 days per semester at least. 2026-07-01 + 70 days = 2026-09-09
     // (30 days to 07-31, 31 to 08-31, 9 to 09-09).
@@ -349,6 +359,45 @@ fn lx_5_3_1_prior_funding_is_a_warning_not_an_error() {
     // Xinyu has no funding uniqueness rule: nothing to warn about.
     let r = validate(json!("xinyu-2022"), with(good(), json!({ "otherFunding": true })), "en");
     assert_eq!(warnings(&r), vec![]);
+}
+
+#[test]
+fn lx_5_3_1_the_funding_warnings_keep_in_principle() {
+    // LX-5.3.1 "学生在校期间原则上享有一次本计划的资助机会，已享受国家留学基金等同类资助的，不再重复享受":
+    // the once-only rule holds "in principle" (原则上), in both languages (issue 16).
+    let prior = with(good(), json!({ "track": "navigator-research", "priorLixingFunding": true }));
+    let en = validate(json!("gdut-lixing-2026"), prior.clone(), "en");
+    assert_eq!(en["warnings"][0]["message"], "Funded by this plan before: a student is, in principle, funded once while enrolled, so this application cannot be funded (you may still apply) (LX-5.3.1).");
+    let zh = validate(json!("gdut-lixing-2026"), prior, "zh-CN");
+    assert_eq!(zh["warnings"][0]["message"], "曾获本计划资助：每名学生在校期间原则上只资助一次，本次不能获得资助（仍可申请）（LX-5.3.1）。");
+    let other = validate(json!("gdut-lixing-2026"), with(good(), json!({ "track": "navigator-research", "otherFunding": true })), "en");
+    assert_eq!(other["warnings"][0]["message"], "CSC or similar funding: a student funded by the CSC or similar is not funded again, so this application gets no school or college funding (you may still apply) (LX-5.3.1).");
+}
+
+#[test]
+fn xyu_11_the_days_a_semester_are_the_policys_numbers() {
+    // describePolicy shows them with whose they are; another policy's numbers change the
+    // warning; a policy without them gives no duration warning at all.
+    let d = api::describe_policy(json!({ "policy": "xinyu-2022" })).unwrap();
+    assert_eq!((d["form"]["semesterDays"]["min"].as_u64(), d["form"]["semesterDays"]["max"].as_u64()), (Some(70), Some(183)));
+    assert!(d["form"]["semesterDays"]["convention"]["en"].as_str().unwrap().starts_with("This is the policy's estimate, not the regulation's"));
+    // 200 a semester: 2 × 200 = 400 ≥ 370 days → no warning.
+    let roomy = json!({ "extends": "xinyu-2022", "form": { "semesterDays": { "max": 200 } } });
+    let r = validate(roomy, with(good(), json!({ "end": "2027-09-06" })), "en");
+    assert_eq!(warnings(&r), vec![]);
+    let none = json!({ "extends": "xinyu-2022", "form": { "semesterDays": null } });
+    let r = validate(none, with(good(), json!({ "end": "2028-06-30" })), "en");
+    assert_eq!((errors(&r), warnings(&r)), (vec![], vec![]));
+}
+
+#[test]
+fn xyu_11_a_short_stay_warning_labels_its_estimate() {
+    // 2026-07-01 → 2026-08-15 is 45 days (30 + 15), below this tool's 70-day semester.
+    let r = validate(json!("xinyu-2022"), with(good(), json!({ "start": "2026-07-01", "end": "2026-08-15" })), "en");
+    assert_eq!(
+        r["warnings"][0]["message"],
+        "End date: 2026-07-01 to 2026-08-15 is only 45 days, shorter than a semester (the policy's estimate of at least about 70 days, not the regulation's); an exchange generally lasts 1–2 semesters (XYU-11)."
+    );
 }
 
 #[test]

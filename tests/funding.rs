@@ -231,7 +231,8 @@ fn lx_5_3_1_prior_lixing_funding_means_no_school_or_college_funding() {
     assert_eq!(v["fundable"], false);
     let f = finding(&v, "funding_uniqueness");
     assert_eq!(f["outcome"], "fail");
-    assert!(f["message"].as_str().unwrap().contains("already funded once by this plan"), "{f}");
+    // Sentences start with a capital, and LX-5.3.1's "原则上" (in principle) is kept (issue 16).
+    assert_eq!(f["message"], "Already funded once by this plan: no school or college funding, every cost is yours. A student is, in principle, funded by this plan once while enrolled, and not on top of similar funding.");
     // Refused: no cap, ratio or fare findings, since nothing is paid.
     assert_eq!(v["findings"].as_array().unwrap().len(), 1);
 }
@@ -399,13 +400,15 @@ fn checklist_and_conditions_come_from_the_policy() {
     let zh = ok(json!({ "policy": "gdut-lixing-2026", "costs": [] }));
     let en = ok(json!({ "policy": "gdut-lixing-2026", "costs": [], "locale": "en" }));
     let checklist = en["checklist"].as_array().unwrap();
-    assert_eq!(checklist.len(), 8);
+    // LX-5.3.2 (2 steps), LX-5.3.3 (6 steps) and, since issue 16, LX-2.2 and LX-6.4: 10.
+    assert_eq!(checklist.len(), 10);
     assert_eq!(checklist[0], json!({ "code": "pay_first", "clause": "LX-5.3.2", "text": "Pay the programme costs yourself first." }));
     assert!(checklist.iter().any(|c| c["clause"] == "LX-5.3.3" && c["code"] == "finance_approval"));
     let conditions = zh["conditions"].as_array().unwrap();
-    assert_eq!(conditions.len(), 5);
+    // LX-5.4's five items, then LX-2.2's sharing condition (issue 16).
+    assert_eq!(conditions.len(), 6);
     let clauses: Vec<&str> = conditions.iter().filter_map(|c| c["clause"].as_str()).collect();
-    assert_eq!(clauses, ["LX-5.4(1)", "LX-5.4(2)", "LX-5.4(3)", "LX-5.4(4)", "LX-5.4(5)"]);
+    assert_eq!(clauses, ["LX-5.4(1)", "LX-5.4(2)", "LX-5.4(3)", "LX-5.4(4)", "LX-5.4(5)", "LX-2.2"]);
     assert!(conditions[4]["text"].as_str().unwrap().contains("唯一性原则"));
 }
 
@@ -605,4 +608,55 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn lx_2_2_and_lx_6_4_sharing_the_results_is_in_the_checklist_and_the_conditions() {
+    // LX-2.2 "将参与成果分享作为项目结项的必要条件。要求归国学生须提交高质量研学报告，并面向项目低年级
+    // 学生开展经验分享会、行前辅导会"; LX-6.4 "学生返回后，须积极参与…“全球菁英分享季”等活动".
+    let zh = ok(json!({ "policy": "gdut-lixing-2026", "costs": [] }));
+    let en = ok(json!({ "policy": "gdut-lixing-2026", "costs": [], "locale": "en" }));
+    let step = |v: &Value, code: &str| v["checklist"].as_array().unwrap().iter().find(|c| c["code"] == code).cloned().unwrap_or_else(|| panic!("no {code}"));
+    assert_eq!(step(&zh, "share_results"), json!({ "code": "share_results", "clause": "LX-2.2",
+        "text": "归国后提交高质量研学报告，并面向项目低年级学生开展经验分享会、行前辅导会：参与成果分享是项目结项的必要条件。" }));
+    assert_eq!(step(&en, "sharing_season")["clause"], "LX-6.4");
+    assert!(step(&en, "sharing_season")["text"].as_str().unwrap().contains("\"Global Elite Sharing Season\""));
+    // In the order of the process: after completing the programme, before the receipts are handed in.
+    let codes: Vec<&str> = en["checklist"].as_array().unwrap().iter().filter_map(|c| c["code"].as_str()).collect();
+    assert_eq!(codes, ["pay_first", "keep_receipts", "complete_programme", "share_results", "sharing_season", "submit_report_and_receipts",
+        "college_review", "centre_review", "finance_approval", "paid_together"]);
+    // LX-5.4 lists "未完成项目任务" (1), not sharing by name: that sharing is one of the tasks is
+    // read from LX-2.2 and labelled as this tool's reading.
+    let last = en["conditions"].as_array().unwrap().last().cloned().unwrap();
+    assert_eq!(last["clause"], "LX-2.2");
+    assert_eq!(last["text"], "(with item 1) the research report is not submitted or the results are not shared after return: the plan makes sharing the results a necessary condition for closing the project (LX-2.2), so not sharing may count as tasks not completed. This is this tool's reading; the centre decides.");
+    assert!(zh["conditions"][5]["text"].as_str().unwrap().ends_with("这是本工具的解读，以中心认定为准。"));
+}
+
+#[test]
+fn line_notes_start_with_a_capital_in_english() {
+    // Issue 16: lower-case sentence starts. Fare 6000 < ticket 6500; ratio 0.8; cap 100.
+    let v = ok(json!({ "policy": { "extends": "gdut-lixing-2026", "schoolShareRatio": "0.8", "schoolCapPerStudent": 100 }, "locale": "en",
+        "costs": [{ "item": "airfare", "amount": 6500 }, { "item": "tuition", "amount": 1000 }], "economyFare": 6000 }));
+    let notes: Vec<&str> = v["lines"].as_array().unwrap().iter().filter_map(|l| l["note"].as_str()).collect();
+    // Airfare: 6000 college, 500 above the fare. Tuition: 0.8 × 1000 = 800, 200 outside the
+    // ratio; 800 above the cap of 100 → 100 school, 700 student.
+    assert_eq!(notes, [
+        "Above the economy fare of 6000.00 CNY: the student's",
+        "The school pays a share of 0.8; the rest is the student's",
+        "Above the school's cap of 100.00 CNY: the student's",
+    ]);
+    let refused = ok(json!({ "policy": "gdut-lixing-2026", "locale": "en", "otherFunding": true, "costs": [{ "item": "tuition", "amount": 1 }] }));
+    assert_eq!(refused["lines"][0]["note"], "Already funded by this plan or by the CSC or similar: not funded again");
+    assert!(finding(&refused, "funding_uniqueness")["message"].as_str().unwrap().starts_with("Already funded by the China Scholarship Council or similar: no school"));
+}
+
+#[test]
+fn the_gdut_preset_carries_the_documents_own_title() {
+    // The seed's title line: "广东工业大学国际联合培养项目 “励行领航者计划”实施方案", no year in it
+    // (issue 16: "（2026年）" was appended).
+    let p = gdut();
+    assert_eq!(p.title, "广东工业大学国际联合培养项目“励行领航者计划”实施方案");
+    assert!(!p.title_en.contains("2026"), "{}", p.title_en);
+    assert_eq!(p.year, 2026, "the year stays a field of its own");
 }

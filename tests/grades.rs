@@ -118,7 +118,7 @@ fn xyu_12_8_f_fails_and_pass_fail_grades_pass_or_fail() {
 }
 
 fn course(name: &str, credits: &str, grade: &str) -> CourseInput {
-    CourseInput { name: name.into(), credits: d(credits), grade: grade.into() }
+    CourseInput { name: name.into(), credits: d(credits), grade: grade.into(), same_standard: None }
 }
 
 #[test]
@@ -221,10 +221,10 @@ fn improved_4_0_variants() {
 }
 
 #[test]
-fn pku_2019_formula() {
-    // 4 − 3(100 − x)²/1600: x=100 → 4; x=90 → 4 − 300/1600 = 3.8125; x=86 → 4 − 588/1600 = 3.6325;
+fn pku_new_formula() {
+    // 4 − 3(100 − x)²/1600 (no source dates it: issue 16, so the id and label carry no year): x=100 → 4; x=90 → 4 − 300/1600 = 3.8125; x=86 → 4 − 588/1600 = 3.6325;
     // x=60 → 4 − 4800/1600 = 1; x=59.5 → 0 (below 60).
-    let pku = ALGORITHMS.iter().find(|a| a.id == "pku2019").unwrap();
+    let pku = ALGORITHMS.iter().find(|a| a.id == "pkuFormula").unwrap();
     assert_eq!(pku.points(d("100")), d("4"));
     assert_eq!(pku.points(d("90")), d("3.8125"));
     assert_eq!(pku.points(d("86")), d("3.6325"));
@@ -277,7 +277,7 @@ fn wes_community_approximation() {
 #[test]
 fn compare_weights_by_credits_and_flags_disagreement() {
     // 3 credits of 92, 1 credit of 78. Standard: (3×4 + 1×2)/4 = 14/4 = 3.5.
-    // USTC: (3×4.0 + 1×3.0)/4 = 15/4 = 3.75. PKU 2019: 92 → 4 − 3×64/1600 = 3.88; 78 → 4 − 3×484/1600 = 3.0925;
+    // USTC: (3×4.0 + 1×3.0)/4 = 15/4 = 3.75. PKU formula: 92 → 4 − 3×64/1600 = 3.88; 78 → 4 − 3×484/1600 = 3.0925;
     // (3×3.88 + 3.0925)/4 = 14.7325/4 = 3.683125 → "3.68".
     let r = algorithms::compare(&[
         ScoredCourse { name: "a".into(), credits: d("3"), score: d("92") },
@@ -287,7 +287,7 @@ fn compare_weights_by_credits_and_flags_disagreement() {
     let gpa = |id: &str| r.algorithms.iter().find(|a| a.id == id).unwrap().gpa.clone().unwrap();
     assert_eq!(gpa("standard4"), "3.50");
     assert_eq!(gpa("ustc43"), "3.75");
-    assert_eq!(gpa("pku2019"), "3.68");
+    assert_eq!(gpa("pkuFormula"), "3.68");
     assert!(r.not_from_regulation);
     assert!(r.courses.iter().all(|c| c.disagree));
     // 100 gets 4 on every 4.0-scale algorithm: no disagreement.
@@ -353,10 +353,12 @@ fn an_invalid_policy_lists_every_problem_and_is_never_half_applied() {
 
 #[test]
 fn a_whole_custom_policy_needs_its_identity() {
+    // hoursPerCredit without a `credits` section is read by nothing: a problem too (issue 16
+    // point 7; it used to be accepted and ignored).
     let e = policy::resolve(&json!({"hoursPerCredit": 16}), "policy", Locale::En).unwrap_err();
     let paths: Vec<_> = e.problems().iter().map(|p| p.path.as_str()).collect();
-    assert_eq!(paths, ["id", "title", "year"]);
-    let p = policy::resolve(&json!({"id": "my-uni", "title": "我的大学", "year": 2025, "hoursPerCredit": 18}), "policy", Locale::En).unwrap();
+    assert_eq!(paths, ["id", "title", "year", "hoursPerCredit"]);
+    let p = policy::resolve(&json!({"id": "my-uni", "title": "我的大学", "year": 2025}), "policy", Locale::En).unwrap();
     assert_eq!((p.id.as_str(), p.title_en.as_str(), p.grades.is_none()), ("my-uni", "我的大学", true));
     let e = grade::convert(&p, "A", "grade").unwrap_err();
     assert_eq!((e.code(), e.field.as_str()), ("not_in_policy", "policy"));
@@ -417,3 +419,153 @@ fn api_messages_follow_the_requested_locale() {
     assert!(f.message().starts_with("grade：无法识别成绩“Q”"), "{}", f.message());
 }
 
+
+// ---- what the regulation says, and what is the policy's (issue 16) ----
+
+/// `convertGrade` through the JSON API.
+#[track_caller]
+fn convert_api(input: Value) -> Value {
+    api::convert_grade(input.clone()).unwrap_or_else(|f| panic!("{input}: {} {}", f.code(), f.message()))
+}
+
+/// (code, outcome, clause, message) of each finding.
+fn findings_of(r: &Value) -> Vec<(String, String, String, String)> {
+    r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap().to_owned();
+            (s("code"), s("outcome"), s("clause"), s("message"))
+        })
+        .collect()
+}
+
+fn f4(code: &str, outcome: &str, clause: &str, message: &str) -> (String, String, String, String) {
+    (code.to_owned(), outcome.to_owned(), clause.to_owned(), message.to_owned())
+}
+
+const PASS_MARK_EN: &str = "This is the policy's inference, not the regulation's words: the regulation sets no percentage pass mark; in its conversion table the lowest passing letter, D-, converts to 60 and the failing F to 55.";
+const PASS_MARK_ZH: &str = "这是本政策的推定，不是本办法的明文：办法未规定百分制及格线，换算表中最低的及格等级 D- 折合 60 分，不及格的 F 折合 55 分。";
+
+#[test]
+fn xyu_12_7_1_a_percentage_without_the_same_standard_fact_is_review() {
+    // XYU-12.7(1) "对方成绩标准与新余学院相同时，直接认定": only then does 68 stay 68. A bare 68
+    // was taken silently (issue 16 point 5); a UK 68 is a good grade, not a weak one.
+    let r = convert_api(json!({ "policy": "xinyu-2022", "grade": "68", "locale": "en" }));
+    assert_eq!((r["kind"].as_str(), r["percentage"].as_str(), r["passed"].as_bool()), (Some("percentage"), Some("68"), Some(true)));
+    assert_eq!((r["clause"].as_str(), r["sameStandard"].is_null()), (Some("XYU-12.7(1)"), true));
+    assert_eq!(findings_of(&r), [
+        f4("same_standard_unstated", "review", "XYU-12.7(1)", "68: taken over unchanged as a percentage. The regulation does that only when the partner's grading standard is the same as the home school's, which was not stated: confirm it; if the standards differ, the school decides how to convert."),
+        // 68 ≥ 60: passed, by a mark the regulation does not state.
+        f4("percentage_pass_mark", "review", "XYU-12.7(2)", &format!("68: passed or failed by the percentage pass mark of 60. {PASS_MARK_EN}")),
+    ]);
+    let zh = convert_api(json!({ "policy": "xinyu-2022", "grade": "68" }));
+    assert_eq!(findings_of(&zh)[0].3, "68：百分制分数已按原分直接认定。办法只在“对方成绩标准与本校相同时”直接认定，而对方的成绩标准是否相同未说明：请确认；不同时由学校认定如何换算。");
+    assert_eq!(findings_of(&zh)[1].3, format!("68：是否合格按百分制及格线 60 分判断。{PASS_MARK_ZH}"));
+
+    // Stated the same: taken over directly, no question left but the pass mark's origin.
+    let same = convert_api(json!({ "policy": "xinyu-2022", "grade": 68, "sameStandard": true, "locale": "en" }));
+    assert_eq!((same["percentage"].as_str(), same["sameStandard"].as_bool()), (Some("68"), Some(true)));
+    assert_eq!(findings_of(&same).iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["percentage_pass_mark"]);
+
+    // Stated different: XYU-12.7(2) "对方成绩标准与新余学院不同时，参照下述标准转换" has letters
+    // only, so a number has no conversion; the school decides and nothing is guessed.
+    let diff = convert_api(json!({ "policy": "xinyu-2022", "grade": "68", "sameStandard": false, "locale": "en" }));
+    assert_eq!((diff["percentage"].is_null(), diff["gradePoint"].is_null(), diff["passed"].is_null()), (true, true, true));
+    assert_eq!((diff["clause"].as_str(), diff["sameStandard"].as_bool()), (Some("XYU-12.7(2)"), Some(false)));
+    assert_eq!(findings_of(&diff), [f4(
+        "different_standard_score",
+        "review",
+        "XYU-12.7(2)",
+        "68: the partner's grading standard differs from the home school's, and the conversion table (XYU-12.7(2)) lists only the letters A+ to F, no percentage scores: the school decides the conversion, and until then this tool leaves the score out.",
+    )]);
+    let zh = convert_api(json!({ "policy": "xinyu-2022", "grade": "68", "sameStandard": false }));
+    assert_eq!(findings_of(&zh)[0].3, "68：对方成绩标准与本校不同，而换算表（XYU-12.7(2)）只列 A+ 至 F 等级，未规定百分制分数如何换算：由学校认定，在此之前本工具不计入。");
+
+    // A letter is the table's whatever the fact: no findings.
+    let b = convert_api(json!({ "policy": "xinyu-2022", "grade": "B+", "sameStandard": true }));
+    assert_eq!((b["gradePoint"].as_str(), b["sameStandard"].is_null(), b["findings"].clone()), (Some("3.3"), true, json!([])));
+}
+
+#[test]
+fn xyu_12_7_1_compute_gpa_takes_the_fact_per_partner_or_per_course() {
+    // Partner different: the 68 weighs nowhere. GPA and average over the A alone: 3.7 and 95.
+    let r = api::compute_gpa(json!({ "policy": "xinyu-2022", "sameStandard": false, "locale": "en", "courses": [
+        { "name": "Essay", "credits": 3, "grade": "A" }, { "name": "Lab", "credits": 2, "grade": "68" }] })).unwrap();
+    assert_eq!((r["gpa"].as_str(), r["averagePercentage"].as_str(), r["percentageCredits"].as_str()), (Some("3.70"), Some("95.00"), Some("3")));
+    // Not judged passed, so not earned: 3 of 5 credits.
+    assert_eq!((r["earnedCredits"].as_str(), r["courses"][1]["passed"].is_null()), (Some("3"), true));
+    assert_eq!(findings_of(&r).iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["different_standard_score"]);
+    assert!(findings_of(&r)[0].3.starts_with("\"Lab\" (68): the partner's grading standard differs"), "{:?}", findings_of(&r));
+
+    // The course's own fact wins: same standard → average (3×95 + 2×68)/5 = (285 + 136)/5 = 421/5 = 84.2.
+    let r = api::compute_gpa(json!({ "policy": "xinyu-2022", "sameStandard": false, "courses": [
+        { "name": "Essay", "credits": 3, "grade": "A" }, { "name": "Lab", "credits": 2, "grade": "68", "sameStandard": true }] })).unwrap();
+    assert_eq!((r["averagePercentage"].as_str(), r["courses"][1]["sameStandard"].as_bool()), (Some("84.20"), Some(true)));
+    assert_eq!(findings_of(&r).iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["percentage_pass_mark"]);
+
+    // Not stated: counted as before (84.2), and one review names every such course.
+    let r = api::compute_gpa(json!({ "policy": "xinyu-2022", "locale": "en", "courses": [
+        { "name": "Lab", "credits": 2, "grade": "68" }, { "name": "Essay", "credits": 3, "grade": "90" }] })).unwrap();
+    // (2×68 + 3×90)/5 = (136 + 270)/5 = 406/5 = 81.2
+    assert_eq!(r["averagePercentage"], "81.20");
+    let first = &findings_of(&r)[0];
+    assert_eq!((first.0.as_str(), first.1.as_str()), ("same_standard_unstated", "review"));
+    assert!(first.3.starts_with("\"Lab\" (68), \"Essay\" (90): taken over unchanged"), "{}", first.3);
+}
+
+#[test]
+fn xyu_12_7_2_the_pass_mark_60_is_the_policys_inference_from_the_table() {
+    // XYU-12.7(2)'s table: D- → 60 (lowest passing letter), F → 55. No clause states a pass mark
+    // for percentages, so judging 59.5 failed and 60 passed says whose number 60 is.
+    let r = api::compute_gpa(json!({ "policy": "xinyu-2022", "sameStandard": true, "locale": "en", "courses": [
+        { "name": "A", "credits": 1, "grade": "59.5" }, { "name": "B", "credits": 1, "grade": "60" }] })).unwrap();
+    assert_eq!(findings_of(&r).iter().map(|f| (f.0.as_str(), f.1.as_str())).collect::<Vec<_>>(), [("course_failed", "fail"), ("percentage_pass_mark", "review")]);
+    assert_eq!(findings_of(&r)[1].3, format!("\"A\" (59.5), \"B\" (60): passed or failed by the percentage pass mark of 60. {PASS_MARK_EN}"));
+    // describePolicy shows the same note beside the number.
+    let d = api::describe_policy(json!({ "policy": "xinyu-2022" })).unwrap();
+    assert_eq!(d["grades"]["percentagePassMark"], "60");
+    assert_eq!(d["grades"]["passMarkConvention"]["en"], PASS_MARK_EN);
+    assert_eq!(d["grades"]["passMarkConvention"]["zh"], PASS_MARK_ZH);
+    // A policy without the note (its own regulation states a mark) gets no such finding.
+    let stated = json!({ "extends": "xinyu-2022", "grades": { "passMarkConvention": null } });
+    let r = api::compute_gpa(json!({ "policy": stated, "sameStandard": true, "courses": [{ "credits": 1, "grade": "60" }] })).unwrap();
+    assert_eq!(r["findings"], json!([]));
+}
+
+#[test]
+fn xyu_12_7_2_pass_fail_grades_are_the_policys_convention_not_the_tables() {
+    // The table of XYU-12.7(2) has A+ … F only; P/NP used to cite it.
+    const NOTE_EN: &str = "This is the policy's convention, not the regulation's: the regulation's conversion table has only the letters A+ to F, and how pass/fail grades (P, NP, …) count is for the school to decide.";
+    let p = convert_api(json!({ "policy": "xinyu-2022", "grade": "pass", "locale": "en" }));
+    assert_eq!((p["grade"].as_str(), p["clause"].as_str(), p["passed"].as_bool()), (Some("PASS"), Some("XYU-12.7"), Some(true)));
+    assert_eq!(findings_of(&p), [f4("pass_fail_credits_only", "pass", "XYU-12.7", &format!("PASS is a pass/fail grade: it counts for credits, not for the GPA. {NOTE_EN}"))]);
+    let np = convert_api(json!({ "policy": "xinyu-2022", "grade": "NP" }));
+    assert_eq!((np["clause"].as_str(), np["passed"].as_bool(), np["findings"].clone()), (Some("XYU-12.7"), Some(false), json!([])));
+    let r = grade::compute_gpa(&xinyu(), &[course("lab", "1", "P")], Locale::ZhCn).unwrap();
+    assert_eq!(
+        r.findings[0].message,
+        "“lab”（P）为通过制成绩：计入学分，不计入绩点。这是本政策的约定，不是本办法的规定：办法的换算表只有 A+ 至 F 等级，通过制成绩（P、NP 等）如何认定由学校决定。"
+    );
+    assert_eq!(r.findings[0].clause, "XYU-12.7");
+    // Letters still cite the table.
+    assert_eq!(grade::convert(&xinyu(), "F", "grade").unwrap().clause, "XYU-12.7(2)");
+}
+
+#[test]
+fn home_gpa_labels_claim_no_more_than_their_sources() {
+    // Issue 16: no source dates the PKU formula to 2019; "Canada 4.3" is a convention of Chinese
+    // GPA calculators, not a Canadian university's scale.
+    for a in ALGORITHMS {
+        for text in [a.id, a.name, a.name_en, a.source] {
+            assert!(!text.contains("2019"), "{}: {text}", a.id);
+        }
+    }
+    let canada = ALGORITHMS.iter().find(|a| a.id == "canada43").unwrap();
+    assert_eq!(canada.name_en, "\"Canada 4.3\" (a Chinese GPA-calculator convention, not a Canadian university's scale)");
+    assert_eq!(canada.name, "“加拿大4.3”（国内 GPA 计算器的惯例，非加拿大高校的官方标准）");
+    assert!(canada.source.starts_with("A convention of Chinese GPA calculators, not the scale of any Canadian university"));
+    let pku = ALGORITHMS.iter().find(|a| a.id == "pkuFormula").unwrap();
+    assert_eq!((pku.name, pku.name_en), ("北大4.0（新算法，公式）", "PKU 4.0 (new, formula)"));
+}

@@ -20,8 +20,9 @@ use serde_json::{json, Map, Value};
 
 type Api = fn(Value) -> ApiResult;
 
-const APIS: [(&str, Api); 5] = [
+const APIS: [(&str, Api); 6] = [
     ("describePolicy", api::describe_policy),
+    ("checklist", api::checklist),
     ("convertGrade", api::convert_grade),
     ("computeGpa", api::compute_gpa),
     ("homeGpa", api::home_gpa),
@@ -35,6 +36,7 @@ fn xinyu() -> Policy {
 const KEYS: &[&str] = &[
     "policy", "grade", "courses", "credits", "name", "score", "csv", "locale", "extends", "minGpa", "grades", "letters",
     "gradePoint", "percentage", "pass", "id", "title", "year", "clauses", "studentIdPattern", "hoursPerCredit",
+    "sameStandard", "departure", "arrival", "end", "deadlines", "steps",
 ];
 
 const TEXTS: &[&str] = &[
@@ -248,7 +250,7 @@ proptest! {
         for (s, id) in r.students.iter().zip(&seen) {
             prop_assert_eq!(&s.student_id, &format!("S{id}"));
             let courses: Vec<CourseInput> = rows.iter().filter(|r| r.0 == *id)
-                .map(|(_, course, credits, grade, _)| CourseInput { name: course.clone(), credits: *credits, grade: grade.clone() })
+                .map(|(_, course, credits, grade, _)| CourseInput { name: course.clone(), credits: *credits, grade: grade.clone(), same_standard: None })
                 .collect();
             let g = grade::compute_gpa(&p, &courses, Locale::En).unwrap();
             prop_assert_eq!(
@@ -271,7 +273,7 @@ proptest! {
         courses in prop::collection::vec((prop::sample::select(&LETTERS[..]), credits()), 1..40),
     ) {
         let p = xinyu();
-        let input: Vec<CourseInput> = courses.iter().map(|(l, c)| CourseInput { name: String::new(), credits: *c, grade: (*l).to_owned() }).collect();
+        let input: Vec<CourseInput> = courses.iter().map(|(l, c)| CourseInput { name: String::new(), credits: *c, grade: (*l).to_owned(), same_standard: None }).collect();
         let g = grade::compute_gpa(&p, &input, Locale::En).unwrap();
         if let Some(exact) = &g.gpa_exact {
             let v = decimal::parse(exact).unwrap();

@@ -152,6 +152,13 @@ pub fn deadlines_ics(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] in
     call(input, api::text::deadlines_ics)
 }
 
+/// The procedural steps before departure, abroad and after the exchange, each with its clause,
+/// dated where the request gives the date it counts from (XYU-10.6, XYU-12, XYU-13, XYU-14, LX-6).
+#[wasm_bindgen(js_name = checklist, unchecked_return_type = "ChecklistResult")]
+pub fn checklist(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call(input, api::text::checklist)
+}
+
 /// Who pays what: school, college, student (LX-5).
 #[wasm_bindgen(js_name = estimateFunding, unchecked_return_type = "FundingResult")]
 pub fn estimate_funding(#[wasm_bindgen(unchecked_param_type = "EstimateFundingInput")] input: JsValue) -> Result<JsValue, JsValue> {

@@ -78,16 +78,17 @@ test('xinyu exchange: every yes, GPA given → still review (minGpa and the prio
   await context.close();
 });
 
-test('gdut freshman-leap: enrolled 2025, applying 2026 → ineligible under LX-2.1.1', async () => {
+test('gdut freshman-leap: enrolled 2025, applying 2026 → review under LX-2.1.1 (the month decides)', async () => {
   const { page, problems, foreign, context } = await open('gdut-lixing-2026');
   assert.equal(await page.getByLabel('项目类别').inputValue(), 'freshman-leap');
   await yes(page, '你是国际联合培养专班的学生吗？');
   await page.getByLabel('入学年份（如 2026）').fill('2025');
   await page.getByLabel('申请年份（如 2026）').fill('2026');
-  // LX-2.1.1: only freshmen who enrolled in the application year; 2025 ≠ 2026.
-  assert.equal(await page.getByTestId('verdict').getAttribute('data-status'), 'ineligible');
+  // LX-2.1.1 "当年入学新生": one calendar year apart, a spring application is still in the first
+  // academic year, so the month decides → review, never ineligible (issue 16 point 1).
+  assert.equal(await page.getByTestId('verdict').getAttribute('data-status'), 'review');
   const f = finding(page, 'enrollment_year');
-  assert.match(await f.textContent(), /须为 2026 年入学；你是 2025 年入学。/);
+  assert.match(await f.textContent(), /2025 年入学、2026 年申请：若在第 1 学年内申请/);
   assert.equal(await f.getByRole('button').textContent(), 'LX-2.1.1');
   // 2026 = 2026 → met; funding questions unanswered → review, so the verdict is eligible
   // (funding never changes eligibility) and the funding answer is open.
@@ -130,7 +131,8 @@ test('gdut navigator-research: 0 semesters completed → ineligible, 1 → met; 
   // The LX-5.4 conditions: what to keep doing to keep the funding, each with its clause.
   const conditions = page.getByTestId('conditions');
   assert.ok(await conditions.isVisible());
-  assert.deepEqual(await conditions.getByRole('button').allTextContents(), ['LX-5.4(1)', 'LX-5.4(2)', 'LX-5.4(3)', 'LX-5.4(4)', 'LX-5.4(5)']);
+  // LX-5.4 (1)–(5), then LX-2.2: sharing the results closes the project (issue 16).
+  assert.deepEqual(await conditions.getByRole('button').allTextContents(), ['LX-5.4(1)', 'LX-5.4(2)', 'LX-5.4(3)', 'LX-5.4(4)', 'LX-5.4(5)', 'LX-2.2']);
   assert.match(await page.locator('.elig-keep h2').textContent(), /获得资助后须持续做到/);
   // Answers are kept on this device.
   await page.reload();

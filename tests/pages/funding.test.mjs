@@ -78,12 +78,14 @@ test('eight costs with a ticket above economy: school 38800, college 6500, stude
   assert.equal(await chart.locator('rect.f-bar').count(), 3);
 
   // Reimbursement checklist (LX-5.3.2/5.3.3) and the LX-5.4 conditions, as lists.
+  // Eight LX-5.3.2/5.3.3 steps plus LX-2.2's and LX-6.4's sharing of results (issue 16).
   const steps = page.locator('ol.f-list li');
-  assert.equal(await steps.count(), 8);
+  assert.equal(await steps.count(), 10);
   assert.match(await text(steps.first()), /由学生自行垫付.*LX-5\.3\.2/);
   assert.match(await text(steps.last()), /同步发放至学生账户.*LX-5\.3\.3/);
+  // LX-5.4 (1)–(5) and LX-2.2 (issue 16).
   const conditions = page.locator('ul.f-list li');
-  assert.equal(await conditions.count(), 5);
+  assert.equal(await conditions.count(), 6);
   assert.match(await text(conditions.nth(3)), /（4）虚报费用.*LX-5\.4/);
 
   // A clause button opens the quoted regulation.

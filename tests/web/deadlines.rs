@@ -62,3 +62,26 @@ fn date_errors_carry_code_and_field_and_the_module_keeps_working() {
     let list = api::deadlines(js(r#"{"policy":"xinyu-2022","end":"2026-01-31"}"#)).unwrap_or_default();
     assert!(dues(&list).contains(&t("written_summary", "2026-02-28", "XYU-13.5")));
 }
+
+#[wasm_bindgen_test]
+fn checklist_by_phase_with_dated_steps_also_in_the_ics() {
+    // XYU-10.6: departure 2026-08-25 + 14 days = 2026-09-08; XYU-13.4 has no date.
+    let input = r#"{"policy":"xinyu-2022","departure":"2026-08-25","locale":"en"}"#;
+    let r = api::checklist(js(input)).unwrap_or_default();
+    let phases = js_sys::Array::from(&get(&r, "phases"));
+    let names: Vec<String> = phases.iter().map(|p| s(&p, "phase")).collect();
+    assert_eq!(names, ["beforeDeparture", "abroad", "afterReturn"]);
+    assert_eq!(s(&phases.get(1), "title"), "While abroad");
+    let abroad = js_sys::Array::from(&get(&phases.get(1), "steps"));
+    let filed = abroad.iter().find(|st| s(st, "code") == "exchange_list_filed").unwrap_or_default();
+    assert_eq!((s(&filed, "due"), s(&filed, "clause"), s(&filed, "timing")), ("2026-09-08".into(), "XYU-10.6".into(), "within 14 days of departure".into()));
+    let early = abroad.iter().find(|st| s(st, "code") == "early_return_approval").unwrap_or_default();
+    assert!(get(&early, "due").is_null());
+    assert_eq!(s(&early, "clause"), "XYU-13.4");
+    assert_eq!(s(&r, "policy.id"), "xinyu-2022");
+    let ics = api::deadlines_ics(js(input)).unwrap_or_default().as_string().unwrap_or_default();
+    assert!(ics.contains("DTSTART;VALUE=DATE:20260908\r\n"));
+    // Arrival before departure is a coded error at arrival.
+    let (code, field, _, _) = thrown(api::checklist(js(r#"{"policy":"xinyu-2022","departure":"2026-08-25","arrival":"2026-08-24"}"#)));
+    assert_eq!((code.as_str(), field.as_str()), ("date_order", "arrival"));
+}

@@ -18,7 +18,10 @@ fn csc_funded_freshman_is_eligible_but_not_fundable() {
     assert_eq!(s(&funding.get(1), "code"), "other_funding");
     assert_eq!(s(&funding.get(1), "outcome"), "fail");
     assert_eq!(s(&funding.get(1), "clause"), "LX-5.3.1");
-    assert_eq!(js_sys::Array::from(&get(&r, "conditions")).length(), 5);
+    // LX-5.4 (1)–(5) and LX-2.2's sharing of results (issue 16).
+    let conditions = js_sys::Array::from(&get(&r, "conditions"));
+    assert_eq!(conditions.length(), 6);
+    assert_eq!(s(&conditions.get(5), "clause"), "LX-2.2");
     assert_eq!(s(&r, "policy.id"), "gdut-lixing-2026");
 }
 

@@ -26,8 +26,11 @@ fn basic_split_adds_up_to_the_fen() {
     assert_eq!((s(&above, "item"), s(&above, "amount"), s(&above, "payer"), s(&above, "clause"), s(&above, "part")),
         ("airfare".into(), "2500.00".into(), "student".into(), "LX-5.1.2".into(), "aboveEconomyFare".into()));
     assert!(get(&lines.get(0), "note").is_null());
-    assert_eq!(js_sys::Array::from(&get(&r, "checklist")).length(), 8);
-    assert_eq!(s(&js_sys::Array::from(&get(&r, "conditions")).get(0), "clause"), "LX-5.4(1)");
+    // LX-5.3.2/5.3.3's eight steps plus LX-2.2's and LX-6.4's sharing (issue 16).
+    assert_eq!(js_sys::Array::from(&get(&r, "checklist")).length(), 10);
+    let conditions = js_sys::Array::from(&get(&r, "conditions"));
+    assert_eq!(s(&conditions.get(0), "clause"), "LX-5.4(1)");
+    assert_eq!(s(&conditions.get(5), "clause"), "LX-2.2");
 }
 
 #[wasm_bindgen_test]

@@ -154,3 +154,19 @@ fn kept_answers_are_the_answers() {
     let (code, field, _, _) = thrown(api::convert_grade(child.into()));
     assert_eq!((code.as_str(), field.as_str()), ("missing_field", "policy"));
 }
+
+#[wasm_bindgen_test]
+fn a_percentage_without_the_same_standard_fact_comes_with_a_review() {
+    // XYU-12.7(1): 68 is taken over unchanged only from a partner with the same standard.
+    let r = api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":68,"locale":"en"}"#)).unwrap_or_default();
+    assert_eq!((s(&r, "percentage"), get(&r, "sameStandard").is_null()), ("68".into(), true));
+    let findings = js_sys::Array::from(&get(&r, "findings"));
+    assert_eq!(s(&findings.get(0), "code"), "same_standard_unstated");
+    assert_eq!(s(&findings.get(0), "outcome"), "review");
+    let diff = api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":68,"sameStandard":false}"#)).unwrap_or_default();
+    assert!(get(&diff, "percentage").is_null());
+    assert_eq!(s(&js_sys::Array::from(&get(&diff, "findings")).get(0), "code"), "different_standard_score");
+    // A letter: the table, no findings.
+    let b = api::convert_grade(js(r#"{"policy":"xinyu-2022","grade":"B+"}"#)).unwrap_or_default();
+    assert_eq!(js_sys::Array::from(&get(&b, "findings")).length(), 0);
+}

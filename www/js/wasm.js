@@ -24,7 +24,10 @@ export function ready() {
 }
 
 /**
- * The batch worker's URL. Resolved here, one level below www/ like the worker itself, so it
- * is right both from the source modules and from js/app.bundle.js (scripts/lib/bundle.mjs).
+ * Starts the batch worker. Written as one literal `new Worker(new URL(…, import.meta.url),
+ * { type: 'module' })` so Vite and webpack find the worker and bundle it (with its own copy of
+ * the glue); any other spelling leaves it unbundled or inlined, and it cannot load. Here, one
+ * level below www/ like the worker itself, the URL is right both from the source modules and
+ * from js/app.bundle.js (scripts/lib/bundle.mjs).
  */
-export const batchWorkerUrl = () => new URL('./batch-worker.js', import.meta.url);
+export const startBatchWorker = () => new Worker(new URL('./batch-worker.js', import.meta.url), { type: 'module' });

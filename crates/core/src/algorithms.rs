@@ -16,7 +16,7 @@ enum Mapping {
     /// `(lower bound, points)` from the highest band down; a score takes the first band
     /// whose lower bound it reaches. Below the last band: 0.
     Bands(&'static [(u32, &'static str)]),
-    /// PKU since 2019: x ≥ 60 → 4 − 3(100 − x)²/1600, else 0.
+    /// The formula calculators call PKU's "new" one: x ≥ 60 → 4 − 3(100 − x)²/1600, else 0.
     PkuFormula,
 }
 
@@ -63,27 +63,31 @@ pub const ALGORITHMS: &[Algorithm] = &[
         mapping: Mapping::Bands(&[(85, "4"), (75, "3"), (60, "2")]),
     },
     Algorithm {
-        id: "pku2019",
-        name: "北大4.0（2019起）",
-        name_en: "PKU 4.0 (since 2019)",
+        // No source dates this formula (calculators call the two PKU mappings "new" and "old"
+        // without a year), so neither the id nor the label carries one.
+        id: "pkuFormula",
+        name: "北大4.0（新算法，公式）",
+        name_en: "PKU 4.0 (new, formula)",
         scale: "4",
-        source: "Peking University undergraduate GPA formula (from 2019): GPA = 4 − 3(100 − X)²/1600 for 60 ≤ X ≤ 100, 0 below 60",
+        source: "The formula GPA calculators call Peking University's \"new\" algorithm, with no date: GPA = 4 − 3(100 − X)²/1600 for 60 ≤ X ≤ 100, 0 below 60",
         mapping: Mapping::PkuFormula,
     },
     Algorithm {
         id: "pkuOld",
-        name: "北大4.0（旧表）",
-        name_en: "PKU 4.0 (old table)",
+        name: "北大4.0（旧算法，分段表）",
+        name_en: "PKU 4.0 (old, table)",
         scale: "4",
-        source: "Peking University grade-point table before 2019: 90–100→4.0; 85–89→3.7; 82–84→3.3; 78–81→3.0; 75–77→2.7; 72–74→2.3; 68–71→2.0; 64–67→1.5; 60–63→1.0; <60→0",
+        source: "The table GPA calculators call Peking University's \"old\" algorithm: 90–100→4.0; 85–89→3.7; 82–84→3.3; 78–81→3.0; 75–77→2.7; 72–74→2.3; 68–71→2.0; 64–67→1.5; 60–63→1.0; <60→0",
         mapping: Mapping::Bands(&[(90, "4.0"), (85, "3.7"), (82, "3.3"), (78, "3.0"), (75, "2.7"), (72, "2.3"), (68, "2.0"), (64, "1.5"), (60, "1.0")]),
     },
     Algorithm {
+        // Not a Canadian university's own scale (UBC's bands, for one, differ at many integer
+        // scores): named for what it is.
         id: "canada43",
-        name: "加拿大4.3",
-        name_en: "Canada 4.3",
+        name: "“加拿大4.3”（国内 GPA 计算器的惯例，非加拿大高校的官方标准）",
+        name_en: "\"Canada 4.3\" (a Chinese GPA-calculator convention, not a Canadian university's scale)",
         scale: "4.3",
-        source: "Canadian 4.3 scale as used for Chinese applicants: 90–100→4.3; 85–89→4.0; 80–84→3.7; 75–79→3.3; 70–74→3.0; 65–69→2.7; 60–64→2.3; <60→0",
+        source: "A convention of Chinese GPA calculators, not the scale of any Canadian university: 90–100→4.3; 85–89→4.0; 80–84→3.7; 75–79→3.3; 70–74→3.0; 65–69→2.7; 60–64→2.3; <60→0",
         mapping: Mapping::Bands(&[(90, "4.3"), (85, "4.0"), (80, "3.7"), (75, "3.3"), (70, "3.0"), (65, "2.7"), (60, "2.3")]),
     },
     Algorithm {

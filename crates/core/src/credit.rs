@@ -18,12 +18,13 @@
 
 use crate::decimal::{self, Decimal};
 use crate::error::{Error, ErrorKind, Problem, Result, Section};
-use crate::finding::Finding;
+use crate::finding::{Convention, Finding};
 use crate::grade::{self, Conversion};
-use crate::locale::Locale;
+use crate::locale::{count, Locale, Text};
 use crate::policy::{check_range, problem, ClauseText, Policy};
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// Class hours above this for one course are treated as a typing mistake (a full-time
 /// semester is about 400–500 hours in all).
@@ -34,6 +35,10 @@ pub const MAX_COURSE_CREDITS: u32 = 200;
 /// Home-plan credits outside 1..=this are treated as a typing mistake (a home year is
 /// about 40–60 credits).
 pub const MAX_PLAN_CREDITS: u32 = 200;
+
+/// The top-level policy parameters the credit check reads (when the policy has a `credits`
+/// section): the divisor of a recognized value.
+pub const PARAMETERS: &[&str] = &["hoursPerCredit"];
 
 /// The class-hour range of one credit (XYU-12.2: 16–18).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +84,17 @@ pub struct CreditSystem {
     pub basis: Basis,
     /// What the factor rests on, in both languages.
     pub note: ClauseText,
+    /// The system's name for messages ("ECTS credits"); the id when absent.
+    #[serde(default)]
+    pub name: Option<ClauseText>,
+}
+
+impl CreditSystem {
+    /// The name in `locale`, or the id.
+    #[must_use]
+    pub fn label(&self, locale: Locale) -> &str {
+        self.name.as_ref().map_or(&self.id, |n| locale.pick(&n.zh, &n.en))
+    }
 }
 
 /// How many passed core courses recognize the whole plan for a period (XYU-12.4).
@@ -145,6 +161,10 @@ pub struct CreditRules {
     pub semesters: SemesterRule,
     /// Foreign credit systems; `home` should be among them.
     pub systems: Vec<CreditSystem>,
+    /// Why the policy's divisor (top-level `hoursPerCredit`) is its own choice within the
+    /// range: quoted when the answer depends on that choice.
+    #[serde(default)]
+    pub divisor_convention: Option<Convention>,
 }
 
 impl CreditRules {
@@ -170,7 +190,7 @@ impl CreditRules {
             if !self.core_courses.required.iter().any(|r| r.semesters == n) {
                 problems.push(Problem {
                     path: format!("{path}.coreCourses.required"),
-                    reason: locale.pick(format!("缺少 {n} 个学期的核心课程门数"), format!("has no core-course count for {n} semester(s)")),
+                    reason: locale.pick(format!("缺少 {n} 个学期的核心课程门数"), format!("has no core-course count for {}", count(n, "semester", "semesters"))),
                 });
             }
         }
@@ -192,6 +212,9 @@ impl CreditRules {
                     problem(problems, &format!("{at}.{key}"), locale, "应大于 0", "must be greater than 0");
                 }
             }
+        }
+        if let Some(c) = &self.divisor_convention {
+            c.check(&format!("{path}.divisorConvention"), problems, locale);
         }
         if !self.systems.iter().any(|s| normalize_system(&s.id) == HOME) {
             problem(problems, &format!("{path}.systems"), locale, "缺少 home（本校学分）", "lacks `home` (home credits)");
@@ -281,6 +304,9 @@ pub struct CreditCourse {
     pub short_program: bool,
     /// Home attribute; `None`: no home counterpart.
     pub category: Option<Category>,
+    /// Whether the partner grades on the home standard (XYU-12.7(1)), for a percentage
+    /// grade; `None`: not stated.
+    pub same_standard: Option<bool>,
 }
 
 /// What is asked.
@@ -395,8 +421,11 @@ pub struct CreditResult {
     pub equivalence: String,
     /// recognized / home plan, exact.
     pub equivalence_exact: String,
-    /// Passed core courses (XYU-12.4).
+    /// Passed core courses (XYU-12.4), short programmes not counted (XYU-12.3).
     pub core_passed: u32,
+    /// Core courses taken, passed or not, short programmes not counted: the regulation's own
+    /// count ("所修课程达到…核心课程3门").
+    pub core_taken: u32,
     /// Core courses needed for this length (XYU-12.4).
     pub core_required: u32,
     /// Whether XYU-12.4 recognizes all credits of the period's plan.
@@ -527,6 +556,32 @@ fn names(list: &[String], locale: Locale) -> String {
     quoted.join(locale.pick("、", ", "))
 }
 
+/// Recognized credits counted three ways: at the policy's divisor (`None` while a course
+/// has hours but the policy no divisor), and at both ends of XYU-12.2's range, so a result
+/// that depends on the choice within 16–18 hours can say so.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    value: Decimal,
+    lo: Decimal,
+    hi: Decimal,
+}
+
+impl Tally {
+    fn add(&mut self, value: Option<Decimal>, lo: Decimal, hi: Decimal, field: &str) -> Result<()> {
+        if let Some(v) = value {
+            self.value = decimal::add(self.value, v, field)?;
+        }
+        self.lo = decimal::add(self.lo, lo, field)?;
+        self.hi = decimal::add(self.hi, hi, field)?;
+        Ok(())
+    }
+}
+
+/// What is left of `cap` after `used`, never below zero.
+fn room(cap: Decimal, used: Decimal, field: &str) -> Result<Decimal> {
+    Ok(cap.checked_sub(used).ok_or_else(|| decimal::overflow(field))?.max(Decimal::ZERO))
+}
+
 /// Checks which credits of an exchange are recognized.
 ///
 /// # Errors
@@ -543,20 +598,24 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
     in_range(req.home_plan_credits, Decimal::ONE, MAX_PLAN_CREDITS, "homePlanCredits")?;
     let divisor = policy.hours_per_credit;
     let core_required = rules.core_courses.required.iter().find(|r| r.semesters == semesters).map_or(0, |r| r.count);
+    let (hours_min, hours_max) = (rules.hours_per_credit.min, rules.hours_per_credit.max);
 
     let mut findings = Vec::new();
     let mut courses = Vec::with_capacity(req.courses.len());
     let mut retake = Vec::new();
-    let (mut eq_min, mut eq_max, mut course_sum) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let (mut short_used, mut short_asked) = (Decimal::ZERO, Decimal::ZERO);
-    let mut core_passed: u32 = 0;
-    let (mut no_counterpart, mut both_given, mut unjudged, mut no_divisor, mut conventions) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::<String>::new());
+    let mut names_all = Vec::with_capacity(req.courses.len());
+    let (mut eq_min, mut eq_max) = (Decimal::ZERO, Decimal::ZERO);
+    // Recognized course by course, and the short-programme credits asked and used, each
+    // counted three ways (see `Tally`).
+    let (mut sum, mut short_used, mut short_asked) = (Tally::default(), Tally::default(), Decimal::ZERO);
+    let (mut core_passed, mut core_taken): (u32, u32) = (0, 0);
+    let (mut no_counterpart, mut both_given, mut no_divisor, mut conventions, mut short_core) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::<String>::new(), Vec::new());
 
     for (i, c) in req.courses.iter().enumerate() {
         let at = format!("courses[{i}]");
         let w = worth(rules, divisor, c, &at)?;
-        let conversion = grade::convert(policy, &c.grade, &format!("{at}.grade"))?;
+        let conversion = grade::convert_with(policy, &c.grade, &format!("{at}.grade"), c.same_standard)?;
         let passed = conversion.passed;
         let name = display_name(c, i);
         let field = format!("{at}.{}", w.basis);
@@ -570,26 +629,45 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
                 conventions.push(sys.id.clone());
             }
         }
+        // XYU-12.4 counts "所修课程" that are core courses of the discipline, in the exchange
+        // itself: a short programme's credits are only electives (XYU-12.3), never core.
+        if c.core && c.short_program {
+            short_core.push(name.clone());
+        } else if c.core {
+            core_taken = core_taken.saturating_add(1);
+            if passed == Some(true) {
+                core_passed = core_passed.saturating_add(1);
+            }
+        }
 
         let mut recognized = None;
         let mut recognized_as = None;
         match passed {
-            Some(true) => {
-                if c.core {
-                    core_passed = core_passed.saturating_add(1);
+            Some(true) if c.short_program => {
+                // XYU-12.3: short programmes count as electives, capped in total; the courses
+                // fill the cap in the order entered (each bound of the range on its own).
+                let cap = rules.short_program.cap;
+                let lo = w.min.min(room(cap, short_used.lo, &field)?);
+                let hi = w.max.min(room(cap, short_used.hi, &field)?);
+                let value = match w.value {
+                    Some(v) => {
+                        short_asked = decimal::add(short_asked, v, &field)?;
+                        Some(v.min(room(cap, short_used.value, &field)?))
+                    }
+                    None => None,
+                };
+                short_used.add(value, lo, hi, &field)?;
+                sum.add(value, lo, hi, &field)?;
+                recognized = value;
+                recognized_as = value.map(|_| RecognizedAs::Elective);
+                if value.is_none() {
+                    no_divisor.push(name.clone());
                 }
+            }
+            Some(true) => {
+                sum.add(w.value, w.min, w.max, &field)?;
                 match w.value {
                     None => no_divisor.push(name.clone()),
-                    Some(v) if c.short_program => {
-                        // XYU-12.3: short programs count as electives, capped in total; the
-                        // courses fill the cap in the order entered.
-                        short_asked = decimal::add(short_asked, v, &field)?;
-                        let room = rules.short_program.cap.checked_sub(short_used).ok_or_else(|| decimal::overflow(&field))?.max(Decimal::ZERO);
-                        let v = v.min(room);
-                        short_used = decimal::add(short_used, v, &field)?;
-                        recognized = Some(v);
-                        recognized_as = Some(RecognizedAs::Elective);
-                    }
                     Some(v) => {
                         recognized = Some(v);
                         recognized_as = Some(c.category.map_or(RecognizedAs::ElectiveOrGeneral, RecognizedAs::from));
@@ -610,11 +688,11 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
                 ));
                 retake.push(Retake { name: name.clone(), grade: conversion.grade.clone(), clause: fail_clause.clone(), routes: retake_routes(locale) });
             }
-            None => unjudged.push(name.clone()),
+            // Not judged (no pass mark, or a score from a different standard): the grade
+            // findings below say who decides.
+            None => {}
         }
-        if let Some(v) = recognized {
-            course_sum = decimal::add(course_sum, v, &field)?;
-        }
+        names_all.push(name);
         courses.push(CourseCredit {
             name: c.name.clone(),
             hours: c.hours,
@@ -632,31 +710,39 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
             recognized_exact: recognized.map(decimal::exact),
         });
     }
+    let course_sum = sum.value;
 
-    // XYU-12.4: enough passed core courses recognize every credit of the period's plan.
+    // XYU-12.4: enough core courses recognize every credit of the period's plan.
     let core = &rules.core_courses;
     let all = core_passed >= core_required;
+    let semesters_en = count(semesters, "semester", "semesters");
+    let core_args: [(&str, &dyn fmt::Display); 6] = [
+        ("passed", &core_passed),
+        ("taken", &core_taken),
+        ("required", &core_required),
+        ("semesters", &semesters),
+        ("semestersEn", &semesters_en),
+        ("clause", &core.clause),
+    ];
     findings.push(if all {
-        Finding::pass(
-            "core_courses",
-            &core.clause,
-            locale.pick(
-                format!("已通过核心课程 {core_passed} 门（{semesters} 个学期需 {core_required} 门）：认定本期培养计划全部学分。"),
-                format!("{core_passed} core courses passed ({semesters} semester(s) need {core_required}): all credits of the period's plan are recognized."),
-            ),
-        )
+        Finding::pass("core_courses", &core.clause, CORE_MET.fill(locale, &core_args))
+    } else if core_taken >= core_required {
+        // The regulation counts courses taken ("所修课程达到…核心课程3门"); counting only the
+        // passed ones is this tool's reading, so the school decides.
+        Finding::review("core_courses", &core.clause, CORE_FAILED_ONES.fill(locale, &core_args))
     } else {
-        Finding::fail(
-            "core_courses",
-            &core.clause,
-            locale.pick(
-                format!("{semesters} 个学期需通过核心课程 {core_required} 门，你已通过 {core_passed} 门：学分按课程逐门认定。"),
-                format!("{semesters} semester(s) need {core_required} passed core courses; you have {core_passed}: credits are recognized course by course."),
-            ),
-        )
+        Finding::fail("core_courses", &core.clause, CORE_SHORT.fill(locale, &core_args))
     });
+    if !short_core.is_empty() {
+        let args: [(&str, &dyn fmt::Display); 3] =
+            [("courses", &names(&short_core, locale)), ("shortClause", &rules.short_program.clause), ("coreClause", &core.clause)];
+        findings.push(Finding::fail("short_program_not_core", &rules.short_program.clause, SHORT_NOT_CORE.fill(locale, &args)));
+    }
 
-    let recognized_total = if all { req.home_plan_credits.max(course_sum) } else { course_sum };
+    // When XYU-12.4 grants the plan, it never takes away what the courses earn one by one.
+    let plan = req.home_plan_credits;
+    let total = |course_sum: Decimal| if all { plan.max(course_sum) } else { course_sum };
+    let recognized_total = total(course_sum);
     if all && !retake.is_empty() {
         findings.push(Finding::review(
             "retake_with_plan_recognized",
@@ -670,6 +756,7 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
 
     // XYU-12.3: the short-program cap.
     let sp = &rules.short_program;
+    let short_used = short_used.value;
     if short_asked > sp.cap {
         findings.push(Finding::fail(
             "short_program_cap",
@@ -701,36 +788,24 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
         ));
     }
     if !both_given.is_empty() {
-        findings.push(Finding::pass(
-            "hours_used",
-            &rules.hours_per_credit.clause,
-            locale.pick(
-                format!("{} 同时给出学时和学分：按学时折算（16–18 学时计 1 学分为规定，外方学分折算仅为惯例）。", names(&both_given, locale)),
-                format!("{}: both hours and credits given; hours are used (16–18 hours per credit is the rule, foreign credit factors only convention).", names(&both_given, locale)),
-            ),
-        ));
+        let args: [(&str, &dyn fmt::Display); 3] = [("courses", &names(&both_given, locale)), ("min", &hours_min.normalize()), ("max", &hours_max.normalize())];
+        findings.push(Finding::pass("hours_used", &rules.hours_per_credit.clause, HOURS_USED.fill(locale, &args)));
     }
     for id in &conventions {
         if let Some(sys) = rules.system(id) {
-            findings.push(Finding::review(
-                "credit_system_convention",
-                &rules.hours_per_credit.clause,
-                locale.pick(
-                    format!("{}：{} 外方学分折合 {} 本校学分，为通行惯例而非本办法规定；以学校认定为准。", sys.id, decimal::exact(sys.foreign_credits), decimal::exact(sys.home_credits)),
-                    format!("{}: {} foreign credits = {} home credits is common convention, not a rule of the regulation; the school decides.", sys.id, decimal::exact(sys.foreign_credits), decimal::exact(sys.home_credits)),
-                ),
-            ));
+            let foreign = decimal::exact(sys.foreign_credits);
+            let home = decimal::exact(sys.home_credits);
+            let (foreign_en, home_en) = (count(&foreign, "foreign credit", "foreign credits"), count(&home, "home credit", "home credits"));
+            let args: [(&str, &dyn fmt::Display); 5] =
+                [("system", &sys.label(locale)), ("foreign", &foreign), ("home", &home), ("foreignEn", &foreign_en), ("homeEn", &home_en)];
+            findings.push(Finding::review("credit_system_convention", &rules.hours_per_credit.clause, SYSTEM_CONVENTION.fill(locale, &args)));
         }
     }
-    if !unjudged.is_empty() {
-        findings.push(Finding::review(
-            "pass_mark_unset",
-            &fail_clause,
-            locale.pick(
-                format!("{}：政策未规定百分制及格线，是否合格、能否认定由学校决定。", names(&unjudged, locale)),
-                format!("{}: the policy sets no pass mark for percentage scores; the school decides whether they pass and count.", names(&unjudged, locale)),
-            ),
-        ));
+    // Percentages without the same-standard fact, pass marks and pass/fail grades that are the
+    // policy's conventions (XYU-12.7): the same findings as computeGpa.
+    if let Some(g) = policy.grades.as_ref() {
+        let listed: Vec<(String, &Conversion)> = names_all.into_iter().zip(courses.iter().map(|c| &c.conversion)).collect();
+        findings.extend(grade::grade_findings(g, &listed, locale));
     }
     if !no_divisor.is_empty() {
         findings.push(Finding::review(
@@ -743,17 +818,34 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
         ));
     }
 
-    // XYU-12.2: recognized credits should in principle equal the plan's.
-    let ratio = decimal::div(recognized_total, req.home_plan_credits, "homePlanCredits")?;
+    // XYU-12.2: recognized credits should in principle equal the plan's. The policy's divisor
+    // is one choice within the regulation's 16–18 hours; when the other end would change the
+    // answer, both figures are given and the school decides.
+    let ratio = decimal::div(recognized_total, plan, "homePlanCredits")?;
     let eq_clause = &rules.hours_per_credit.clause;
-    if recognized_total < req.home_plan_credits {
-        let short = req.home_plan_credits.checked_sub(recognized_total).ok_or_else(|| decimal::overflow("homePlanCredits"))?;
+    let (at_lo, at_hi) = (total(sum.lo), total(sum.hi));
+    let shortfall = |t: Decimal| plan.checked_sub(t).ok_or_else(|| decimal::overflow("homePlanCredits"));
+    if let (Some(d), true) = (divisor, (at_lo >= plan) != (at_hi >= plan)) {
+        let note = rules.divisor_convention.as_ref().map_or("", |c| c.text(locale));
+        let args: [(&str, &dyn fmt::Display); 8] = [
+            ("min", &hours_min.normalize()),
+            ("max", &hours_max.normalize()),
+            ("hi", &decimal::fixed2(at_hi)),
+            ("lo", &decimal::fixed2(at_lo)),
+            ("plan", &plan),
+            ("short", &decimal::fixed2(shortfall(at_lo)?)),
+            ("divisor", &d.normalize()),
+            ("note", &note),
+        ];
+        findings.push(Finding::review("credit_equivalence", eq_clause, EQUIVALENCE_DEPENDS.fill(locale, &args).trim_end().to_owned()));
+    } else if recognized_total < plan {
+        let short = shortfall(recognized_total)?;
         findings.push(Finding::review(
             "credit_equivalence",
             eq_clause,
             locale.pick(
-                format!("认定 {} 学分，本期培养计划 {} 学分，尚差 {} 学分；原则上应相当，由学校审核。", decimal::fixed2(recognized_total), req.home_plan_credits, decimal::fixed2(short)),
-                format!("{} credits recognized against the plan's {}: {} short; they should in principle be equivalent, the school reviews.", decimal::fixed2(recognized_total), req.home_plan_credits, decimal::fixed2(short)),
+                format!("认定 {} 学分，本期培养计划 {} 学分，尚差 {} 学分；原则上应相当，由学校审核。", decimal::fixed2(recognized_total), plan, decimal::fixed2(short)),
+                format!("{} credits recognized against the plan's {}: {} short; they should in principle be equivalent, the school reviews.", decimal::fixed2(recognized_total), plan, decimal::fixed2(short)),
             ),
         ));
     } else {
@@ -761,8 +853,8 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
             "credit_equivalence",
             eq_clause,
             locale.pick(
-                format!("认定 {} 学分，不少于本期培养计划的 {} 学分。", decimal::fixed2(recognized_total), req.home_plan_credits),
-                format!("{} credits recognized, at least the plan's {}.", decimal::fixed2(recognized_total), req.home_plan_credits),
+                format!("认定 {} 学分，不少于本期培养计划的 {} 学分。", decimal::fixed2(recognized_total), plan),
+                format!("{} credits recognized, at least the plan's {}.", decimal::fixed2(recognized_total), plan),
             ),
         ));
     }
@@ -781,10 +873,11 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
         recognized_credits_exact: decimal::exact(recognized_total),
         course_credits: decimal::fixed2(course_sum),
         course_credits_exact: decimal::exact(course_sum),
-        home_plan_credits: req.home_plan_credits,
+        home_plan_credits: plan,
         equivalence: decimal::fixed2(ratio),
         equivalence_exact: decimal::exact(ratio),
         core_passed,
+        core_taken,
         core_required,
         all_credits_recognized: all,
         retake,
@@ -792,3 +885,35 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
         courses,
     })
 }
+
+// XYU-12.4: core courses.
+const CORE_MET: Text = Text {
+    zh: "已修读并通过核心课程 {passed} 门（{semesters} 个学期需 {required} 门）：认定本期培养计划全部学分。",
+    en: "{passed} core courses taken and passed ({required} needed for {semestersEn}): all credits of the period's plan are recognized.",
+};
+const CORE_SHORT: Text = Text {
+    zh: "{semesters} 个学期须修读核心课程 {required} 门，你修读了 {taken} 门（通过 {passed} 门）：学分按课程逐门认定。",
+    en: "{required} core courses are needed for {semestersEn}; you took {taken} ({passed} passed): credits are recognized course by course.",
+};
+const CORE_FAILED_ONES: Text = Text {
+    zh: "修读核心课程 {taken} 门，其中通过 {passed} 门（{semesters} 个学期需 {required} 门）。办法的条件是“所修课程达到”核心课程 {required} 门，未说须通过；本工具只计已通过的课程（这是本工具的解读），因此学分按课程逐门认定。未通过的核心课程能否计入，由学校认定。",
+    en: "{taken} core courses taken, {passed} of them passed ({required} needed for {semestersEn}). The regulation's condition is that the courses taken reach {required} core courses, and it does not say they must be passed; this tool counts passed ones only (its own reading), so credits are recognized course by course. Whether failed core courses count is for the school to decide.",
+};
+// XYU-12.3 with XYU-12.4.
+const SHORT_NOT_CORE: Text = Text {
+    zh: "{courses} 来自短期项目且标为核心课程：短期项目学分只作为选修课认定（{shortClause}），不计入核心课程门数（{coreClause}）。",
+    en: "{courses}: marked core but from a short programme, whose credits are recognized only as electives ({shortClause}), so they do not count toward the core courses of {coreClause}.",
+};
+// XYU-12.2.
+const HOURS_USED: Text = Text {
+    zh: "{courses} 同时给出学时和学分：按学时折算（{min}–{max} 学时计 1 学分为办法规定，外方学分折算仅为惯例）。",
+    en: "{courses}: both hours and credits given; hours are used ({min}–{max} class hours a credit is the regulation's rule, foreign credit factors only convention).",
+};
+const SYSTEM_CONVENTION: Text = Text {
+    zh: "{system}：{foreign} 学分折合本校 {home} 学分，为通行惯例而非本办法规定；以学校认定为准。",
+    en: "{system}: {foreignEn} = {homeEn} is common convention, not a rule of the regulation; the school decides.",
+};
+const EQUIVALENCE_DEPENDS: Text = Text {
+    zh: "认定学分取决于每学分的学时数：按 {min} 学时计 1 学分为 {hi} 学分，达到本期培养计划的 {plan} 学分；按 {max} 学时计 1 学分为 {lo} 学分，尚差 {short} 学分。办法规定一般 {min}–{max} 学时计 1 学分，未定取哪一端；本政策按 {divisor} 学时计，由学校认定。{note}",
+    en: "The recognized credits depend on the class hours per credit: at {min} hours a credit they are {hi}, meeting the plan's {plan}; at {max} they are {lo}, {short} short. The regulation says {min}–{max} class hours generally make a credit and does not choose; this policy uses {divisor}, and the school decides. {note}",
+};

@@ -1,7 +1,13 @@
-//! Deadlines: XYU-13.2 (contact address within a week of arrival), XYU-13.5 (report within
-//! 15 days, written summary within a month after the end), XYU-12.9 (transcript within
-//! 3 months after the end), and the yearly calendar of LX-4 (rules by 31 March, final list
-//! by 15 April, next year's notice before June).
+//! Deadlines: XYU-10.6 (the exchange list filed within two weeks of departure), XYU-13.2
+//! (contact address within a week of arrival), XYU-13.5 (report within 15 days, written
+//! summary within a month after the end), XYU-12.9 (transcript within 3 months after the
+//! end), and the yearly calendar of LX-4 (rules by 31 March, final list by 15 April, next
+//! year's notice before June).
+//!
+//! The [`checklist`] puts the relative deadlines together with the regulation's undated
+//! steps (the policy's `deadlines.steps`: XYU-12.1, 12.5, 12.6, 13.3, 13.4, 14, LX-6.3, …) in
+//! three phases: before departure, abroad, after return. Dated steps are the deadlines
+//! above, so the `.ics` has every step that has a date.
 //!
 //! Calendar rule (SPEC §6): "within N days" adds N days; "within N months" adds N calendar
 //! months and, when that day does not exist, takes the month's last day
@@ -11,7 +17,7 @@
 //! release wasm (0.3 KB gzip) over a hand-written day count, and saves owning that code.
 
 use crate::error::{Error, ErrorKind, Problem, Result, Section};
-use crate::locale::Locale;
+use crate::locale::{count, Locale, Text};
 use crate::policy::{problem, ClauseText, Policy};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -118,10 +124,74 @@ impl Serialize for Date {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Anchor {
+    /// The day of leaving the country (XYU-10.6 "出国（境）后").
+    Departure,
     /// The day of arrival abroad.
     Arrival,
     /// The day the exchange ends.
     End,
+}
+
+impl Anchor {
+    /// The request field that gives this date.
+    fn field(self) -> &'static str {
+        match self {
+            Self::Departure => "departure",
+            Self::Arrival => "arrival",
+            Self::End => "end",
+        }
+    }
+
+    /// The phase a step counted from this date belongs to.
+    fn phase(self) -> Phase {
+        match self {
+            Self::Departure | Self::Arrival => Phase::Abroad,
+            Self::End => Phase::AfterReturn,
+        }
+    }
+}
+
+/// When in an exchange a step is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Phase {
+    /// Before leaving.
+    BeforeDeparture,
+    /// While abroad.
+    Abroad,
+    /// After the exchange ends.
+    AfterReturn,
+}
+
+impl Phase {
+    /// Every phase, in the order of an exchange.
+    pub const ALL: [Self; 3] = [Self::BeforeDeparture, Self::Abroad, Self::AfterReturn];
+
+    fn title(self) -> Text {
+        match self {
+            Self::BeforeDeparture => Text { zh: "出发前", en: "Before departure" },
+            Self::Abroad => Text { zh: "在国（境）外期间", en: "While abroad" },
+            Self::AfterReturn => Text { zh: "交换结束后", en: "After the exchange" },
+        }
+    }
+}
+
+/// A step of the regulation with no date of its own (XYU-12.1 "派出之前…签订协议", XYU-13.4,
+/// LX-6.3, …), shown in the checklist under its phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StepRule {
+    /// Stable snake_case code, e.g. `safety_pledge`.
+    pub code: String,
+    /// Clause id, e.g. `LX-6.3`.
+    pub clause: String,
+    /// When it is taken.
+    pub phase: Phase,
+    /// What to do, in both languages.
+    pub title: ClauseText,
+    /// What happens otherwise, if the regulation says.
+    #[serde(default)]
+    pub consequence: Option<ClauseText>,
 }
 
 /// A deadline N days or N months after arrival or the end (XYU-12.9, XYU-13).
@@ -176,14 +246,29 @@ pub struct DeadlineRules {
     /// Deadlines on fixed days of a given year.
     #[serde(default)]
     pub annual: Vec<AnnualRule>,
+    /// The regulation's undated steps, for the checklist.
+    #[serde(default)]
+    pub steps: Vec<StepRule>,
 }
 
 impl DeadlineRules {
     /// Records every problem with this section; `path` is where it sits in the policy.
     pub fn check(&self, path: &str, problems: &mut Vec<Problem>, locale: Locale) {
-        let codes: Vec<&str> = self.relative.iter().map(|r| r.code.as_str()).chain(self.annual.iter().map(|r| r.code.as_str())).collect();
+        let codes: Vec<&str> = self
+            .relative
+            .iter()
+            .map(|r| r.code.as_str())
+            .chain(self.annual.iter().map(|r| r.code.as_str()))
+            .chain(self.steps.iter().map(|r| r.code.as_str()))
+            .collect();
         let mut at_of = self.relative.iter().enumerate().map(|(i, _)| format!("{path}.relative[{i}]")).collect::<Vec<_>>();
         at_of.extend(self.annual.iter().enumerate().map(|(i, _)| format!("{path}.annual[{i}]")));
+        at_of.extend(self.steps.iter().enumerate().map(|(i, _)| format!("{path}.steps[{i}]")));
+        for (i, step) in self.steps.iter().enumerate() {
+            if step.clause.trim().is_empty() {
+                problem(problems, &format!("{path}.steps[{i}].clause"), locale, "不能为空", "must not be empty");
+            }
+        }
         for (i, (code, at)) in codes.iter().zip(&at_of).enumerate() {
             if code.trim().is_empty() {
                 problem(problems, &format!("{at}.code"), locale, "不能为空", "must not be empty");
@@ -215,6 +300,8 @@ impl DeadlineRules {
 /// What is asked: the dates the student knows, and the year for a yearly calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DeadlineRequest {
+    /// Leaving the country (XYU-10.6).
+    pub departure: Option<Date>,
     /// Arrival abroad.
     pub arrival: Option<Date>,
     /// End of the exchange.
@@ -264,34 +351,15 @@ fn rules(policy: &Policy) -> Result<&DeadlineRules> {
 /// when a deadline falls after 9999-12-31.
 pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Result<Vec<Deadline>> {
     let rules = rules(policy)?;
-    if let (Some(a), Some(e)) = (req.arrival, req.end) {
-        if e <= a {
-            return Err(Error::new(ErrorKind::DateOrder { after: a.to_string() }, "end"));
-        }
-    }
-    if let Some(y) = req.year {
-        if !(1..=9999).contains(&y) {
-            return Err(Error::new(ErrorKind::OutOfRange { value: y.to_string(), min: Some("1".into()), max: Some("9999".into()) }, "year"));
-        }
-    }
+    check_request(req)?;
     let text = |t: &ClauseText| locale.pick(&t.zh, &t.en).clone();
     let mut out = Vec::new();
     let mut missing = None;
     for r in &rules.relative {
-        let (from, field) = match r.from {
-            Anchor::Arrival => (req.arrival, "arrival"),
-            Anchor::End => (req.end, "end"),
-        };
-        let Some(from) = from else {
-            missing.get_or_insert(field);
+        let Some(due) = relative_due(r, req)? else {
+            missing.get_or_insert(r.from.field());
             continue;
         };
-        let due = match (r.days, r.months) {
-            (Some(d), _) => from.add_days(d),
-            (None, Some(m)) => from.add_months(m),
-            (None, None) => Some(from),
-        };
-        let due = due.ok_or_else(|| Error::new(ErrorKind::Overflow, field))?;
         out.push(Deadline { code: r.code.clone(), due, clause: r.clause.clone(), title: text(&r.title), consequence: r.consequence.as_ref().map(text) });
     }
     for r in &rules.annual {
@@ -312,6 +380,150 @@ pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
     let order = crate::stable_order(out.len(), &|a, b| out.get(a).map(|d| d.due).cmp(&out.get(b).map(|d| d.due)));
     let mut slots: Vec<Option<Deadline>> = out.into_iter().map(Some).collect();
     Ok(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect())
+}
+
+/// The dates must come in the order of an exchange: departure on or before arrival (the same
+/// day for a short flight), both before the end; and the year must be a year.
+fn check_request(req: &DeadlineRequest) -> Result<()> {
+    if let (Some(d), Some(a)) = (req.departure, req.arrival) {
+        if a < d {
+            return Err(Error::new(ErrorKind::DateOrder { after: d.to_string(), or_same_day: true }, "arrival"));
+        }
+    }
+    // Arrival is checked first: it is the later of the two when both are given.
+    for first in [req.arrival, req.departure] {
+        if let (Some(f), Some(e)) = (first, req.end) {
+            if e <= f {
+                return Err(Error::new(ErrorKind::DateOrder { after: f.to_string(), or_same_day: false }, "end"));
+            }
+        }
+    }
+    if let Some(y) = req.year {
+        if !(1..=9999).contains(&y) {
+            return Err(Error::new(ErrorKind::OutOfRange { value: y.to_string(), min: Some("1".into()), max: Some("9999".into()) }, "year"));
+        }
+    }
+    Ok(())
+}
+
+/// A relative rule's due date, or `None` when the request does not give its anchor date.
+///
+/// # Errors
+/// `overflow` at the anchor's field past 9999-12-31.
+fn relative_due(r: &RelativeRule, req: &DeadlineRequest) -> Result<Option<Date>> {
+    let from = match r.from {
+        Anchor::Departure => req.departure,
+        Anchor::Arrival => req.arrival,
+        Anchor::End => req.end,
+    };
+    let Some(from) = from else { return Ok(None) };
+    let due = match (r.days, r.months) {
+        (Some(d), _) => from.add_days(d),
+        (None, Some(m)) => from.add_months(m),
+        (None, None) => Some(from),
+    };
+    due.map(Some).ok_or_else(|| Error::new(ErrorKind::Overflow, r.from.field()))
+}
+
+/// One step of the [`checklist`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// Stable code, e.g. `contact_address` or `safety_pledge`.
+    pub code: String,
+    /// Clause id.
+    pub clause: String,
+    /// What to do, in the caller's language.
+    pub title: String,
+    /// The last day, when the step counts from a date the request gives; else `None`.
+    pub due: Option<Date>,
+    /// For a step counted from a date: how long after which date ("within 7 days of arrival
+    /// abroad"), given or not.
+    pub timing: Option<String>,
+    /// What happens otherwise, if the regulation says.
+    pub consequence: Option<String>,
+}
+
+/// The steps of one phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhaseSteps {
+    /// `beforeDeparture`, `abroad` or `afterReturn`.
+    pub phase: Phase,
+    /// The phase's name in the caller's language.
+    pub title: String,
+    /// Dated steps first, by date (or the policy's order while undated), then the undated ones
+    /// in the policy's order.
+    pub steps: Vec<Step>,
+}
+
+/// The answer of [`checklist`]: every phase, in order, even one without steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Checklist {
+    /// Before departure, abroad, after the exchange.
+    pub phases: Vec<PhaseSteps>,
+}
+
+const WITHIN_DAYS: Text = Text { zh: "{from}后 {n} 天内", en: "within {nEn} of {from}" };
+const WITHIN_MONTHS: Text = Text { zh: "{from}后 {n} 个月内", en: "within {nEn} of {from}" };
+
+fn anchor_name(a: Anchor) -> Text {
+    match a {
+        Anchor::Departure => Text { zh: "出国（境）", en: "departure" },
+        Anchor::Arrival => Text { zh: "到达国（境）外", en: "arrival abroad" },
+        Anchor::End => Text { zh: "交换结束", en: "the end of the exchange" },
+    }
+}
+
+/// "within 7 days of arrival abroad" for a relative rule.
+fn timing(r: &RelativeRule, locale: Locale) -> Option<String> {
+    let from = anchor_name(r.from).get(locale);
+    let (text, n, n_en) = match (r.days, r.months) {
+        (Some(d), _) => (WITHIN_DAYS, d, count(d, "day", "days")),
+        (None, Some(m)) => (WITHIN_MONTHS, m, count(m, "month", "months")),
+        (None, None) => return None,
+    };
+    Some(text.fill(locale, &[("from", &from), ("n", &n), ("nEn", &n_en)]))
+}
+
+/// The procedural steps of an exchange by phase: the relative deadlines (dated when the
+/// request gives their date) and the policy's undated steps. Annual dates (LX-4) are the
+/// offices' calendar, not a student's steps, and stay in [`deadlines`] only.
+///
+/// # Errors
+/// `not_in_policy` at `policy` without a `deadlines` section; the date errors of
+/// [`deadlines`]. Missing dates are not an error: those steps are listed undated.
+pub fn checklist(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Result<Checklist> {
+    let rules = rules(policy)?;
+    check_request(req)?;
+    let text = |t: &ClauseText| locale.pick(&t.zh, &t.en).clone();
+    let mut phases = Vec::with_capacity(Phase::ALL.len());
+    for phase in Phase::ALL {
+        let mut dated = Vec::new();
+        for r in rules.relative.iter().filter(|r| r.from.phase() == phase) {
+            let due = relative_due(r, req)?;
+            dated.push(Step { code: r.code.clone(), clause: r.clause.clone(), title: text(&r.title), due, timing: timing(r, locale), consequence: r.consequence.as_ref().map(text) });
+        }
+        // Dated ones by date, then those whose date the request does not give; the sort is
+        // stable, so ties and the undated keep the policy's order.
+        let order = crate::stable_order(dated.len(), &|a, b| {
+            let key = |i: usize| dated.get(i).map(|s| (s.due.is_none(), s.due));
+            key(a).cmp(&key(b))
+        });
+        let mut slots: Vec<Option<Step>> = dated.into_iter().map(Some).collect();
+        let mut steps: Vec<Step> = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect();
+        steps.extend(rules.steps.iter().filter(|s| s.phase == phase).map(|s| Step {
+            code: s.code.clone(),
+            clause: s.clause.clone(),
+            title: text(&s.title),
+            due: None,
+            timing: None,
+            consequence: s.consequence.as_ref().map(text),
+        }));
+        phases.push(PhaseSteps { phase, title: phase.title().get(locale), steps });
+    }
+    Ok(Checklist { phases })
 }
 
 /// Escapes TEXT for iCalendar (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.

@@ -2,8 +2,8 @@
 //! school fund them? Every answer is a status plus one finding per condition, each naming
 //! its clause.
 //!
-//! - `xinyu-2022`, track `exchange`: XYU-10.2 conditions (1)–(5), XYU-10.3 (final year),
-//!   XYU-11 (1–2 semesters).
+//! - `xinyu-2022`, track `exchange`: XYU-10.2 conditions (1)–(5), XYU-10.3 (upper-year
+//!   students), XYU-11 (1–2 semesters).
 //! - `gdut-lixing-2026`, tracks `freshman-leap` (LX-2.1.1) and `navigator-research`
 //!   (LX-2.1.2), and the separate funding answer of LX-5.3.1 with the LX-5.4 conditions.
 //!
@@ -18,7 +18,7 @@ use crate::error::{Error, ErrorKind, Problem, Result, Section};
 use crate::finding::{Finding, Outcome};
 use crate::form::{ScoreRule, GPA, IELTS, TOEFL};
 use crate::keyed::Keyed;
-use crate::locale::Locale;
+use crate::locale::{count, Locale, Text};
 use crate::policy::{problem, Policy};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,18 @@ pub enum TrackKind {
     FreshmanLeap,
     /// Lixing "Navigator Research" (LX-2.1.2): joint-training class, ≥ N semesters completed.
     NavigatorResearch,
+}
+
+impl TrackKind {
+    /// The top-level policy parameters this kind's conditions read: only the Xinyu exchange
+    /// has a GPA threshold and language priority lines (XYU-10.2(2), (3)).
+    #[must_use]
+    pub fn parameters(self) -> &'static [&'static str] {
+        match self {
+            Self::Exchange => &["minGpa", "priorityIelts", "priorityToefl"],
+            Self::FreshmanLeap | Self::NavigatorResearch => &[],
+        }
+    }
 }
 
 /// The kind of programme a track leads to (LX-2.1.1 language, LX-2.1.2 research).
@@ -71,7 +83,7 @@ pub struct Track {
     /// Clause of the semester rule, e.g. `XYU-11`. Exchange only.
     #[serde(default)]
     pub semesters_clause: Option<String>,
-    /// Clause of the final-year rule, e.g. `XYU-10.3`. Exchange only.
+    /// Clause of the upper-year rule, e.g. `XYU-10.3` (the key keeps its first name). Exchange only.
     #[serde(default)]
     pub final_year_clause: Option<String>,
     /// Semesters the student must have completed (LX-2.1.2: 1). Navigator research only.
@@ -93,6 +105,11 @@ impl Tracks {
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&Track> {
         self.0.get(id)
+    }
+
+    /// The top-level policy parameters some track of this section reads.
+    pub fn parameters(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.values().flat_map(|t| t.kind.parameters().iter().copied())
     }
 
     /// The track ids, for error messages and pickers.
@@ -180,7 +197,7 @@ pub struct Applicant {
     /// Able to pay for study and living abroad (XYU-10.2(5)).
     #[serde(default)]
     pub can_fund: Option<bool>,
-    /// Current year of study, from 1 (XYU-10.3).
+    /// Current year of study, from 1 (XYU-10.3 upper years; LX-2.1.1 first year).
     #[serde(default, deserialize_with = "opt_int")]
     pub year_of_study: Option<i64>,
     /// Length of the degree programme in years (XYU-10.3).
@@ -338,11 +355,11 @@ pub fn check_eligibility(policy: &Policy, track: &str, applicant: &Applicant, lo
                 language,
                 ctx.yes_no(applicant.healthy, &HEALTH),
                 ctx.yes_no(applicant.can_fund, &FUNDS),
-                ctx.final_year(),
+                ctx.upper_year(),
                 ctx.semesters(),
             ]
         }
-        TrackKind::FreshmanLeap => vec![ctx.yes_no(applicant.in_joint_program, &JOINT_PROGRAM), ctx.enrollment_year()],
+        TrackKind::FreshmanLeap => vec![ctx.yes_no(applicant.in_joint_program, &JOINT_PROGRAM), ctx.freshman()],
         TrackKind::NavigatorResearch => vec![ctx.yes_no(applicant.in_joint_program, &JOINT_PROGRAM), ctx.semesters_completed()],
     };
     let (fundable, funding_findings, conditions) = match &t.funding_clause {
@@ -481,7 +498,7 @@ const PRIOR_LIXING: YesNo = YesNo {
     pass: ("未曾获本计划资助：可获资助。", "Not funded by this plan before: may be funded."),
     fail: (
         "已获本计划资助：每名学生在校期间原则上只资助一次，不再资助（申请资格不受影响）。",
-        "Already funded by this plan: a student is funded once while enrolled, so there is no further funding (eligibility is not affected).",
+        "Already funded by this plan: a student is, in principle, funded by it once while enrolled, so there is no further funding (eligibility is not affected).",
     ),
     unstated: ("未说明是否已获本计划资助：由中心审核。", "Not stated whether this plan has funded you before: the centre checks it."),
 };
@@ -593,8 +610,11 @@ impl Ctx<'_> {
         }
     }
 
-    /// XYU-10.2(3): excellent scores give priority; no score ever excludes, so this finding
-    /// is `pass` or `review`, never `fail`. Returns the finding and `priority`.
+    /// XYU-10.2(3) "外语能力强，雅思、托福或其他语言的水平考试成绩优秀者，优先考虑": strong
+    /// language ability is a basic condition the school judges; only the priority follows from
+    /// a score. So a score at or above a priority line passes (with priority); anything else,
+    /// a lower score included, is the school's `review`, never `fail`. Returns the finding and
+    /// `priority`.
     fn language(&self, policy: &Policy) -> (Finding, Option<bool>) {
         let clause = self.item_clause(Some(3));
         let scores: Vec<(&str, &str, Decimal, Option<Decimal>)> = [
@@ -605,77 +625,47 @@ impl Ctx<'_> {
         .filter_map(|(zh, en, v, t)| v.map(|v| (zh, en, v, t)))
         .collect();
         if scores.is_empty() {
-            let msg = self.pick(
-                "未填写雅思、托福等外语考试成绩：外语能力由学校审核；成绩优秀者优先考虑，成绩不作为排除条件。".to_owned(),
-                "No IELTS, TOEFL or other test score stated: the office judges language ability; excellent scores give priority and never exclude.".to_owned(),
-            );
-            return (Finding::review("language", &clause, msg), None);
+            return (Finding::review("language", &clause, LANGUAGE_UNSTATED.get(self.locale)), None);
         }
-        let list = |lang: Locale| {
-            scores
-                .iter()
-                .map(|(zh, en, v, t)| {
-                    let v = v.normalize();
-                    match (lang, t) {
-                        (Locale::ZhCn, Some(t)) => format!("{zh} {v}（优先线 {}）", t.normalize()),
-                        (Locale::ZhCn, None) => format!("{zh} {v}（优先线由当年项目通知规定）"),
-                        (Locale::En, Some(t)) => format!("{en} {v} (priority threshold {})", t.normalize()),
-                        (Locale::En, None) => format!("{en} {v} (priority threshold set in the programme notice)"),
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(lang.pick("，", ", "))
-        };
-        let list = list(self.locale);
+        let list = scores
+            .iter()
+            .map(|(zh, en, v, t)| {
+                let v = v.normalize();
+                match t {
+                    Some(t) => SCORE_WITH_LINE.fill(self.locale, &[("test", &self.locale.pick(*zh, *en)), ("score", &v), ("line", &t.normalize())]),
+                    None => SCORE_NO_LINE.fill(self.locale, &[("test", &self.locale.pick(*zh, *en)), ("score", &v)]),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(self.locale.pick("，", ", "));
         let met = scores.iter().any(|(_, _, v, t)| t.is_some_and(|t| *v >= t));
         let undecided = scores.iter().any(|(_, _, _, t)| t.is_none());
+        let args: [(&str, &dyn fmt::Display); 1] = [("list", &list)];
         if met {
-            let msg = self.pick(format!("外语成绩达到优先考虑线：{list}；优先考虑。"), format!("Language score at or above the priority threshold: {list}; you have priority."));
-            (Finding::pass("language", &clause, msg), Some(true))
+            (Finding::pass("language", &clause, LANGUAGE_PRIORITY.fill(self.locale, &args)), Some(true))
         } else if undecided {
-            let msg = self.pick(
-                format!("外语成绩：{list}。优先考虑线未规定，由学校审核；成绩不作为排除条件。"),
-                format!("Language scores: {list}. With no priority threshold set, the office decides; scores never exclude."),
-            );
-            (Finding::review("language", &clause, msg), None)
+            (Finding::review("language", &clause, LANGUAGE_NO_LINE.fill(self.locale, &args)), None)
         } else {
-            let msg = self.pick(
-                format!("外语成绩：{list}，未达到优先考虑线：不优先考虑，但不影响申请资格。"),
-                format!("Language scores: {list}, below the priority threshold: no priority, but this never excludes you."),
-            );
-            (Finding::pass("language", &clause, msg), Some(false))
+            (Finding::review("language", &clause, LANGUAGE_BELOW_LINE.fill(self.locale, &args)), Some(false))
         }
     }
 
-    /// XYU-10.3: a final-year student settles mid-term assessment, graduation and further
-    /// study first. A year beyond the programme's length (an extended study) counts as final.
-    fn final_year(&self) -> Finding {
+    /// XYU-10.3 "高年级学生在参加交换生项目前，应先行处理好与中期考核、毕业、升学等相关事宜":
+    /// upper-year students, not only the final year. The regulation does not say which years
+    /// are upper years; this tool counts the second half of the programme (years 3–4 of 4,
+    /// 3–5 of 5, 2–3 of 3, and any year past the programme's length) and says so.
+    fn upper_year(&self) -> Finding {
         let clause = self.t.final_year_clause.clone().unwrap_or_else(|| self.t.clause.clone());
         match (self.a.year_of_study, self.a.program_years) {
-            (Some(y), Some(p)) if y >= p => Finding::review(
-                "final_year",
-                &clause,
-                self.pick(
-                    format!("你在毕业年级（第 {y} 年，学制 {p} 年）：参加交换前须先处理好中期考核、毕业、升学等相关事宜。"),
-                    format!("Final year (year {y} of {p}): settle mid-term assessment, graduation and further study before the exchange."),
-                ),
-            ),
-            (Some(y), Some(p)) => Finding::pass(
-                "final_year",
-                &clause,
-                self.pick(
-                    format!("第 {y} 年（学制 {p} 年），不在毕业年级：无须先行处理毕业、升学事宜。"),
-                    format!("Year {y} of {p}, not the final year: no graduation or further-study matters to settle first."),
-                ),
-            ),
-            _ => Finding::review(
-                "final_year",
-                &clause,
-                self.pick(
-                    "未说明年级或学制：毕业年级学生须先处理好中期考核、毕业、升学等相关事宜。".to_owned(),
-                    "Year of study or programme length not stated: a final-year student must first settle mid-term assessment, graduation and further study.".to_owned(),
-                ),
-            ),
+            (Some(y), Some(p)) => {
+                let args: [(&str, &dyn fmt::Display); 2] = [("y", &y), ("p", &p)];
+                if y.saturating_mul(2) > p {
+                    Finding::review("final_year", &clause, UPPER_YEAR.fill(self.locale, &args))
+                } else {
+                    Finding::pass("final_year", &clause, LOWER_YEAR.fill(self.locale, &args))
+                }
+            }
+            _ => Finding::review("final_year", &clause, UPPER_YEAR_UNSTATED.get(self.locale)),
         }
     }
 
@@ -687,7 +677,7 @@ impl Ctx<'_> {
             Some(s) if (min..=max).contains(&s) => Finding::pass(
                 "semesters",
                 &clause,
-                self.pick(format!("交流 {s} 个学期：在 {min}–{max} 个学期之内。"), format!("{s} semester(s) abroad: within {min}–{max}.")),
+                self.pick(format!("交流 {s} 个学期：在 {min}–{max} 个学期之内。"), format!("{} abroad: within {min}–{max}.", count(s, "semester", "semesters"))),
             ),
             Some(s) => Finding::fail(
                 "semesters",
@@ -708,31 +698,27 @@ impl Ctx<'_> {
         }
     }
 
-    /// LX-2.1.1: freshmen enrolled in the application year.
-    fn enrollment_year(&self) -> Finding {
-        let clause = &self.t.clause;
-        match (self.a.enrollment_year, self.a.application_year) {
-            (Some(e), Some(a)) if e == a => Finding::pass(
-                "enrollment_year",
-                clause,
-                self.pick(format!("{a} 年入学的新生，于当年申请：符合。"), format!("Enrolled in {a}, the application year: met.")),
-            ),
-            (Some(e), Some(a)) => Finding::fail(
-                "enrollment_year",
-                clause,
-                self.pick(
-                    format!("本项目只面向申请当年入学的新生：须为 {a} 年入学；你是 {e} 年入学。"),
-                    format!("This track is only for students who enrolled in the application year: you must have enrolled in {a}; you enrolled in {e}."),
-                ),
-            ),
-            _ => Finding::review(
-                "enrollment_year",
-                clause,
-                self.pick(
-                    "未说明入学年份或申请年份：本项目只面向申请当年入学的新生，由学院审核。".to_owned(),
-                    "Enrollment year or application year not stated: this track is only for students who enrolled in the application year; the college checks it.".to_owned(),
-                ),
-            ),
+    /// LX-2.1.1 "面向国际联合培养专班当年入学新生". The plan's selection round closes in spring
+    /// (LX-4.2), so a calendar-year reading would exclude every student it can select; the
+    /// likely meaning is the first academic year. A year of study answers that directly (the
+    /// application form asks the same: year 1); enrollment and application years answer it
+    /// except when they are one apart, where the month of the application decides (`review`).
+    fn freshman(&self) -> Finding {
+        let (code, clause, l) = ("enrollment_year", self.t.clause.as_str(), self.locale);
+        let by_year = self.a.year_of_study.map(|y| (y == 1, y));
+        let by_years = self.a.enrollment_year.zip(self.a.application_year).map(|(e, a)| (e, a, a.checked_sub(e)));
+        match (by_year, by_years) {
+            // Both decide and they disagree: the office sorts it out.
+            (Some((first, y)), Some((e, a, Some(gap)))) if (gap == 0 && !first) || (gap > 1 && first) => {
+                Finding::review(code, clause, FRESHMAN_INCONSISTENT.fill(l, &[("y", &y), ("e", &e), ("a", &a)]))
+            }
+            (Some((true, _)), _) => Finding::pass(code, clause, FRESHMAN_FIRST_YEAR.get(l)),
+            (Some((false, y)), _) => Finding::fail(code, clause, FRESHMAN_LATER_YEAR.fill(l, &[("y", &y)])),
+            (None, Some((e, a, Some(0)))) => Finding::pass(code, clause, FRESHMAN_SAME_YEAR.fill(l, &[("e", &e), ("a", &a)])),
+            (None, Some((e, a, Some(1)))) => Finding::review(code, clause, FRESHMAN_NEXT_YEAR.fill(l, &[("e", &e), ("a", &a)])),
+            (None, Some((e, a, Some(gap)))) if gap > 1 => Finding::fail(code, clause, FRESHMAN_YEARS_LATER.fill(l, &[("e", &e), ("a", &a)])),
+            (None, Some((e, a, _))) => Finding::review(code, clause, FRESHMAN_BEFORE_ENROLLING.fill(l, &[("e", &e), ("a", &a)])),
+            (None, None) => Finding::review(code, clause, FRESHMAN_UNSTATED.get(l)),
         }
     }
 
@@ -744,14 +730,14 @@ impl Ctx<'_> {
             Some(s) if s >= min => Finding::pass(
                 "semesters_completed",
                 clause,
-                self.pick(format!("已在读 {s} 个学期（至少 {min} 个）：符合。"), format!("{s} semester(s) completed (at least {min}): met.")),
+                self.pick(format!("已在读 {s} 个学期（至少 {min} 个）：符合。"), format!("{} completed (at least {min}): met.", count(s, "semester", "semesters"))),
             ),
             Some(s) => Finding::fail(
                 "semesters_completed",
                 clause,
                 self.pick(
                     format!("须已在读至少 {min} 个学期；你已在读 {s} 个学期。"),
-                    format!("Needs at least {min} completed semester(s); you have {s}."),
+                    format!("Needs at least {} completed; you have {s}.", count(min, "semester", "semesters")),
                 ),
             ),
             None => Finding::review(
@@ -759,12 +745,74 @@ impl Ctx<'_> {
                 clause,
                 self.pick(
                     format!("未填写已在读学期数：须至少 {min} 个学期。"),
-                    format!("Semesters completed not stated: at least {min} are needed."),
+                    format!("Semesters completed not stated: you need at least {}.", count(min, "semester", "semesters")),
                 ),
             ),
         }
     }
 }
+
+// XYU-10.2(3): language ability and priority.
+const LANGUAGE_UNSTATED: Text = Text {
+    zh: "未填写雅思、托福等外语考试成绩：“外语能力强”由学校审核；成绩优秀者优先考虑。",
+    en: "No IELTS, TOEFL or other test score stated: the office judges whether your foreign-language ability is strong; excellent scores are given priority.",
+};
+const SCORE_WITH_LINE: Text = Text { zh: "{test} {score}（优先线 {line}）", en: "{test} {score} (priority threshold {line})" };
+const SCORE_NO_LINE: Text = Text { zh: "{test} {score}（优先线由当年项目通知规定）", en: "{test} {score} (priority threshold set in the programme notice)" };
+const LANGUAGE_PRIORITY: Text = Text {
+    zh: "外语成绩达到优先考虑线：{list}；优先考虑。",
+    en: "Language score at or above the priority threshold: {list}; you have priority.",
+};
+const LANGUAGE_NO_LINE: Text = Text {
+    zh: "外语成绩：{list}。优先考虑线未规定：是否优先、外语能力是否达到“外语能力强”，由学校审核。",
+    en: "Language scores: {list}. No priority threshold is set: the office decides on priority and judges whether your foreign-language ability is strong.",
+};
+const LANGUAGE_BELOW_LINE: Text = Text {
+    zh: "外语成绩：{list}，未达到优先考虑线：不优先考虑。“外语能力强”是基本条件之一，由学校审核；成绩本身不是排除条件。",
+    en: "Language scores: {list}, below the priority threshold: no priority. Strong foreign-language ability is one of the basic conditions, and the office judges it; a score alone does not exclude you.",
+};
+
+// XYU-10.3: upper-year students settle their matters first.
+const UPPER_YEAR: Text = Text {
+    zh: "你是高年级学生（第 {y} 年，学制 {p} 年）：参加交换前应先行处理好与中期考核、毕业、升学等相关事宜。（办法未界定“高年级”，本工具按学制的后一半计。）",
+    en: "Upper-year student (year {y} of {p}): settle mid-term assessment, graduation and further-study matters before the exchange. (The regulation does not define upper years; this tool counts the second half of the programme.)",
+};
+const LOWER_YEAR: Text = Text {
+    zh: "第 {y} 年（学制 {p} 年），不属高年级：无须先行处理中期考核、毕业、升学事宜。（办法未界定“高年级”，本工具按学制的后一半计。）",
+    en: "Year {y} of {p}, not an upper year: no mid-term assessment, graduation or further-study matters to settle first. (The regulation does not define upper years; this tool counts the second half of the programme.)",
+};
+const UPPER_YEAR_UNSTATED: Text = Text {
+    zh: "未说明年级或学制：高年级学生参加交换前应先行处理好与中期考核、毕业、升学等相关事宜。",
+    en: "Year of study or programme length not stated: an upper-year student must first settle mid-term assessment, graduation and further-study matters.",
+};
+
+// LX-2.1.1: new students of the year, read as the first academic year.
+const FRESHMAN_FIRST_YEAR: Text = Text { zh: "第 1 学年的新生（当年入学新生）：符合。", en: "In your first year of study, a new student of the year: met." };
+const FRESHMAN_LATER_YEAR: Text = Text {
+    zh: "本项目面向当年入学新生（第 1 学年）；你在第 {y} 学年。",
+    en: "This track is for new students of the year (first year of study); you are in year {y}.",
+};
+const FRESHMAN_SAME_YEAR: Text = Text { zh: "{e} 年入学、{a} 年申请：属当年入学新生，符合。", en: "Enrolled in {e}, applying in {a}: a new student of the year: met." };
+const FRESHMAN_NEXT_YEAR: Text = Text {
+    zh: "{e} 年入学、{a} 年申请：若在第 1 学年内申请（如 {e} 年秋季入学、{a} 年春季遴选），按学年理解属“当年入学新生”，按自然年理解则不属于。方案未界定，由学院审核；填写年级即可判断。",
+    en: "Enrolled in {e}, applying in {a}: if you apply within your first year of study (say, enrolled in autumn {e}, selected in spring {a}), you are a new student of the year by academic year, though not by calendar year. The plan does not say which; the college decides. Giving your year of study settles it.",
+};
+const FRESHMAN_YEARS_LATER: Text = Text {
+    zh: "本项目面向当年入学新生；你 {e} 年入学，{a} 年申请时至少已在第 2 学年。",
+    en: "This track is for new students of the year; enrolled in {e}, you are at least in your second year of study in {a}.",
+};
+const FRESHMAN_BEFORE_ENROLLING: Text = Text {
+    zh: "申请年份 {a} 早于入学年份 {e}：请核对，由学院审核。",
+    en: "The application year {a} is before the enrollment year {e}: please check; the college decides.",
+};
+const FRESHMAN_INCONSISTENT: Text = Text {
+    zh: "年级（第 {y} 学年）与入学、申请年份（{e} 年、{a} 年）不一致：请核对，由学院审核。",
+    en: "Your year of study ({y}) does not match the enrollment and application years ({e}, {a}): please check; the college decides.",
+};
+const FRESHMAN_UNSTATED: Text = Text {
+    zh: "未说明年级或入学、申请年份：本项目面向国际联合培养专班当年入学新生，由学院审核。",
+    en: "Year of study, or enrollment and application years, not stated: this track is for new students of the year in the joint-training classes; the college checks it.",
+};
 
 #[cfg(test)]
 mod tests {

@@ -191,8 +191,9 @@ pub enum ErrorKind {
     Overflow,
     /// Not a real `YYYY-MM-DD` date (`invalid_date`).
     InvalidDate { input: String },
-    /// A date that must come after another does not (`date_order`).
-    DateOrder { after: String },
+    /// A date that must come after another does not (`date_order`); with `or_same_day`, the
+    /// same day is allowed too (arrival on the day of departure).
+    DateOrder { after: String, or_same_day: bool },
     /// A list that must not be empty is (`empty`).
     Empty,
     /// An amount in a currency that `rates` gives no rate for (`missing_rate`).
@@ -328,7 +329,7 @@ impl Error {
             }
             ErrorKind::InvalidPolicy { problems } => {
                 let list = problems.iter().map(|p| format!("{}: {}", p.path, p.reason)).collect::<Vec<_>>().join("; ");
-                if zh { format!("政策有 {} 处问题：{list}", problems.len()) } else { format!("the policy has {} problem(s): {list}", problems.len()) }
+                if zh { format!("政策有 {} 处问题：{list}", problems.len()) } else { format!("the policy has {}: {list}", crate::locale::count(problems.len(), "problem", "problems")) }
             }
             ErrorKind::NotInPolicy { section, what } => {
                 let what = match what {
@@ -354,8 +355,11 @@ impl Error {
             ErrorKind::InvalidDate { input } => {
                 if zh { format!("“{input}”不是有效日期（格式 YYYY-MM-DD）") } else { format!("\"{input}\" is not a valid date (YYYY-MM-DD)") }
             }
-            ErrorKind::DateOrder { after } => {
+            ErrorKind::DateOrder { after, or_same_day: false } => {
                 if zh { format!("应晚于 {after}") } else { format!("must be after {after}") }
+            }
+            ErrorKind::DateOrder { after, or_same_day: true } => {
+                if zh { format!("应不早于 {after}") } else { format!("must be on or after {after}") }
             }
             ErrorKind::Empty => {
                 if zh { "不能为空".to_owned() } else { "must not be empty".to_owned() }
@@ -373,7 +377,7 @@ impl Error {
                 if zh { format!("“{input}”格式不对，应为{expected_zh}") } else { format!("\"{input}\" is not valid; expected {expected_en}") }
             }
             ErrorKind::FieldCount { expected, found } => {
-                if zh { format!("这一行有 {found} 列，表头有 {expected} 列") } else { format!("this line has {found} field(s); the header has {expected}") }
+                if zh { format!("这一行有 {found} 列，表头有 {expected} 列") } else { format!("this line has {}; the header has {expected}", crate::locale::count(found, "field", "fields")) }
             }
             ErrorKind::UnclosedQuote => {
                 if zh { "引号没有闭合".to_owned() } else { "a quoted field is never closed".to_owned() }

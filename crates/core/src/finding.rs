@@ -1,7 +1,8 @@
 //! A finding: one condition checked, its outcome, and the clause it comes from.
 //! Every check in the crate returns a list of these instead of a bare boolean.
 
-use serde::Serialize;
+use crate::read::At;
+use serde::{Deserialize, Serialize};
 
 /// The outcome of one checked condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,5 +57,46 @@ impl Finding {
     #[must_use]
     pub fn review(code: &str, clause: &str, message: String) -> Self {
         Self::new(code, Outcome::Review, clause, message)
+    }
+}
+
+/// A number or rule the policy sets where the regulation is silent or leaves a range (the
+/// percentage pass mark, how pass/fail grades count, the divisor within 16–18 hours): quoted
+/// in every finding that uses it and shown by `describePolicy`, so it is never taken for the
+/// regulation's own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Convention {
+    /// The clause whose gap or range it fills, e.g. `XYU-12.7(2)`.
+    pub clause: String,
+    /// What the policy decided and why, in simplified Chinese.
+    pub zh: String,
+    /// The same in English.
+    pub en: String,
+}
+
+impl Convention {
+    /// Reads one from a policy.
+    ///
+    /// # Errors
+    /// The first key that does not read.
+    pub fn read(at: At<'_, '_>) -> crate::Result<Self> {
+        let o = at.obj(&["clause", "zh", "en"])?;
+        Ok(Self { clause: o.string("clause")?, zh: o.string("zh")?, en: o.string("en")? })
+    }
+
+    /// The text in `locale`.
+    #[must_use]
+    pub fn text(&self, locale: crate::locale::Locale) -> &str {
+        locale.pick(&self.zh, &self.en)
+    }
+
+    /// Records a problem for each empty part; `path` is where it sits in the policy.
+    pub fn check(&self, path: &str, problems: &mut Vec<crate::error::Problem>, locale: crate::locale::Locale) {
+        for (key, value) in [("clause", &self.clause), ("zh", &self.zh), ("en", &self.en)] {
+            if value.trim().is_empty() {
+                crate::policy::problem(problems, &format!("{path}.{key}"), locale, "不能为空", "must not be empty");
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@
 //! | `passport` | optional; PRC ordinary passport (G + 8 digits; e-passport E + 8 digits; from April 2017 E + a letter other than I/O + 7 digits) passes; another 6–9 character ICAO 9303 document number (A–Z, 0–9, at least one digit) passes with an `unusual_format` warning |
 //! | `track` | required; one of the policy's tracks |
 //! | `start`, `end` | required; real `YYYY-MM-DD` dates; `end` after `start` (`date_order` at `end`) |
-//! | `end` (XYU-11, tracks with `maxSemesters`) | `end − start` in days may not exceed 183 × maxSemesters (a semester, exams included, is at most half a year: 366 days for 2); below 70 × minSemesters (a ten-week quarter) gives a `short_duration` warning |
+//! | `end` (XYU-11, tracks with `maxSemesters`, policies with `form.semesterDays`) | XYU-11 says an exchange *generally* lasts 1–2 semesters, so the length is only ever a warning: above `semesterDays.max` × maxSemesters days (xinyu: 183, half a year with exams: 366 days for 2) `long_duration`, below `semesterDays.min` × minSemesters (xinyu: 70, a ten-week quarter) `short_duration`; both messages say the day counts are an estimate, not the regulation's |
 //! | `yearOfStudy` | optional integer 1–8 (8: the longest integrated undergraduate programmes); required and = 1 for a freshman-leap track (LX-2.1.1: enrolled in the application year) |
 //! | `gpa` | optional, 0–4 |
 //! | `ielts` | optional, 0–9 in steps of 0.5 |
@@ -26,8 +26,9 @@
 use crate::decimal::{self, Decimal};
 use crate::eligibility::{Track, TrackKind};
 use crate::error::{Error, ErrorKind, Expected, Found, Problem, Section};
+use crate::finding::Convention;
 use crate::keyed::Keyed;
-use crate::locale::Locale;
+use crate::locale::{Locale, Text};
 use crate::policy::{problem, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -53,21 +54,31 @@ pub const KEYS: [&str; 17] = [
     "otherFunding",
 ];
 
+/// The top-level policy parameters the form reads, whatever the policy's sections: every
+/// policy validates an application form.
+pub const PARAMETERS: &[&str] = &["studentIdPattern"];
+
 /// Keys that must be filled in (`yearOfStudy` too, for a freshman-leap track).
 pub const REQUIRED: [&str; 10] = ["name", "studentId", "college", "major", "email", "phone", "track", "partner", "start", "end"];
 
 /// The mainland mobile pattern used when a policy has no `form.phonePattern`.
 pub const MAINLAND_MOBILE: &str = r"^1[3-9]\d{9}$";
 
-/// Days one semester may take at most (half a year, exams included): XYU-11's "2 semesters"
-/// then allows 366 days.
-pub const MAX_DAYS_PER_SEMESTER: i64 = 183;
-
-/// Days below which a stay is shorter than any semester (a ten-week quarter).
-pub const MIN_DAYS_PER_SEMESTER: i64 = 70;
-
 /// Highest year of study accepted (8-year integrated programmes).
 pub const MAX_YEAR_OF_STUDY: i64 = 8;
+
+/// The days a semester takes, as the policy estimates them for the form's duration warnings
+/// (XYU-11 counts semesters, not days). A convention, never the regulation's number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SemesterDays {
+    /// Fewer days than this per semester asked for: `short_duration` (xinyu: 70, a ten-week quarter).
+    pub min: u32,
+    /// More days than this per semester: `long_duration` (xinyu: 183, half a year with exams).
+    pub max: u32,
+    /// Says whose numbers these are, quoted in describePolicy.
+    pub convention: Convention,
+}
 
 /// The `form` section of a policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +88,9 @@ pub struct FormRules {
     /// prefix are removed. Unset → [`MAINLAND_MOBILE`].
     #[serde(default)]
     pub phone_pattern: Option<String>,
+    /// The days-per-semester estimate behind the duration warnings; unset → no such warnings.
+    #[serde(default)]
+    pub semester_days: Option<SemesterDays>,
 }
 
 impl FormRules {
@@ -86,6 +100,16 @@ impl FormRules {
             if !crate::pattern::is_valid(p) {
                 problem(problems, &format!("{path}.phonePattern"), locale, "不是有效的正则表达式", "is not a valid regular expression");
             }
+        }
+        if let Some(d) = &self.semester_days {
+            let at = format!("{path}.semesterDays");
+            if d.min == 0 {
+                problem(problems, &format!("{at}.min"), locale, "应大于 0", "must be greater than 0");
+            }
+            if d.max < d.min || d.max > 366 {
+                problem(problems, &format!("{at}.max"), locale, "应在 min 到 366 之间", "must be between min and 366");
+            }
+            d.convention.check(&format!("{at}.convention"), problems, locale);
         }
     }
 }
@@ -572,34 +596,35 @@ impl Ctx<'_> {
         let Ok(Some(start)) = self.date("start") else { return Ok(Check::default()) };
         let show = |d: Date| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
         if end <= start {
-            return Err(self.error(key, ErrorKind::DateOrder { after: show(start) }));
+            return Err(self.error(key, ErrorKind::DateOrder { after: show(start), or_same_day: false }));
         }
         let Some(track) = self.track() else { return Ok(Check::default()) };
         let (Some(min), Some(max)) = (track.min_semesters, track.max_semesters) else { return Ok(Check::default()) };
+        let Some(per) = self.policy.form.as_ref().and_then(|f| f.semester_days.as_ref()) else { return Ok(Check::default()) };
         let clause = track.semesters_clause.as_deref().unwrap_or(&track.clause);
         let days = end.days() - start.days();
         let (min, max) = (i64::from(min), i64::from(max));
         let (from, to) = (show(start), show(end));
-        let max_days = max * MAX_DAYS_PER_SEMESTER;
-        if days > max_days {
-            return Err(self.custom(
-                key,
-                "out_of_range",
-                format!("{}：交流学习期限一般为 {min}–{max} 个学期（{clause}）；{from} 至 {to} 共 {days} 天，超过 {max_days} 天（每学期按至多 {MAX_DAYS_PER_SEMESTER} 天计）。", label(key, Locale::ZhCn)),
-                format!("{}: an exchange lasts {min}–{max} semesters ({clause}); {from} to {to} is {days} days, more than {max_days} (at most {MAX_DAYS_PER_SEMESTER} days per semester).", label(key, Locale::En)),
-            ));
-        }
-        let min_days = min * MIN_DAYS_PER_SEMESTER;
-        if days < min_days {
-            let warning = self.custom(
-                key,
-                "short_duration",
-                format!("{}：{from} 至 {to} 仅 {days} 天，短于一个学期（按至少 {MIN_DAYS_PER_SEMESTER} 天计）；交流学习期限一般为 {min}–{max} 个学期（{clause}）。", label(key, Locale::ZhCn)),
-                format!("{}: {from} to {to} is only {days} days, shorter than a semester (at least {MIN_DAYS_PER_SEMESTER} days); an exchange lasts {min}–{max} semesters ({clause}).", label(key, Locale::En)),
-            );
-            return Ok(Check { warning: Some(warning), ..Check::default() });
-        }
-        Ok(Check::default())
+        // XYU-11 "交流学习期限一般为1-2个学期": generally, so a long stay is a warning that an
+        // extension needs approval, never an error. The days per semester are the policy's
+        // estimate (the regulation counts semesters, not days), and the message says so.
+        let max_days = max * i64::from(per.max);
+        let min_days = min * i64::from(per.min);
+        let (text, code, per) = if days > max_days {
+            (&LONG_DURATION, "long_duration", per.max)
+        } else if days < min_days {
+            (&SHORT_DURATION, "short_duration", per.min)
+        } else {
+            return Ok(Check::default());
+        };
+        let semesters_en = crate::locale::count(max, "semester", "semesters");
+        let fill = |l: Locale| {
+            let args: [(&str, &dyn std::fmt::Display); 9] = [("label", &label(key, l)), ("min", &min), ("max", &max), ("maxSemesters", &semesters_en),
+                ("clause", &clause), ("from", &from), ("to", &to), ("days", &days), ("per", &per)];
+            text.fill(l, &args)
+        };
+        let warning = self.custom(key, code, fill(Locale::ZhCn), fill(Locale::En));
+        Ok(Check { warning: Some(warning), ..Check::default() })
     }
 
     fn year_of_study(&self) -> Rule<Check> {
@@ -654,9 +679,9 @@ impl Ctx<'_> {
         );
         let Some(clause) = clause else { return Ok(Check::default()) };
         let (zh, en) = if key == "priorLixingFunding" {
-            ("每名学生原则上只资助一次，本次不能获得资助（仍可申请）", "a student is funded once, so this application cannot be funded (you may still apply)")
+            ("每名学生在校期间原则上只资助一次，本次不能获得资助（仍可申请）", "a student is, in principle, funded once while enrolled, so this application cannot be funded (you may still apply)")
         } else {
-            ("已享受同类资助的不再重复资助，本次不能获得学校和学院资助（仍可申请）", "no school or college funding on top of it (you may still apply)")
+            ("已享受同类资助的不再重复资助，本次不能获得学校和学院资助（仍可申请）", "a student funded by the CSC or similar is not funded again, so this application gets no school or college funding (you may still apply)")
         };
         let warning = self.custom(
             key,
@@ -667,6 +692,18 @@ impl Ctx<'_> {
         Ok(Check { warning: Some(warning), ..Check::default() })
     }
 }
+
+/// XYU-11: a stay longer than the semesters allow, with the tool's days-per-semester estimate.
+const LONG_DURATION: Text = Text {
+    zh: "{label}：交流学习期限一般为 {min}–{max} 个学期（{clause}）；{from} 至 {to} 共 {days} 天，长于 {max} 个学期（按本政策估算的每学期至多约 {per} 天，非办法规定）。延长学习期限须经批准，请与学校确认。",
+    en: "{label}: an exchange generally lasts {min}–{max} semesters ({clause}); {from} to {to} is {days} days, longer than {maxSemesters} (the policy's estimate of at most about {per} days a semester, not the regulation's). An extension needs approval; check with the school.",
+};
+
+/// XYU-11: a stay shorter than one semester, with the tool's estimate.
+const SHORT_DURATION: Text = Text {
+    zh: "{label}：{from} 至 {to} 仅 {days} 天，短于一个学期（按本政策估算的每学期至少约 {per} 天，非办法规定）；交流学习期限一般为 {min}–{max} 个学期（{clause}）。",
+    en: "{label}: {from} to {to} is only {days} days, shorter than a semester (the policy's estimate of at least about {per} days, not the regulation's); an exchange generally lasts {min}–{max} semesters ({clause}).",
+};
 
 #[cfg(test)]
 mod tests {

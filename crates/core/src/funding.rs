@@ -32,6 +32,10 @@ use crate::policy::{problem, Policy};
 use rust_decimal::RoundingStrategy;
 use serde::{Deserialize, Serialize};
 
+/// The top-level policy parameters the funding estimate reads (when the policy has a
+/// `funding` section): the year's cap and cost-share ratio (LX-5.2).
+pub const PARAMETERS: &[&str] = &["schoolCapPerStudent", "schoolShareRatio"];
+
 /// A cost item (SPEC §9). The policy says who pays each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -481,7 +485,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
         if rule.payer == Payer::Student {
             parts.push((Payer::Student, amount, &rule.clause, Part::Base, None));
         } else if refused {
-            let why = locale.pick("已享受本计划或国家留学基金等同类资助，不再资助", "already funded by this plan or by CSC or similar: not funded again");
+            let why = locale.pick("已享受本计划或国家留学基金等同类资助，不再资助", "Already funded by this plan or by the CSC or similar: not funded again");
             parts.push((Payer::Student, amount, &rules.uniqueness_clause, Part::NotFundable, Some(why.to_owned())));
         } else {
             // 2. economy fare
@@ -494,7 +498,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
                     covered = kept;
                     within_fare = add(within_fare, kept, f)?;
                     above_fare = add(above_fare, rest, f)?;
-                    let why = locale.pick(format!("超出经济舱标准 {} 元的部分由个人承担", money(fare)), format!("above the economy fare of {} CNY: the student's", money(fare)));
+                    let why = locale.pick(format!("超出经济舱标准 {} 元的部分由个人承担", money(fare)), format!("Above the economy fare of {} CNY: the student's", money(fare)));
                     parts.push((Payer::Student, rest, &rule.clause, Part::AboveEconomyFare, Some(why)));
                 }
             }
@@ -505,7 +509,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
                     let share = to_fen(covered.checked_mul(r).ok_or_else(|| Error::new(ErrorKind::Overflow, f))?, f)?;
                     let rest = sub(covered, share, f)?;
                     outside_ratio = add(outside_ratio, rest, f)?;
-                    let why = locale.pick(format!("学校按 {} 的比例分担，其余由个人承担", decimal::exact(r)), format!("the school pays a share of {}; the rest is the student's", decimal::exact(r)));
+                    let why = locale.pick(format!("学校按 {} 的比例分担，其余由个人承担", decimal::exact(r)), format!("The school pays a share of {}; the rest is the student's", decimal::exact(r)));
                     parts.push((Payer::Student, rest, &rules.share_clause, Part::OutsideShareRatio, Some(why)));
                     covered = share;
                 }
@@ -513,7 +517,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
                 if let Some(left) = cap_left.as_mut() {
                     let (kept, rest) = fill(covered, left, f)?;
                     above_cap = add(above_cap, rest, f)?;
-                    let why = locale.pick(format!("超出学校资助上限 {} 元的部分由个人承担", money(cap.unwrap_or_default())), format!("above the school's cap of {} CNY: the student's", money(cap.unwrap_or_default())));
+                    let why = locale.pick(format!("超出学校资助上限 {} 元的部分由个人承担", money(cap.unwrap_or_default())), format!("Above the school's cap of {} CNY: the student's", money(cap.unwrap_or_default())));
                     parts.push((Payer::Student, rest, &rules.share_clause, Part::AboveSchoolCap, Some(why)));
                     covered = kept;
                 }
@@ -632,18 +636,19 @@ fn uniqueness_finding(rules: &FundingRules, input: &FundingInput, locale: Locale
             let mut why_en = Vec::new();
             if input.prior_lixing_funding == Some(true) {
                 why_zh.push("已享受过本计划资助");
-                why_en.push("already funded once by this plan");
+                why_en.push("Already funded once by this plan");
             }
             if input.other_funding == Some(true) {
                 why_zh.push("已享受国家留学基金等同类资助");
-                why_en.push("already funded by the China Scholarship Council or similar");
+                // A sentence starts with a capital (issue 16); joined after the first, not.
+                why_en.push(if why_en.is_empty() { "Already funded by the China Scholarship Council or similar" } else { "already funded by the China Scholarship Council or similar" });
             }
             Finding::fail(
                 code,
                 clause,
                 locale.pick(
-                    format!("{}：学校和学院不再资助，全部费用由个人承担；只有从未享受本计划及同类资助的学生可获资助。", why_zh.join("，")),
-                    format!("{}: no school or college funding, every cost is yours; only a student never funded by this plan or a similar one is funded.", why_en.join(" and ")),
+                    format!("{}：学校和学院不再资助，全部费用由个人承担。学生在校期间原则上只享有一次本计划的资助，已享受同类资助的不再重复享受。", why_zh.join("，")),
+                    format!("{}: no school or college funding, every cost is yours. A student is, in principle, funded by this plan once while enrolled, and not on top of similar funding.", why_en.join(" and ")),
                 ),
             )
         }

@@ -1,14 +1,21 @@
 //! Grade conversion (XYU-12.7) and credit-weighted GPA.
 //!
-//! XYU-12.7(1): when the partner grades like the home school (percentage scores), the
-//! score is taken over unchanged. XYU-12.7(2): otherwise a letter converts through the
-//! policy's table to a four-point grade point and a percentage. A failed course must be
-//! retaken (XYU-12.8). Pass/fail grades count for credits, never for the GPA.
+//! XYU-12.7(1) "对方成绩标准与新余学院相同时，直接认定": a percentage score is taken over
+//! unchanged, but only when the partner's grading standard is the same; the request says so
+//! with `sameStandard`, and a score without that fact is used with a `review` finding (a UK 68
+//! is a good grade, not a weak one). A score from a partner with a different standard has no
+//! rule: XYU-12.7(2)'s table converts letters only, so the school converts it (`review`).
+//! XYU-12.7(2): a letter converts through the policy's table to a four-point grade point and a
+//! percentage. A failed course must be retaken (XYU-12.8).
+//!
+//! Where the regulation is silent the policy decides, and says so ([`Convention`]): the
+//! percentage pass mark (xinyu: 60, inferred from the table) and pass/fail grades (`P`, `NP`:
+//! credits only, never the GPA; the table has only A+ … F).
 
 use crate::decimal::{self, Decimal};
 use crate::error::{Error, ErrorKind, Problem, Result, Section};
-use crate::finding::Finding;
-use crate::locale::Locale;
+use crate::finding::{Convention, Finding};
+use crate::locale::{Locale, Text};
 use crate::policy::{check_range, problem, Policy};
 use crate::read::{At, Obj, Problems, Request};
 use serde::Serialize;
@@ -53,12 +60,22 @@ pub struct GradeRules {
     /// Percentage below which a passed-through score fails. XYU-12.7(2) itself puts the
     /// lowest passing letter (D-) at 60 and F at 55, which is where the preset takes 60 from.
     pub percentage_pass_mark: Option<Decimal>,
+    /// How the pass mark was set, when the regulation does not state it: quoted wherever a
+    /// percentage is judged by it.
+    pub pass_mark_convention: Option<Convention>,
+    /// How pass/fail grades count, when the regulation's table has none: its clause is the
+    /// one a pass/fail conversion cites (instead of the table's), and its text is quoted.
+    pub pass_fail_convention: Option<Convention>,
 }
 
 impl GradeRules {
     /// Reads the section, recording every problem; `None` if any key does not read.
     pub fn read(at: At<'_, '_>, p: &mut Problems) -> Option<Self> {
-        let o = p.keep(at.any_obj(&["clause", "sameStandardClause", "failClause", "letters", "failing", "pass", "fail", "percentagePassMark"]))?;
+        let keys = &[
+            "clause", "sameStandardClause", "failClause", "letters", "failing", "pass", "fail", "percentagePassMark", "passMarkConvention",
+            "passFailConvention",
+        ];
+        let o = p.keep(at.any_obj(keys))?;
         p.unknown(&o);
         let clause = p.keep(o.string("clause"));
         let same_standard_clause = p.keep(o.string("sameStandardClause"));
@@ -68,6 +85,8 @@ impl GradeRules {
         let pass = p.keep(o.strings("pass"));
         let fail = p.keep(o.strings("fail"));
         let percentage_pass_mark = p.keep(o.opt_dec("percentagePassMark"));
+        let pass_mark_convention = p.keep(o.with("passMarkConvention", Convention::read));
+        let pass_fail_convention = p.keep(o.with("passFailConvention", Convention::read));
         Some(Self {
             clause: clause?,
             same_standard_clause: same_standard_clause?,
@@ -77,6 +96,8 @@ impl GradeRules {
             pass: pass?,
             fail: fail?,
             percentage_pass_mark: percentage_pass_mark?,
+            pass_mark_convention: pass_mark_convention?,
+            pass_fail_convention: pass_fail_convention?,
         })
     }
 
@@ -102,6 +123,17 @@ impl GradeRules {
             }
         }
         check_range(problems, &format!("{path}.percentagePassMark"), self.percentage_pass_mark, Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED), locale);
+        if let Some(c) = &self.pass_mark_convention {
+            c.check(&format!("{path}.passMarkConvention"), problems, locale);
+        }
+        if let Some(c) = &self.pass_fail_convention {
+            c.check(&format!("{path}.passFailConvention"), problems, locale);
+        }
+    }
+
+    /// The clause a pass/fail conversion cites: the convention's, else the table's.
+    fn pass_fail_clause(&self) -> &str {
+        self.pass_fail_convention.as_ref().map_or(&self.clause, |c| &c.clause)
     }
 
     /// The valid grades, for error messages.
@@ -166,6 +198,23 @@ pub struct Conversion {
     pub passed: Option<bool>,
     /// The clause the conversion follows.
     pub clause: String,
+    /// For a percentage score: whether the partner's grading standard is the same as the home
+    /// one (XYU-12.7(1)), as the request states it; `None` when not stated, and for letters
+    /// and pass/fail grades.
+    pub same_standard: Option<bool>,
+}
+
+/// What `convertGrade` answers: the conversion and the notes that go with it (a percentage
+/// score without the same-standard fact, a pass mark or pass/fail rule that is the policy's
+/// convention).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GradeAnswer {
+    /// The conversion.
+    #[serde(flatten)]
+    pub conversion: Conversion,
+    /// Review findings and the policy's conventions, in the request's language.
+    pub findings: Vec<Finding>,
 }
 
 fn rules(policy: &Policy) -> Result<&GradeRules> {
@@ -175,13 +224,25 @@ fn rules(policy: &Policy) -> Result<&GradeRules> {
 }
 
 /// Converts one grade as typed: a letter of the table, a pass/fail grade, or a
-/// percentage score 0–100 (same standard, taken over unchanged). `field` is its input path.
+/// percentage score 0–100 taken over unchanged. `field` is its input path. The same as
+/// [`convert_with`] when the request does not say whether the partner's standard is the same.
+///
+/// # Errors
+/// As [`convert_with`].
+pub fn convert(policy: &Policy, input: &str, field: &str) -> Result<Conversion> {
+    convert_with(policy, input, field, None)
+}
+
+/// Converts one grade as typed. `same_standard` is the fact XYU-12.7(1) turns on, for a
+/// percentage score: `Some(true)` takes it over unchanged; `None` takes it over too (the
+/// findings of [`grade_findings`] then ask for the fact); `Some(false)` gives no percentage,
+/// no grade point and no pass/fail judgement, since the table converts letters only.
 ///
 /// # Errors
 /// `not_in_policy` if the policy has no grade table; `missing_field` for blank input;
 /// `out_of_range` for a number outside 0–100; `invalid_grade` (listing the valid grades)
 /// for anything else.
-pub fn convert(policy: &Policy, input: &str, field: &str) -> Result<Conversion> {
+pub fn convert_with(policy: &Policy, input: &str, field: &str, same_standard: Option<bool>) -> Result<Conversion> {
     let rules = rules(policy)?;
     let key = normalize(input);
     if key.is_empty() {
@@ -196,6 +257,7 @@ pub fn convert(policy: &Policy, input: &str, field: &str) -> Result<Conversion> 
             kind: GradeKind::Letter,
             passed: Some(!failing),
             clause: rules.clause.clone(),
+            same_standard: None,
         });
     }
     for (list, passed) in [(&rules.pass, true), (&rules.fail, false)] {
@@ -206,7 +268,8 @@ pub fn convert(policy: &Policy, input: &str, field: &str) -> Result<Conversion> 
                 percentage: None,
                 kind: GradeKind::PassFail,
                 passed: Some(passed),
-                clause: rules.clause.clone(),
+                clause: rules.pass_fail_clause().to_owned(),
+                same_standard: None,
             });
         }
     }
@@ -217,29 +280,115 @@ pub fn convert(policy: &Policy, input: &str, field: &str) -> Result<Conversion> 
                 field,
             ));
         }
+        let different = same_standard == Some(false);
         return Ok(Conversion {
             grade: score.to_string(),
             grade_point: None,
-            percentage: Some(score),
+            percentage: (!different).then_some(score),
             kind: GradeKind::Percentage,
-            passed: rules.percentage_pass_mark.map(|m| score >= m),
-            clause: rules.same_standard_clause.clone(),
+            passed: if different { None } else { rules.percentage_pass_mark.map(|m| score >= m) },
+            clause: if different { rules.clause.clone() } else { rules.same_standard_clause.clone() },
+            same_standard,
         });
     }
     Err(Error::new(ErrorKind::InvalidGrade { input: input.trim().to_owned(), valid: rules.valid_list() }, field))
 }
+
+/// `convertGrade`: the conversion with its findings.
+///
+/// # Errors
+/// As [`convert_with`].
+pub fn answer(policy: &Policy, input: &str, field: &str, same_standard: Option<bool>, locale: Locale) -> Result<GradeAnswer> {
+    let conversion = convert_with(policy, input, field, same_standard)?;
+    let findings = grade_findings(rules(policy)?, &[(String::new(), &conversion)], locale);
+    Ok(GradeAnswer { conversion, findings })
+}
+
+/// The findings a list of converted grades needs, beyond pass and fail (which each caller
+/// words for itself): percentage scores used without the same-standard fact, or from a
+/// partner with a different standard (XYU-12.7(1), (2)); percentages judged by a pass mark the
+/// policy set, or with no pass mark at all; pass/fail grades, counted by the policy's
+/// convention. Each list of courses is one finding, in this order; pass/fail grades one each.
+#[must_use]
+pub fn grade_findings(rules: &GradeRules, courses: &[(String, &Conversion)], locale: Locale) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (mut unstated, mut different, mut by_mark, mut no_mark) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (name, c) in courses {
+        // convertGrade has no course name: the grade alone names it.
+        let named = if name.is_empty() { c.grade.clone() } else { NAMED.fill(locale, &[("name", name), ("grade", &c.grade)]) };
+        match (c.kind, c.same_standard, c.passed) {
+            (GradeKind::Percentage, Some(false), _) => different.push(named),
+            (GradeKind::Percentage, stated, passed) => {
+                if stated.is_none() {
+                    unstated.push(named.clone());
+                }
+                match passed {
+                    Some(_) => by_mark.push(named),
+                    None => no_mark.push(named),
+                }
+            }
+            (GradeKind::PassFail, _, Some(true)) => {
+                let note = rules.pass_fail_convention.as_ref().map_or("", |n| n.text(locale));
+                out.push(Finding::pass("pass_fail_credits_only", &c.clause, PASS_FAIL.fill(locale, &[("course", &named), ("note", &note)]).trim_end().to_owned()));
+            }
+            _ => {}
+        }
+    }
+    let join = |list: &[String]| list.join(locale.pick("、", ", "));
+    if !unstated.is_empty() {
+        out.push(Finding::review("same_standard_unstated", &rules.same_standard_clause, SAME_STANDARD_UNSTATED.fill(locale, &[("courses", &join(&unstated))])));
+    }
+    if !different.is_empty() {
+        let first = rules.letters.first().map_or("", |r| r.letter.as_str());
+        let last = rules.letters.last().map_or("", |r| r.letter.as_str());
+        let args: [(&str, &dyn std::fmt::Display); 4] = [("courses", &join(&different)), ("clause", &rules.clause), ("first", &first), ("last", &last)];
+        out.push(Finding::review("different_standard_score", &rules.clause, DIFFERENT_STANDARD.fill(locale, &args)));
+    }
+    if let (false, Some(mark), Some(convention)) = (by_mark.is_empty(), rules.percentage_pass_mark, &rules.pass_mark_convention) {
+        let args: [(&str, &dyn std::fmt::Display); 3] = [("courses", &join(&by_mark)), ("mark", &mark.normalize()), ("note", &convention.text(locale))];
+        out.push(Finding::review("percentage_pass_mark", &convention.clause, PASS_MARK.fill(locale, &args)));
+    }
+    if !no_mark.is_empty() {
+        out.push(Finding::review("pass_mark_unset", &rules.fail_clause, PASS_MARK_UNSET.fill(locale, &[("courses", &join(&no_mark))])));
+    }
+    out
+}
+
+const NAMED: Text = Text { zh: "“{name}”（{grade}）", en: "\"{name}\" ({grade})" };
+const SAME_STANDARD_UNSTATED: Text = Text {
+    zh: "{courses}：百分制分数已按原分直接认定。办法只在“对方成绩标准与本校相同时”直接认定，而对方的成绩标准是否相同未说明：请确认；不同时由学校认定如何换算。",
+    en: "{courses}: taken over unchanged as a percentage. The regulation does that only when the partner's grading standard is the same as the home school's, which was not stated: confirm it; if the standards differ, the school decides how to convert.",
+};
+const DIFFERENT_STANDARD: Text = Text {
+    zh: "{courses}：对方成绩标准与本校不同，而换算表（{clause}）只列 {first} 至 {last} 等级，未规定百分制分数如何换算：由学校认定，在此之前本工具不计入。",
+    en: "{courses}: the partner's grading standard differs from the home school's, and the conversion table ({clause}) lists only the letters {first} to {last}, no percentage scores: the school decides the conversion, and until then this tool leaves the score out.",
+};
+const PASS_MARK: Text = Text {
+    zh: "{courses}：是否合格按百分制及格线 {mark} 分判断。{note}",
+    en: "{courses}: passed or failed by the percentage pass mark of {mark}. {note}",
+};
+const PASS_MARK_UNSET: Text = Text {
+    zh: "{courses}：政策未规定百分制及格线，是否合格、能否认定由学校决定。",
+    en: "{courses}: the policy sets no pass mark for percentage scores; the school decides on passing and recognition.",
+};
+const PASS_FAIL: Text = Text {
+    zh: "{course}为通过制成绩：计入学分，不计入绩点。{note}",
+    en: "{course} is a pass/fail grade: it counts for credits, not for the GPA. {note}",
+};
 
 /// `convertGrade`'s question: one grade as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConvertInput {
     /// The grade, a letter, a pass/fail grade or a percentage score (`"grade": 85` too).
     pub grade: String,
+    /// XYU-12.7(1): whether the partner grades on the home standard (for a percentage score).
+    pub same_standard: Option<bool>,
 }
 
 impl Request for ConvertInput {
-    const KEYS: &'static [&'static str] = &["policy", "grade", "locale"];
+    const KEYS: &'static [&'static str] = &["policy", "grade", "sameStandard", "locale"];
     fn read(o: &Obj<'_>) -> Result<Self> {
-        Ok(Self { grade: o.text("grade")? })
+        Ok(Self { grade: o.text("grade")?, same_standard: o.opt_bool("sameStandard")? })
     }
 }
 
@@ -252,12 +401,21 @@ pub struct CourseInput {
     pub credits: Decimal,
     /// Grade as typed.
     pub grade: String,
+    /// Whether the partner grades on the home standard (XYU-12.7(1)), for a percentage score;
+    /// `None`: not stated.
+    pub same_standard: Option<bool>,
 }
 
 impl CourseInput {
-    fn read(at: At<'_, '_>) -> Result<Self> {
-        let o = at.obj(&["name", "credits", "grade"])?;
-        Ok(Self { name: o.opt_str("name")?.unwrap_or_default(), credits: o.dec("credits")?, grade: o.text("grade")? })
+    /// One course; `partner` is the request's `sameStandard`, which the course's own overrides.
+    fn read(at: At<'_, '_>, partner: Option<bool>) -> Result<Self> {
+        let o = at.obj(&["name", "credits", "grade", "sameStandard"])?;
+        Ok(Self {
+            name: o.opt_str("name")?.unwrap_or_default(),
+            credits: o.dec("credits")?,
+            grade: o.text("grade")?,
+            same_standard: o.opt_bool("sameStandard")?.or(partner),
+        })
     }
 }
 
@@ -269,9 +427,11 @@ pub struct GpaInput {
 }
 
 impl Request for GpaInput {
-    const KEYS: &'static [&'static str] = &["policy", "courses", "locale"];
+    const KEYS: &'static [&'static str] = &["policy", "courses", "sameStandard", "locale"];
     fn read(o: &Obj<'_>) -> Result<Self> {
-        Ok(Self { courses: o.need_list("courses", CourseInput::read)? })
+        // XYU-12.7(1) for every course (one exchange, one partner).
+        let partner = o.opt_bool("sameStandard")?;
+        Ok(Self { courses: o.need_list("courses", |c| CourseInput::read(c, partner))? })
     }
 }
 
@@ -313,7 +473,7 @@ pub struct GpaResult {
     pub earned_credits: Decimal,
     /// Each course, in input order.
     pub courses: Vec<CourseResult>,
-    /// Failed courses (XYU-12.8) and notes on pass/fail and zero-credit courses.
+    /// Failed courses (XYU-12.8), then the notes of [`grade_findings`].
     pub findings: Vec<Finding>,
 }
 
@@ -389,8 +549,10 @@ impl GpaSums {
 /// The first unreadable course, with its path (`courses[2].grade`); `out_of_range` for
 /// negative credits; `overflow` if the sums leave the decimal range.
 pub fn compute_gpa(policy: &Policy, courses: &[CourseInput], locale: Locale) -> Result<GpaResult> {
-    let fail_clause = rules(policy)?.fail_clause.clone();
+    let grade_rules = rules(policy)?;
+    let fail_clause = grade_rules.fail_clause.clone();
     let mut out = Vec::with_capacity(courses.len());
+    let mut names = Vec::with_capacity(courses.len());
     let mut sums = GpaSums::default();
     let mut findings = Vec::new();
     for (i, c) in courses.iter().enumerate() {
@@ -402,41 +564,25 @@ pub fn compute_gpa(policy: &Policy, courses: &[CourseInput], locale: Locale) -> 
                 credits_field,
             ));
         }
-        let conv = convert(policy, &c.grade, &format!("{at}.grade"))?;
+        let conv = convert_with(policy, &c.grade, &format!("{at}.grade"), c.same_standard)?;
         sums.add(c.credits, &conv, &credits_field)?;
         let in_gpa = conv.grade_point.is_some() && !c.credits.is_zero();
         let name = if c.name.trim().is_empty() { format!("#{}", i + 1) } else { c.name.clone() };
-        match conv.passed {
-            Some(false) => findings.push(Finding::fail(
+        if conv.passed == Some(false) {
+            findings.push(Finding::fail(
                 "course_failed",
                 &fail_clause,
                 locale.pick(
                     format!("“{name}”（{}）未合格：返校后须补修，可随下届同学修读，或在时间允许时申请参加同届考试（外语、体育、政治类公共课优先）。", conv.grade),
                     format!("\"{name}\" ({}) failed: retake it after return, with the next cohort or, time permitting, by sitting the current cohort's exam (preferred for language, PE and politics courses).", conv.grade),
                 ),
-            )),
-            None => findings.push(Finding::review(
-                "pass_mark_unset",
-                &conv.clause,
-                locale.pick(
-                    format!("“{name}”（{}）：政策未规定百分制及格线，是否合格由学校认定。", conv.grade),
-                    format!("\"{name}\" ({}): the policy sets no pass mark for percentage scores; the school decides whether it passed.", conv.grade),
-                ),
-            )),
-            Some(true) => {}
-        }
-        if conv.kind == GradeKind::PassFail && conv.passed == Some(true) {
-            findings.push(Finding::pass(
-                "pass_fail_credits_only",
-                &conv.clause,
-                locale.pick(
-                    format!("“{name}”（{}）为通过制成绩：计入学分，不计入绩点。", conv.grade),
-                    format!("\"{name}\" ({}) is a pass/fail grade: it counts for credits, not for the GPA.", conv.grade),
-                ),
             ));
         }
         out.push(CourseResult { name: c.name.clone(), credits: c.credits, conversion: conv, in_gpa });
+        names.push(name);
     }
+    let listed: Vec<(String, &Conversion)> = names.into_iter().zip(out.iter().map(|c| &c.conversion)).collect();
+    findings.extend(grade_findings(grade_rules, &listed, locale));
     let gpa = sums.gpa();
     let avg = sums.average_percentage();
     Ok(GpaResult {

@@ -18,6 +18,8 @@ export interface CreditCourseInput {
   shortProgram?: boolean;
   /** Absent or null: no home counterpart. */
   category?: CourseCategory | null;
+  /** XYU-12.7(1) for this course's percentage grade; overrides the request's. */
+  sameStandard?: boolean | null;
 }
 
 export interface CheckCreditsInput {
@@ -27,6 +29,8 @@ export interface CheckCreditsInput {
   /** Credits of the home plan for the same period (XYU-12.2). */
   homePlanCredits: DecimalInput;
   courses: CreditCourseInput[];
+  /** XYU-12.7(1) for every course (one partner). */
+  sameStandard?: boolean | null;
   locale?: Locale;
 }
 
@@ -42,7 +46,7 @@ export interface CourseCredit {
   basis: "hours" | "credits";
   /** H/18 … H/16 for hours; credits × the system's factor otherwise. */
   equivalent: CreditRange;
-  conversion: Omit<GradeConversion, "policy">;
+  conversion: CourseConversion;
   passed: boolean | null;
   core: boolean;
   shortProgram: boolean;
@@ -71,7 +75,10 @@ export interface CreditResult {
   /** recognizedCredits / homePlanCredits. */
   equivalence: string;
   equivalenceExact: DecimalString;
+  /** Core courses passed, short programmes not counted (XYU-12.3). */
   corePassed: number;
+  /** Core courses taken, passed or not (the regulation's own count); taken ≥ required > passed is a review finding. */
+  coreTaken: number;
   coreRequired: number;
   allCreditsRecognized: boolean;
   retake: Retake[];

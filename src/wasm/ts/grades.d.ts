@@ -1,4 +1,10 @@
-export interface ConvertGradeInput { policy: PolicyInput; grade: string | number; locale?: Locale }
+export interface ConvertGradeInput {
+  policy: PolicyInput;
+  grade: string | number;
+  /** XYU-12.7(1): the partner grades on the home standard (matters for a percentage score). Absent: not stated. */
+  sameStandard?: boolean | null;
+  locale?: Locale;
+}
 
 export type GradeKind = "letter" | "percentage" | "passFail";
 
@@ -12,15 +18,37 @@ export interface GradeConversion {
   kind: GradeKind;
   /** null when a percentage cannot be judged (no pass mark in the policy). */
   passed: boolean | null;
-  /** "XYU-12.7(2)" for the table, "XYU-12.7(1)" for same-standard scores. */
+  /** "XYU-12.7(2)" for the table, "XYU-12.7(1)" for scores taken over, the policy's convention clause ("XYU-12.7") for pass/fail grades. */
   clause: string;
+  /** For a percentage score: the stated same-standard fact; null when not stated, and for letters and pass/fail grades. */
+  sameStandard: boolean | null;
+  /**
+   * Review findings and the policy's conventions: same_standard_unstated, different_standard_score,
+   * percentage_pass_mark, pass_mark_unset, pass_fail_credits_only.
+   */
+  findings: Finding[];
   policy: PolicyRef;
 }
 
-export interface GpaCourseInput { name?: string; credits: DecimalInput; grade: string | number }
-export interface ComputeGpaInput { policy: PolicyInput; courses: GpaCourseInput[]; locale?: Locale }
+export interface GpaCourseInput {
+  name?: string;
+  credits: DecimalInput;
+  grade: string | number;
+  /** XYU-12.7(1) for this course; overrides the request's. */
+  sameStandard?: boolean | null;
+}
+export interface ComputeGpaInput {
+  policy: PolicyInput;
+  courses: GpaCourseInput[];
+  /** XYU-12.7(1) for every course (one partner). */
+  sameStandard?: boolean | null;
+  locale?: Locale;
+}
 
-export interface GpaCourse extends Omit<GradeConversion, "policy"> {
+/** A conversion as part of a larger result (no findings or policy of its own). */
+export type CourseConversion = Omit<GradeConversion, "policy" | "findings">;
+
+export interface GpaCourse extends CourseConversion {
   name: string;
   credits: DecimalString;
   /** Whether it weighs in the GPA (a grade point and credits > 0). */

@@ -3,7 +3,7 @@
 import { h, replace, nextId } from '../dom.js';
 import { register } from '../i18n.js';
 import * as csv from '../csv.js';
-import { batchWorkerUrl } from '../wasm.js';
+import { startBatchWorker } from '../wasm.js';
 
 register({
   'zh-CN': {
@@ -17,6 +17,7 @@ register({
     'co.errors': '有误的行（其余行照常计算）', 'co.line': '第 {line} 行',
     'co.export': '导出全部结果 CSV', 'co.more': '仅显示前 {n} 名学生；导出 CSV 可得全部结果。',
     'co.progress': '处理进度',
+    'co.inPage': '后台线程未能启动（{reason}），改在本页计算，期间页面可能短暂无响应。', 'co.noWorker': '线程脚本加载失败',
   },
   en: {
     'tab.cohort': 'Cohort (offices)',
@@ -29,6 +30,7 @@ register({
     'co.errors': 'Rows with errors (the other rows still count)', 'co.line': 'line {line}',
     'co.export': 'Export all results as CSV', 'co.more': 'Showing the first {n} students; export the CSV for all of them.',
     'co.progress': 'Progress',
+    'co.inPage': 'The background worker did not start ({reason}); computing on this page instead, which may freeze it briefly.', 'co.noWorker': 'its script failed to load',
   },
 });
 
@@ -54,12 +56,12 @@ export default {
       worker?.terminate();
       const id = ++job;
       try {
-        worker = new Worker(batchWorkerUrl(), { type: 'module' });
-      } catch {
-        inPage(f, id); // e.g. the single-file app opened from disk, where no worker file exists
+        worker = startBatchWorker();
+      } catch (e) {
+        inPage(f, id, e.message); // e.g. the single-file app opened from disk, where no worker file exists
         return;
       }
-      worker.onerror = () => { worker?.terminate(); worker = null; inPage(f, id); };
+      worker.onerror = (e) => { worker?.terminate(); worker = null; inPage(f, id, e.message); };
       progress.hidden = false;
       progress.removeAttribute('value'); // indeterminate until the first report
       replace(out);
@@ -85,14 +87,17 @@ export default {
       worker.postMessage({ id, policy: ctx.policy(), locale: ctx.locale(), file: f });
     }
 
-    // Fallback without a worker: the same call on the page's own thread.
-    async function inPage(f, id) {
-      status.textContent = t('co.computing');
+    // Fallback without a worker: the same call on the page's own thread, saying why (a worker
+    // that silently failed to load once hid a bundler problem).
+    async function inPage(f, id, reason) {
+      const why = t('co.inPage', { reason: reason || t('co.noWorker') });
+      status.textContent = `${why} ${t('co.computing')}`;
       try {
         const result = ctx.api.batchGpa({ policy: ctx.policy(), locale: ctx.locale(), csv: new Uint8Array(await f.arrayBuffer()) });
-        if (id === job) { progress.hidden = true; show(result); }
+        if (id === job) { progress.hidden = true; show(result); status.textContent += ` ${why}`; }
       } catch (e) {
         progress.hidden = true;
+        status.textContent = why;
         replace(out, h('p', { class: 'error', role: 'alert' }, e.message));
       }
     }

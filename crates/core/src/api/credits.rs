@@ -26,6 +26,9 @@ struct Course {
     short_program: bool,
     #[serde(default)]
     category: Option<Category>,
+    /// XYU-12.7(1) for this course; overrides the request's.
+    #[serde(default)]
+    same_standard: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -37,15 +40,18 @@ struct CreditsRequest {
     #[serde(deserialize_with = "decimal::req")]
     home_plan_credits: Decimal,
     courses: Vec<Course>,
+    /// XYU-12.7(1) for every course (one exchange, one partner).
+    #[serde(default)]
+    same_standard: Option<bool>,
     #[serde(default)]
     locale: Option<String>,
 }
 
 /// `checkCredits({ policy, semesters, homePlanCredits, courses: [{ name, hours?, credits?,
-/// system?, grade, core?, shortProgram?, category? }] })` → `{ equivalentCredits: { min, max,
-/// minExact, maxExact }, recognizedCredits, recognizedCreditsExact, courseCredits,
-/// equivalence, corePassed, coreRequired, allCreditsRecognized, retake, findings, courses,
-/// policy }`.
+/// system?, grade, core?, shortProgram?, category?, sameStandard? }], sameStandard? })` →
+/// `{ equivalentCredits: { min, max, minExact, maxExact }, recognizedCredits,
+/// recognizedCreditsExact, courseCredits, equivalence, corePassed, coreTaken, coreRequired,
+/// allCreditsRecognized, retake, findings, courses, policy }`.
 ///
 /// # Errors
 /// As [`credit::check_credits`]; unknown keys and a `category` outside `publicRequired`,
@@ -55,6 +61,7 @@ pub fn check_credits(input: Value) -> TextResult {
         let req: CreditsRequest = parse(input)?;
         check_locale(req.locale.as_deref())?;
         let p = load_policy(&req.policy, locale)?;
+        let partner = req.same_standard;
         let courses = req
             .courses
             .into_iter()
@@ -68,6 +75,7 @@ pub fn check_credits(input: Value) -> TextResult {
                 core: c.core,
                 short_program: c.short_program,
                 category: c.category,
+                same_standard: c.same_standard.or(partner),
             })
             .collect();
         let r = credit::check_credits(

@@ -1,4 +1,4 @@
-//! `deadlines` and `deadlinesIcs` (XYU-12.9, XYU-13, LX-4).
+//! `deadlines`, `deadlinesIcs` and `checklist` (XYU-10.6, XYU-12, XYU-13, XYU-14, LX-4, LX-6).
 
 use super::{check_locale, load_policy, parse, run, with_policy, TextResult};
 use crate::deadline::{self, Date, DeadlineRequest};
@@ -16,6 +16,8 @@ use std::borrow::Cow;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Request {
     policy: Value,
+    #[serde(default)]
+    departure: Option<String>,
     #[serde(default)]
     arrival: Option<String>,
     #[serde(default)]
@@ -43,19 +45,25 @@ fn year(value: Option<Decimal>) -> Result<Option<i32>> {
     v.to_i32().map(Some).ok_or_else(out_of_range)
 }
 
-fn compute(input: Value, locale: Locale) -> Result<(Vec<deadline::Deadline>, Cow<'static, Policy>)> {
+fn read(input: Value, locale: Locale) -> Result<(DeadlineRequest, Cow<'static, Policy>)> {
     let req: Request = parse(input)?;
     check_locale(req.locale.as_deref())?;
     let p = load_policy(&req.policy, locale)?;
     let r = DeadlineRequest {
+        departure: date(req.departure.as_deref(), "departure")?,
         arrival: date(req.arrival.as_deref(), "arrival")?,
         end: date(req.end.as_deref(), "end")?,
         year: year(req.year)?,
     };
+    Ok((r, p))
+}
+
+fn compute(input: Value, locale: Locale) -> Result<(Vec<deadline::Deadline>, Cow<'static, Policy>)> {
+    let (r, p) = read(input, locale)?;
     Ok((deadline::deadlines(&p, &r, locale)?, p))
 }
 
-/// `deadlines({ policy, arrival?, end?, year? })` → `[{ code, due, clause, title,
+/// `deadlines({ policy, departure?, arrival?, end?, year? })` → `[{ code, due, clause, title,
 /// consequence }]`, sorted by date. The result is an array, so it carries no `policy` key.
 ///
 /// # Errors
@@ -68,7 +76,7 @@ pub fn deadlines(input: Value) -> TextResult {
     })
 }
 
-/// `deadlinesIcs({ policy, arrival?, end?, year? })` → the same deadlines as an iCalendar
+/// `deadlinesIcs({ policy, departure?, arrival?, end?, year? })` → the same deadlines as an iCalendar
 /// file (text), for a download without a server.
 ///
 /// # Errors
@@ -78,5 +86,19 @@ pub fn deadlines_ics(input: Value) -> TextResult {
         let (list, _) = compute(input, locale)?;
         // A JSON string (no policy key: the result is not an object).
         with_policy(&deadline::to_ics(&list, locale), None)
+    })
+}
+
+/// `checklist({ policy, departure?, arrival?, end?, year?, locale? })` → `{ phases: [{ phase,
+/// title, steps: [{ code, clause, title, due, timing, consequence }] }], policy }`: the
+/// procedural steps before departure, abroad and after the exchange, dated where the request
+/// gives the date they count from. Takes the same request as `deadlines`; no date is needed.
+///
+/// # Errors
+/// As [`deadlines`], except that missing dates are not an error.
+pub fn checklist(input: Value) -> TextResult {
+    run(input, |input, locale| {
+        let (r, p) = read(input, locale)?;
+        with_policy(&deadline::checklist(&p, &r, locale)?, Some(&p))
     })
 }

@@ -3,7 +3,7 @@
 use super::{call, given, Export, Full, TextResult};
 use crate::algorithms::{self, Comparison, HomeGpaInput};
 use crate::error::Error;
-use crate::grade::{self, Conversion, ConvertInput, GpaInput, GpaResult};
+use crate::grade::{self, ConvertInput, GpaInput, GpaResult, GradeAnswer};
 use crate::locale::Locale;
 use crate::policy::{self, Policy};
 use crate::read::{Obj, Request};
@@ -41,13 +41,14 @@ pub fn describe_policy(input: Value) -> TextResult {
 }
 
 impl Export for ConvertInput {
-    type Output = Conversion;
-    fn run(self, policy: Option<&Policy>, _: Locale) -> Result<Conversion, Error> {
-        grade::convert(given(policy)?, &self.grade, "grade")
+    type Output = GradeAnswer;
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<GradeAnswer, Error> {
+        grade::answer(given(policy)?, &self.grade, "grade", self.same_standard, locale)
     }
 }
 
-/// `convertGrade({ policy, grade })` → `{ grade, gradePoint, percentage, clause, kind, passed, policy }`.
+/// `convertGrade({ policy, grade, sameStandard? })` → `{ grade, gradePoint, percentage, clause,
+/// kind, passed, sameStandard, findings, policy }`.
 ///
 /// # Errors
 /// `invalid_grade` (listing valid grades) at `grade`, policy errors at `policy`.
@@ -62,7 +63,7 @@ impl Export for GpaInput {
     }
 }
 
-/// `computeGpa({ policy, courses: [{ name, credits, grade }] })`.
+/// `computeGpa({ policy, courses: [{ name, credits, grade, sameStandard? }], sameStandard? })`.
 ///
 /// # Errors
 /// The first unreadable course with its path (`courses[2].grade`).

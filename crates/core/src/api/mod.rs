@@ -21,7 +21,7 @@ mod quota;
 /// result type in the wasm.
 pub mod text {
     pub use super::credits::check_credits;
-    pub use super::deadlines::{deadlines, deadlines_ics};
+    pub use super::deadlines::{checklist, deadlines, deadlines_ics};
     pub use super::eligibility::check_eligibility;
     pub use super::form::{validate_application, validate_field};
     pub use super::funding::estimate_funding;
@@ -49,6 +49,8 @@ value_api! {
     deadlines;
     /// `deadlinesIcs`: the deadlines as an iCalendar text.
     deadlines_ics;
+    /// `checklist`: the procedural steps by phase (XYU-10.6, XYU-12, XYU-13, XYU-14, LX-6).
+    checklist;
     /// `checkEligibility` (XYU-10, LX-2.1, LX-5.3.1).
     check_eligibility;
     /// `validateApplication` (SPEC §8).

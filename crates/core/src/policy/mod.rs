@@ -434,6 +434,32 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
         f.check("form", p, locale);
     }
 
+    // A parameter set where no rule of this policy reads it would be silently ignored
+    // (`{ extends: 'gdut-lixing-2026', minGpa: 3 }` has no track with a GPA rule). Which
+    // parameters are read is declared by each rule module for its own section.
+    let read: Vec<&str> = crate::form::PARAMETERS
+        .iter()
+        .copied()
+        .chain(credits.iter().flat_map(|_| crate::credit::PARAMETERS.iter().copied()))
+        .chain(funding.iter().flat_map(|_| crate::funding::PARAMETERS.iter().copied()))
+        .chain(tracks.iter().flat_map(Tracks::parameters))
+        .collect();
+    let set = [
+        ("minGpa", min_gpa.is_some()),
+        ("priorityIelts", priority_ielts.is_some()),
+        ("priorityToefl", priority_toefl.is_some()),
+        ("hoursPerCredit", hours_per_credit.is_some()),
+        ("schoolCapPerStudent", school_cap_per_student.is_some()),
+        ("schoolShareRatio", school_share_ratio.is_some()),
+        ("studentIdPattern", student_id_pattern.is_some()),
+    ];
+    for (key, is_set) in set {
+        // One problem per path: a value already reported (out of range, …) is not repeated.
+        if is_set && !read.contains(&key) && !p.iter().any(|q| q.path == key) {
+            problem(p, key, locale, "本政策中没有读取此参数的规则，设置了也不会生效", "no rule of this policy reads it, so it would have no effect");
+        }
+    }
+
     match (id, title, year) {
         (Some(id), Some(title), Some(year)) if problems.is_empty() => Ok(Policy {
             title_en: title_en.unwrap_or_else(|| title.clone()),
