@@ -60,6 +60,39 @@ pub fn parse(input: &str) -> Result<Decimal, ParseError> {
     Decimal::from_str(text).map_err(|_| ParseError::Overflow)
 }
 
+/// Parses an amount of money as people write one: what [`parse`] reads, plus one currency
+/// sign in front (`$`, `¥`, `￥`, `€`, `£`; the IME's `＄` folds to `$`) and thousands
+/// separators in the integer part (`,`, or the IME's `，`), which must then group by threes:
+/// `3,000` and `1,234,567.50` read, `30,00` and `3,0000` do not (a misplaced comma may be a
+/// misplaced decimal point; guessing would change the amount). Only money fields read this
+/// way: a credit or a score with a comma stays a mistake.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_money(input: &str) -> Result<Decimal, ParseError> {
+    let folded = fold_width(input);
+    let text = folded.trim();
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.strip_prefix('+').unwrap_or(text)),
+    };
+    let rest = rest.strip_prefix(['$', '¥', '￥', '€', '£']).map_or(rest, str::trim_start);
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    if !int.contains(',') {
+        return parse(&format!("{sign}{rest}"));
+    }
+    let mut groups = int.split(',');
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    if !first_ok || !groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(ParseError::Invalid);
+    }
+    let digits: String = int.chars().filter(|&c| c != ',').collect();
+    match frac {
+        Some(f) => parse(&format!("{sign}{digits}.{f}")),
+        None => parse(&format!("{sign}{digits}")),
+    }
+}
+
 fn serde_code<E: de::Error>(err: ParseError, input: &str) -> E {
     let code = match err {
         ParseError::Invalid => "invalid_number",
@@ -100,7 +133,8 @@ pub fn f64_text(v: f64) -> String {
     format!("{sign}{plain}")
 }
 
-struct DecVisitor;
+/// Reads a decimal; strings through the given parser ([`parse`], or [`parse_money`]).
+struct DecVisitor(fn(&str) -> Result<Decimal, ParseError>);
 
 impl Visitor<'_> for DecVisitor {
     type Value = Dec;
@@ -125,13 +159,13 @@ impl Visitor<'_> for DecVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-        parse(v).map(Dec).map_err(|e| serde_code(e, v))
+        (self.0)(v).map(Dec).map_err(|e| serde_code(e, v))
     }
 }
 
 impl<'de> Deserialize<'de> for Dec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(DecVisitor)
+        d.deserialize_any(DecVisitor(parse))
     }
 }
 
@@ -141,38 +175,48 @@ impl<'de> Deserialize<'de> for Dec {
 /// # Errors
 /// As [`parse`], through serde.
 pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    struct OptVisitor;
-    impl<'de> Visitor<'de> for OptVisitor {
-        type Value = Option<Decimal>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a number, a numeric string or null")
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-            opt(d)
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            DecVisitor.visit_i64(v).map(|d| Some(d.0))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            DecVisitor.visit_u64(v).map(|d| Some(d.0))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            DecVisitor.visit_f64(v).map(|d| Some(d.0))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            if v.trim().is_empty() {
-                return Ok(None);
-            }
-            DecVisitor.visit_str(v).map(|d| Some(d.0))
-        }
+    d.deserialize_any(OptVisitor(parse))
+}
+
+/// As [`opt`], for an amount of money ([`parse_money`]).
+///
+/// # Errors
+/// As [`parse_money`], through serde.
+pub fn money_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    d.deserialize_any(OptVisitor(parse_money))
+}
+
+struct OptVisitor(fn(&str) -> Result<Decimal, ParseError>);
+
+impl<'de> Visitor<'de> for OptVisitor {
+    type Value = Option<Decimal>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number, a numeric string or null")
     }
-    d.deserialize_any(OptVisitor)
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        DecVisitor(self.0).visit_i64(v).map(|d| Some(d.0))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        DecVisitor(self.0).visit_u64(v).map(|d| Some(d.0))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        DecVisitor(self.0).visit_f64(v).map(|d| Some(d.0))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        DecVisitor(self.0).visit_str(v).map(|d| Some(d.0))
+    }
 }
 
 /// For `#[serde(deserialize_with = "crate::decimal::req")]`: a required decimal.
@@ -181,6 +225,15 @@ pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error>
 /// As [`parse`], through serde.
 pub fn req<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     Dec::deserialize(d).map(|x| x.0)
+}
+
+/// For `#[serde(deserialize_with = "crate::decimal::money")]`: a required amount of money
+/// ([`parse_money`]).
+///
+/// # Errors
+/// As [`parse_money`], through serde.
+pub fn money<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    d.deserialize_any(DecVisitor(parse_money)).map(|x| x.0)
 }
 
 // rust_decimal's checked_add / checked_mul round silently when the exact result needs more
@@ -313,6 +366,34 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn money_reads_signs_and_thousands_grouped_by_three() {
+        for (input, want) in [
+            ("3000", "3000"),
+            ("3,000", "3000"),
+            ("＄3000", "3000"),
+            ("$3,000.50", "3000.50"),
+            ("¥3000", "3000"),
+            ("￥ 3,000", "3000"),
+            ("€12.5", "12.5"),
+            ("£0.99", "0.99"),
+            ("３０００", "3000"),
+            ("３，０００．５", "3000.5"),
+            ("1,234,567.891", "1234567.891"),
+            (" 12,345 ", "12345"),
+            ("-$1,000", "-1000"),
+            ("+2,000", "2000"),
+        ] {
+            assert_eq!(parse_money(input), Ok(d(want)), "{input:?}");
+        }
+        for input in ["30,00", "3,0000", ",300", "3,", "1,23,456", "3,000,00", "$", "$$3", "3000$", "USD 3000", "3 000", "1e3", "", "3,000.1,5", "¥-"] {
+            assert_eq!(parse_money(input), Err(ParseError::Invalid), "{input:?}");
+        }
+        // Not money: a credit or a score keeps the strict reading.
+        assert_eq!(parse("3,000"), Err(ParseError::Invalid));
+        assert_eq!(parse("$3"), Err(ParseError::Invalid));
     }
 
     #[test]
