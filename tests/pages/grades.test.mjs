@@ -1,7 +1,7 @@
 // The grades tool used as a person would: type, read, switch language, reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { serve, launch, openPage, fieldError } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -53,7 +53,7 @@ test('a bad grade marks its field and the page keeps working', async () => {
   await page.getByLabel('成绩 1', { exact: true }).fill('Q');
   const grade = page.getByLabel('成绩 1', { exact: true });
   assert.equal(await grade.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.locator('.panel[data-panel=grades] .summary .error').textContent(), /无法识别成绩“Q”/);
+  assert.match(await fieldError(grade), /^第 1 行 成绩：无法识别成绩“Q”/);
   await grade.fill('a-');
   assert.equal(await page.getByTestId('gpa').textContent(), '3.50');
   assert.equal(await grade.getAttribute('aria-invalid'), null);
@@ -65,7 +65,9 @@ test('English switch follows through to lang and messages', async () => {
   await page.getByRole('button', { name: 'English' }).click();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.getByLabel('Partner grade (letter or percentage score)').fill('zz');
-  assert.match(await page.locator('.panel[data-panel=grades] .result .error').textContent(), /"zz" is not a grade/);
+  const single = page.getByLabel('Partner grade (letter or percentage score)');
+  assert.equal(await single.getAttribute('aria-invalid'), 'true');
+  assert.match(await fieldError(single), /^"zz" is not a grade/);
   await page.getByRole('button', { name: '中文' }).click();
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
   await context.close();

@@ -41,9 +41,3 @@ export function svg(tag, attrs = {}, ...children) {
 let uid = 0;
 /** A unique id for label/aria wiring. */
 export const nextId = (prefix) => `${prefix}-${++uid}`;
-
-/** Calls fn at most once per animation-free tick after input stops for `ms`. */
-export function debounce(fn, ms = 120) {
-  let timer;
-  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
-}
