@@ -119,6 +119,20 @@ test('375 px wide: no horizontal scroll on any tool', async () => {
   await context.close();
 });
 
+test('the skip link skips the title, the policy and the tabs; the tabs are in a landmark', async () => {
+  const { page, context } = await openPage(browser, server.url, { viewport: { width: 375, height: 740 } });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.keyboard.press('Tab');
+  // The first control of the tool, past everything above it.
+  assert.equal(await page.evaluate(() => document.activeElement.closest('main')?.id), 'main');
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('grade-input')), true);
+  assert.equal(await page.locator('nav [role=tablist]').count(), 1);
+  await context.close();
+});
+
 test('keyboard only: convert a grade and fill a transcript row without a mouse', async () => {
   const { page, context } = await openPage(browser, server.url);
   // Skip link first, then the app's own controls.

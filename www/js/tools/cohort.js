@@ -1,7 +1,7 @@
 // Cohort conversion for program offices: one CSV (学号,课程,学分,成绩 or studentId, course,
 // credits, grade) → every student's GPA and average (XYU-12.7), bad rows reported by line. The
 // work runs in a Web Worker.
-import { h, replace, nextId } from '../dom.js';
+import { h, replace, nextId, scrollBox } from '../dom.js';
 import * as csv from '../csv.js';
 import { batchWorkerUrl } from '../wasm.js';
 
@@ -91,7 +91,7 @@ function view(ctx, act) {
       replace(out,
         h('div', { class: 'q-actions' }, h('button', { type: 'button', onclick: () => act.exportAll(r) }, t('co.export')),
           clause ? h('span', { class: 'muted small' }, `${t('co.convertedBy')} `, ctx.clauseButton(clause)) : null),
-        h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
+        scrollBox(t('co.title'), h('table', { class: 'grid' },
           h('thead', {}, h('tr', {}, [t('co.student'), t('co.gpa'), t('co.average'), t('co.credits'), t('co.failed')].map((x, i) => h('th', { scope: 'col', class: i ? 'num' : null }, x)))),
           h('tbody', {}, r.students.slice(0, SHOWN).map((s) => h('tr', {},
             h('th', { scope: 'row' }, s.studentId), h('td', { class: 'num' }, s.gpa ?? '—'), h('td', { class: 'num' }, s.averagePercentage ?? '—'),

@@ -1,6 +1,6 @@
 // Funding: who pays which cost of the trip — school, college or student (LX-5). Amounts in any
 // currency with the student's own rates; every number, split and message comes from the API.
-import { h, replace, svg, nextId } from '../dom.js';
+import { h, replace, svg, nextId, scrollBox } from '../dom.js';
 import { editableTable, settle } from '../table.js';
 import { renderFindings } from '../findings.js';
 import { field, explain, rowErrors, bare } from '../errors.js';
@@ -173,7 +173,7 @@ function view(ctx, data, act) {
 
   const status = h('div', { class: 'f-status', 'aria-live': 'polite' });
   const chartBox = h('div', { class: 'f-chart' });
-  const linesBox = h('div', { class: 'table-wrap' });
+  const linesBox = h('div', { class: 'f-lines-box' });
   const findingsTitle = h('h3', { hidden: true }, t('f.findingsTitle'));
   const findings = h('ul', { class: 'findings' });
   const checklist = h('ol', { class: 'f-list' });
@@ -264,7 +264,7 @@ function view(ctx, data, act) {
             PAYERS.map((p) => stat(t(`f.${p}`), money(r[p]), `f-${p}`, p))),
           r.fundable ? null : h('p', { class: 'error', 'data-testid': 'f-not-fundable' }, t('f.notFundable')));
         replace(chartBox, shareChart(r, t, ctx.fmt));
-        replace(linesBox, linesTable(r));
+        replace(linesBox, scrollBox(t('f.linesCaption'), linesTable(r)));
       }
       findingsTitle.hidden = !r.findings.length;
       renderFindings(findings, r.findings, ctx);

@@ -1,7 +1,7 @@
 // Grades: one grade → grade point and percentage (XYU-12.7), a transcript's GPA, and the
 // common Chinese algorithms for home percentage scores side by side (not from a regulation).
 // Every number comes from the API; this module collects the input and lays the result out.
-import { h, replace, svg, nextId } from '../dom.js';
+import { h, replace, svg, nextId, scrollBox } from '../dom.js';
 import { editableTable, settle } from '../table.js';
 import { renderFindings } from '../findings.js';
 import { field, rowErrors, importCsv, bare } from '../errors.js';
@@ -178,7 +178,7 @@ function view(ctx, data, act) {
       if (!r) { replace(homeOut); return; }
       const name = (a) => (ctx.locale() === 'en' ? a.nameEn : a.name);
       replace(homeOut,
-        h('div', { class: 'table-wrap' }, h('table', { class: 'grid compare' },
+        scrollBox(t('g.homeTitle'), h('table', { class: 'grid compare' },
           h('caption', {}, t('g.disagree')),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('g.algorithm')), h('th', { scope: 'col', class: 'num' }, t('g.gpa')),
             r.courses.map((c, k) => h('th', { scope: 'col', class: c.disagree ? 'disagree' : null }, c.name || `#${s.used[k].i + 1}`, ` (${c.score})`)))),
@@ -285,10 +285,10 @@ function summary(ctx, data) {
     body: r ? [
       h('p', { class: 'sum-stats' }, `${t('g.gpa')} `, h('strong', { 'data-testid': 'sum-gpa' }, r.gpa ?? '—'), ` · ${t('g.average')} `, h('strong', {}, r.averagePercentage ?? '—'),
         ` · ${t('g.creditsSummary', { gpa: r.gpaCredits, total: r.totalCredits, earned: r.earnedCredits })}`),
-      h('table', { class: 'grid sum-table' },
+      scrollBox(t('g.summaryTitle'), h('table', { class: 'grid sum-table' },
         h('thead', {}, h('tr', {}, [t('g.course'), t('g.credits'), t('g.grade'), t('g.point'), t('g.percentage')].map((x) => h('th', { scope: 'col' }, x)))),
         h('tbody', {}, r.courses.map((c) => h('tr', {}, h('td', {}, c.name), h('td', { class: 'num' }, c.credits), h('td', {}, c.grade),
-          h('td', { class: 'num' }, c.gradePoint ?? '—'), h('td', { class: 'num' }, c.percentage ?? '—'))))),
+          h('td', { class: 'num' }, c.gradePoint ?? '—'), h('td', { class: 'num' }, c.percentage ?? '—')))))),
       s.bad.length ? h('p', { class: 'small error' }, t('err.badRowsElsewhere', { n: s.bad.length })) : null,
     ] : [h('p', { class: 'muted' }, t('g.summaryNone'))],
   };
