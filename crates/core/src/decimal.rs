@@ -24,17 +24,20 @@ pub enum ParseError {
 /// Folds full-width digits, point, signs and spaces from a Chinese IME to ASCII.
 #[must_use]
 pub fn fold_width(input: &str) -> String {
-    input
-        .chars()
-        .map(|c| match c {
-            // U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            '\u{3002}' => '.', // ideographic full stop, typed for a decimal point
-            '\u{2212}' | '\u{2010}'..='\u{2015}' | '\u{FE58}' | '\u{FE63}' => '-',
-            _ => c,
-        })
-        .collect()
+    input.chars().map(fold_char).collect()
+}
+
+/// One character of [`fold_width`].
+#[must_use]
+pub fn fold_char(c: char) -> char {
+    match c {
+        // U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '\u{3002}' => '.', // ideographic full stop, typed for a decimal point
+        '\u{2212}' | '\u{2010}'..='\u{2015}' | '\u{FE58}' | '\u{FE63}' => '-',
+        _ => c,
+    }
 }
 
 /// Parses a decimal the way people type one: trims, folds full-width forms, allows a
@@ -72,25 +75,30 @@ pub fn parse(input: &str) -> Result<Decimal, ParseError> {
 pub fn parse_money(input: &str) -> Result<Decimal, ParseError> {
     let folded = fold_width(input);
     let text = folded.trim();
-    let (sign, rest) = match text.strip_prefix('-') {
+    let (sign, text) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text.strip_prefix('+').unwrap_or(text)),
     };
-    let rest = rest.strip_prefix(['$', '¥', '￥', '€', '£']).map_or(rest, str::trim_start);
-    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
-    if !int.contains(',') {
-        return parse(&format!("{sign}{rest}"));
+    let text = text.strip_prefix(|c| matches!(c, '$' | '¥' | '￥' | '€' | '£')).map_or(text, str::trim_start);
+    let (int, frac) = text.split_at(text.find('.').unwrap_or(text.len()));
+    let mut plain = String::with_capacity(text.len() + 1);
+    plain.push_str(sign);
+    if int.contains(',') {
+        // Counted from the integer's end, a comma stands at every fourth place and only
+        // there: "1,234,567" has them at 4 and 8; the first group then has 1–3 digits.
+        for (i, c) in int.char_indices() {
+            let at = int.len() - i;
+            match (c, at % 4 == 0) {
+                (',', true) if i > 0 => {}
+                (',', _) | (_, true) => return Err(ParseError::Invalid),
+                _ => plain.push(c),
+            }
+        }
+    } else {
+        plain.push_str(int);
     }
-    let mut groups = int.split(',');
-    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
-    if !first_ok || !groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(ParseError::Invalid);
-    }
-    let digits: String = int.chars().filter(|&c| c != ',').collect();
-    match frac {
-        Some(f) => parse(&format!("{sign}{digits}.{f}")),
-        None => parse(&format!("{sign}{digits}")),
-    }
+    plain.push_str(frac);
+    parse(&plain)
 }
 
 fn serde_code<E: de::Error>(err: ParseError, input: &str) -> E {

@@ -100,10 +100,8 @@ pub fn normalize(input: &str) -> String {
             prev = c;
             !repeat
         })
-        .map(|c| if matches!(c, '\u{2E3A}' | '\u{2E3B}') { '\u{2014}' } else { c }) // two- and three-em dash
-        .collect::<String>();
-    s = decimal::fold_width(&s)
-        .chars()
+        // The two- and three-em dashes are one dash too (grades only: not a minus for numbers).
+        .map(|c| if matches!(c, '\u{2E3A}' | '\u{2E3B}') { '-' } else { decimal::fold_char(c) })
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == '\u{FE62}' { '+' } else { c }) // small plus sign
         .collect();
