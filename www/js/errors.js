@@ -21,6 +21,7 @@ export const dict = {
   'csv.duplicate': ['列“{name}”出现了两次', 'The column "{name}" appears twice'],
   'csv.missing': ['缺少“{name}”列', 'The "{name}" column is missing'],
   'csv.unclosed': ['引号没有闭合', 'a quote is never closed'],
+  'csv.empty': ['文件是空的（没有表头）', 'the file is empty (no header)'],
   'csv.fieldCount': ['这一行有 {found} 列，表头有 {expected} 列', 'this line has {found} fields; the header has {expected}'],
   'csv.separator': ['这个文件用中文逗号或制表符分隔；请用英文逗号“,”分隔（电子表格“另存为 CSV”即可）', 'This file is separated by Chinese commas or tabs; use commas "," (a spreadsheet\'s "Save as CSV" does)'],
   'csv.failed': ['未能导入：{msg}。现有数据未改动。', 'Not imported: {msg}. Your data is unchanged.'],
@@ -78,8 +79,26 @@ export function field({ label, input, hint, className = 'field', describedBy = [
   };
 }
 
-/** A column's names as the format accepts them ("学分 / credits"). */
-const columnName = (key) => [...HEADERS[key]].reverse().join(' / ');
+/** A column's names as the format accepts them, the reader's language first ("学分 / credits / credit"). */
+function columnName(key, t) {
+  const names = HEADERS[key] ?? [key];
+  const zh = names.filter((n) => /[\u4e00-\u9fff]/.test(n));
+  const en = names.filter((n) => !zh.includes(n));
+  return (t.locale === 'en' ? [...en, ...zh] : [...zh, ...en]).join(' / ');
+}
+
+/**
+ * Why a CSV file as a whole cannot be read, in words: `code` as csv.js and batchGpa give it,
+ * `name` the column (as written, or the missing key), `keys` the columns the reader knows.
+ */
+export function csvFileProblem(t, code, name, keys) {
+  if (/[，\t]/.test(name)) return t('csv.separator');
+  if (code === 'unknown_field') return t('csv.unknown', { name, names: keys.map((k) => columnName(k, t)).join(t.locale === 'en' ? ', ' : '、') });
+  if (code === 'invalid_type') return t('csv.duplicate', { name });
+  if (code === 'missing_field') return t('csv.missing', { name: columnName(name, t) });
+  if (code === 'empty') return t('csv.empty');
+  return t('csv.unclosed');
+}
 
 /**
  * Reads an imported CSV file for a tool (the one format, www/js/csv.js): `{ rows, notes }`,
@@ -91,13 +110,7 @@ export function importCsv(text, spec, t) {
   try {
     table = readTable(text, spec);
   } catch (e) {
-    const name = e.column ?? '';
-    const msg = /[，\t]/.test(name) ? t('csv.separator')
-      : e.code === 'unknown_field' ? t('csv.unknown', { name, names: spec.keys.map(columnName).join(t.locale === 'en' ? ', ' : '、') })
-        : e.code === 'invalid_type' ? t('csv.duplicate', { name })
-          : e.code === 'missing_field' ? t('csv.missing', { name: columnName(name) })
-            : t('csv.unclosed');
-    return { failed: t('csv.failed', { msg }) };
+    return { failed: t('csv.failed', { msg: csvFileProblem(t, e.code, e.column ?? '', spec.keys) }) };
   }
   // No header and one field a line that holds a Chinese comma or a tab: the wrong separator.
   if (table.rows.length && table.rows.every((r) => Object.values(r.values).filter(Boolean).length <= 1) && /[，\t]/.test(text)) {

@@ -3,6 +3,7 @@
 // work runs in a Web Worker.
 import { h, replace, nextId, scrollBox } from '../dom.js';
 import * as csv from '../csv.js';
+import { csvFileProblem } from '../errors.js';
 import { batchWorkerUrl } from '../wasm.js';
 
 export const dict = {
@@ -28,6 +29,7 @@ export const dict = {
   'co.policy': ['政策', 'Policy'],
   'co.exact': ['{label}（精确值）', '{label} (exact)'],
   'co.gpaCredits': ['计入绩点学分', 'Credits in the GPA'],
+  'co.fileBad': ['无法读取这个文件：{msg}', 'This file cannot be read: {msg}'],
 };
 
 const SHOWN = 200;
@@ -80,7 +82,11 @@ function view(ctx, act) {
       progress.hidden = true;
       progress.value = 0;
     },
-    failed(message) {
+    /** The file could not be read at all: a CSV problem in words, else the API's message. */
+    failed(e) {
+      const message = /^csv(\.|$)/.test(e.field ?? '')
+        ? t('co.fileBad', { msg: csvFileProblem(t, e.code, (e.field ?? '').replace(/^csv\.?/, ''), ['studentId', 'course', 'credits', 'grade']) })
+        : e.message;
       this.idle();
       status.textContent = '';
       replace(out, h('p', { class: 'error', role: 'alert' }, message));
@@ -120,7 +126,7 @@ function actions(ctx, v) {
       const result = ctx.api.batchGpa({ policy: ctx.policy(), locale: ctx.locale(), csv: new Uint8Array(await f.arrayBuffer()) });
       if (id === job) v.show(result);
     } catch (e) {
-      if (id === job) v.failed(e.message);
+      if (id === job) v.failed(e);
     }
   }
 
@@ -144,7 +150,7 @@ function actions(ctx, v) {
         else if (data.phase === 'compute') v.busy(t('co.computing'));
         else {
           if (data.phase === 'done') v.show(data.result);
-          else v.failed(data.message);
+          else v.failed(data);
           worker.terminate();
           worker = null;
         }
