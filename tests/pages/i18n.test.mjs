@@ -49,8 +49,8 @@ test('every key the code asks for is defined', () => {
   let literal = 0;
   for (const f of files) {
     const src = fs.readFileSync(f, 'utf8');
-    // t('key'…), t.has('key') and t(`key`) without ${…}.
-    for (const m of src.matchAll(/\bt(?:\.has)?\(\s*(['`])([\w.-]+)\1/g)) {
+    // t('key'…), t.has('key'), t.nodes('key'…) and t(`key`) without ${…}.
+    for (const m of src.matchAll(/\bt(?:\.has|\.nodes)?\(\s*(['`])([\w.-]+)\1/g)) {
       literal++;
       if (!(m[2] in all)) missing.push(`${path.relative(root, f)}: ${m[2]}`);
     }

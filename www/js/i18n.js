@@ -22,6 +22,14 @@ export function translator(locale, dicts) {
   };
   t.locale = locale;
   t.has = (key) => key in table;
+  /** As t, but a var may be a DOM node (kept as is): for a clause id that must not wrap. */
+  t.nodes = (key, vars = {}) => {
+    const pair = table[key];
+    return (pair ? pair[at] : key).split(/(\{\w+\})/).filter(Boolean).map((part) => {
+      const k = /^\{(\w+)\}$/.exec(part)?.[1];
+      return k && k in vars ? vars[k] : part;
+    });
+  };
   return t;
 }
 

@@ -89,6 +89,7 @@ export async function createApp(host, o = {}) {
   // The tools' t: always the current language (a language switch remounts them with it).
   const tr = (k, vars) => t(k, vars);
   tr.has = (k) => t.has(k);
+  tr.nodes = (k, vars) => t.nodes(k, vars);
   Object.defineProperty(tr, 'locale', { get: () => t.locale });
   const ctx = {
     api,

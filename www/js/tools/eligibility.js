@@ -263,7 +263,7 @@ function view(ctx, data, act) {
         h('p', { class: `verdict ${r.status}`, 'data-testid': 'verdict', 'data-status': r.status },
           h('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, { eligible: '✓', ineligible: '✗', review: '?' }[r.status]),
           h('span', { class: 'verdict-text' }, t(`e.verdict.${r.status}`)),
-          h('span', { class: 'verdict-track muted small' }, t('e.verdictFor', { track: trackName(tr), clause: r.clause }))),
+          h('span', { class: 'verdict-track muted small' }, t.nodes('e.verdictFor', { track: trackName(tr), clause: h('span', { class: 'nowrap' }, r.clause) }))),
         language ? answer('priority', t('e.priorityLabel'),
           t(`e.priority.${r.priority}${r.priority == null && unsetPriority ? 'Notice' : ''}`), r.priority, language.clause) : null,
         r.fundingFindings.length ? answer('fundable', t('e.fundableLabel'), t(`e.fundable.${r.fundable}`), r.fundable, r.fundingFindings[0].clause) : null);
@@ -322,7 +322,7 @@ function summary(ctx, data) {
       h('p', { class: `verdict ${r.status}`, 'data-testid': 'sum-verdict', 'data-status': r.status },
         h('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, { eligible: '✓', ineligible: '✗', review: '?' }[r.status]),
         h('span', { class: 'verdict-text' }, t(`e.verdict.${r.status}`)),
-        h('span', { class: 'verdict-track muted small' }, t('e.verdictFor', { track: name, clause: r.clause }))),
+        h('span', { class: 'verdict-track muted small' }, t.nodes('e.verdictFor', { track: name, clause: h('span', { class: 'nowrap' }, r.clause) }))),
       r.fundingFindings.length ? h('p', {}, t('e.answerLabel', { label: t('e.fundableLabel') }), t(`e.fundable.${r.fundable}`)) : null,
       open.length ? [h('p', { class: 'small' }, t('e.summaryOpen')),
         h('ul', { class: 'sum-list small' }, open.map((f) => h('li', {}, h('strong', {}, t(f.outcome)), ' ', f.message, ` (${f.clause})`)))]
