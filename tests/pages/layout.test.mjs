@@ -22,7 +22,7 @@ function inspect(tool) {
   const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   // One line each: the text's boxes all overlap vertically (a smaller font on the same line
   // starts lower, but still overlaps).
-  const atoms = '.stat-value, button.clause, .grid td.num, .grid td.out output, time, .f-lines td.num, .nowrap, .verdict-icon';
+  const atoms = '.stat-value, button.clause, .badge, .grid td.num, .grid td.out output, time, .f-lines td.num, .nowrap, .verdict-icon';
   for (const el of document.querySelectorAll(atoms)) {
     if (!shown(el) || !el.textContent.trim()) continue;
     const range = document.createRange();
