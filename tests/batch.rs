@@ -389,3 +389,21 @@ fn csv_passed_apart_gives_the_same_text_and_errors() {
     let a = api::BatchRequest::text_with_csv(json!({ "policy": "xinyu-2022" }), "a,b\n".into()).unwrap_err();
     assert_eq!((a.code(), a.field()), ("unknown_field", "csv.a"));
 }
+
+#[test]
+fn chinese_headers_read_as_the_english_ones() {
+    // tests/csv/: the same cohort with the header 学号,课程,学分,成绩 (BOM, CRLF) and with the
+    // English names in another order and case. S1: A(3), Ｂ＋(2), F(1): GPA (3×3.7 + 2×3.3 +
+    // 1×0)/6 = 17.7/6 = 2.95, average (3×95 + 2×88 + 1×55)/6 = 516/6 = 86; S2: B(2) and P(1):
+    // GPA 2×3.0/2 = 3.00, average 85, credits 2 + 1 = 3 (P counts for credits only).
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/csv");
+    for name in ["cohort-zh.csv", "cohort-en.csv"] {
+        let r = run(&std::fs::read_to_string(dir.join(name)).unwrap());
+        gpa_is(&r, "S1", "2.95", "86.00", "6");
+        gpa_is(&r, "S2", "3.00", "85.00", "3");
+        assert_eq!((r.rows, r.error_count), (5, 0), "{name}");
+    }
+    // A column the format does not know is refused by its Chinese name too.
+    whole_file_error("学号,姓名,课程,学分,成绩\nS1,张三,数学,3,A\n", "unknown_field", "csv.姓名");
+    whole_file_error("学号,课程,学分\nS1,数学,3\n", "missing_field", "csv.grade");
+}

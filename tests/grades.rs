@@ -82,6 +82,22 @@ fn normalizes_what_people_type() {
 }
 
 #[test]
+fn a_chinese_ime_dash_is_one_minus() {
+    // Shift+"-" in a Chinese IME gives "——" (U+2014 twice; some fonts' IMEs U+2015 twice):
+    // one key press, one minus. A- = 3.5 / 91 in the XYU-12.7(2) table.
+    for input in ["A——", "a――", "A⸺", "Ａ——", " A —— "] {
+        converts(input, "A-", "3.5", "91");
+    }
+    // C- = 1.7 / 71.
+    converts("c——", "C-", "1.7", "71");
+    // Typed twice on purpose, or mixed, it is not a grade.
+    for input in ["A--", "A—-", "A–—", "A————+"] {
+        let e = grade::convert(&xinyu(), input, "grade").unwrap_err();
+        assert_eq!(e.code(), "invalid_grade", "{input:?}");
+    }
+}
+
+#[test]
 fn anything_else_is_an_error_listing_the_valid_grades() {
     for input in ["E", "A++", "B+-", "AB", "优", "G"] {
         let e = grade::convert(&xinyu(), input, "grade").unwrap_err();

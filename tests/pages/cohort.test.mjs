@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage } from './harness.mjs';
+import { serve, launch, openPage, root } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -54,5 +54,23 @@ test('a large cohort runs in a worker: progress shows and the page never freezes
   const gap = await page.evaluate(() => { window.stopTicks = true; return window.maxGap; });
   assert.ok(gap < 250, `longest frame gap ${Math.round(gap)} ms`);
   assert.equal(await page.locator('.panel[data-panel=cohort] tbody tr').count(), 200);
+  await context.close();
+});
+
+test('Chinese headers are read as the English ones; a file with an unknown column is explained in words', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByRole('tab', { name: '批量换算（项目办）' }).click();
+  // The format's shared file (tests/csv/cohort-zh.csv): S1 A(3) Ｂ＋(2) F(1) → 17.7/6 = 2.95,
+  // 516/6 = 86; S2 B(2) P(1) → 3.00, 85, 3 credits.
+  await page.getByLabel('选择 CSV 文件').setInputFiles(path.resolve(root, '../tests/csv/cohort-zh.csv'));
+  await page.getByText(/2 名学生，5 行；0 行有误未计入。/).waitFor();
+  assert.deepEqual(await page.locator('.panel[data-panel=cohort] tbody tr').allTextContents(), ['S12.9586.0061', 'S23.0085.0030']);
+  // The progress bar is gone once the run is over.
+  assert.equal(await page.locator('.panel[data-panel=cohort] progress').isVisible(), false);
+  await page.getByLabel('选择 CSV 文件').setInputFiles(file('names.csv', '学号,姓名,课程,学分,成绩\nS1,张三,数学,3,A\n'));
+  const alert = page.locator('.panel[data-panel=cohort] [role=alert]');
+  await alert.waitFor();
+  assert.equal(await alert.textContent(), '无法读取这个文件：不认识的列名“姓名”；可用的列名：学号 / studentId、课程 / 课程名称 / course、学分 / credits / credit、成绩 / grade');
+  assert.deepEqual(problems, []);
   await context.close();
 });

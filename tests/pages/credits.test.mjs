@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage } from './harness.mjs';
+import { serve, launch, openPage, choosePolicy, fieldError } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -136,7 +136,7 @@ test('a negative hours value marks its field and the page keeps working', async 
   await course(panel, 1, { name: 'Lab', hours: '-16', grade: 'A' });
   const hours = panel.getByLabel('学时 1', { exact: true });
   assert.equal(await hours.getAttribute('aria-invalid'), 'true');
-  assert.match(await panel.locator('.summary .error').textContent(), /-16 应在 0 到 2000 之间/);
+  assert.equal(await fieldError(hours), '第 1 行 学时：-16 应在 0 到 2000 之间');
   await hours.fill('16');
   assert.equal(await hours.getAttribute('aria-invalid'), null);
   assert.equal(await panel.getByTestId('recognized').textContent(), '1.00');
@@ -144,7 +144,9 @@ test('a negative hours value marks its field and the page keeps working', async 
   const plan = panel.getByLabel('本期培养计划学分');
   await plan.fill('0');
   assert.equal(await plan.getAttribute('aria-invalid'), 'true');
-  assert.match(await panel.locator('.summary .error').textContent(), /homePlanCredits/);
+  // In words under the field, without the program's path.
+  assert.match(await fieldError(plan), /^0 应/);
+  assert.doesNotMatch(await panel.textContent(), /homePlanCredits/);
   await plan.fill('4');
   assert.equal(await plan.getAttribute('aria-invalid'), null);
   assert.equal(await panel.getByTestId('equivalence').textContent(), '0.25');
@@ -167,7 +169,7 @@ test('English switch, and a policy without credit rules shows its LX-6.2 message
   assert.match(await panel.locator('.finding.review', { hasText: 'class hours per credit' }).textContent(), /at 16 hours a credit they are 4\.00, meeting the plan's 4; at 18 they are 3\.56, 0\.44 short/);
   assert.equal(await panel.getByRole('img').getAttribute('aria-label'), '4.00 credits recognized, at least the 4 of the home plan for the period.');
 
-  await page.getByLabel('Policy').selectOption('gdut-lixing-2026');
+  await choosePolicy(page, 'gdut-lixing-2026');
   const message = panel.getByTestId('not-in-policy');
   assert.match(await message.textContent(), /no rule for credit recognition.*LX-6\.2/);
   assert.equal(await panel.locator('table').count(), 0);

@@ -2,7 +2,7 @@
 // questions (radio groups and number boxes), read the verdict, the findings and what to do.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { serve, launch, openPage, choosePolicy, fieldError } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function open(policy) {
   const o = await openPage(browser, server.url);
   await o.page.getByRole('tab', { name: '申请资格' }).click();
-  if (policy) await o.page.getByLabel('政策').selectOption(policy);
+  if (policy) await choosePolicy(o.page, policy);
   return o;
 }
 

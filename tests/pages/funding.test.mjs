@@ -2,7 +2,7 @@
 // pays what. Expected values are worked out by hand from LX-5 (arithmetic in the comments).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { serve, launch, openPage, choosePolicy, fieldError } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -16,7 +16,7 @@ const cells = async (loc) => (await loc.locator('td').allTextContents()).map((s)
 async function openFunding(options) {
   const opened = await openPage(browser, server.url, options);
   const { page } = opened;
-  await page.getByLabel('政策').selectOption('gdut-lixing-2026');
+  await choosePolicy(page, 'gdut-lixing-2026');
   await page.getByRole('tab', { name: '经费分担' }).click();
   return opened;
 }
@@ -46,18 +46,18 @@ test('eight costs with a ticket above economy: school 38800, college 6500, stude
   //   student (LX-5.1.3) = the ticket above economy 9000 − 6500 = 2500, + visa 1000
   //                        + local transport 600 + personal 2000 = 6100
   //   check: 38800 + 6500 + 6100 = 51400
-  assert.equal(await page.getByTestId('f-total').textContent(), '51400.00 元');
-  assert.equal(await page.getByTestId('f-school').textContent(), '38800.00 元');
-  assert.equal(await page.getByTestId('f-college').textContent(), '6500.00 元');
-  assert.equal(await page.getByTestId('f-student').textContent(), '6100.00 元');
-  assert.equal(await page.getByTestId('f-sub-student').textContent(), '6100.00');
+  assert.equal(await page.getByTestId('f-total').textContent(), '51,400.00 元');
+  assert.equal(await page.getByTestId('f-school').textContent(), '38,800.00 元');
+  assert.equal(await page.getByTestId('f-college').textContent(), '6,500.00 元');
+  assert.equal(await page.getByTestId('f-student').textContent(), '6,100.00 元');
+  assert.equal(await page.getByTestId('f-sub-student').textContent(), '6,100.00');
 
   // The airfare is split in two lines, both under LX-5.1.2; the student's part says why.
   const air = page.locator('[data-testid="f-lines"] tr[data-cost="4"]');
   assert.equal(await air.count(), 2);
-  assert.deepEqual(await cells(page.locator('tbody[data-payer="college"] tr[data-cost="4"]')), ['5. 国际往返机票', '6500.00', '', 'LX-5.1.2']);
-  assert.deepEqual(await cells(page.locator('tbody[data-payer="student"] tr[data-cost="4"]')), ['5. 国际往返机票', '2500.00', '超出经济舱标准 6500.00 元的部分由个人承担', 'LX-5.1.2']);
-  assert.deepEqual(await cells(page.locator('tbody[data-payer="student"] tr[data-cost="5"]')), ['6. 签证费', '1000.00', '', 'LX-5.1.3']);
+  assert.deepEqual(await cells(page.locator('tbody[data-payer="college"] tr[data-cost="4"]')), ['5. 国际往返机票', '6,500.00', '', 'LX-5.1.2']);
+  assert.deepEqual(await cells(page.locator('tbody[data-payer="student"] tr[data-cost="4"]')), ['5. 国际往返机票', '2,500.00', '超出经济舱标准 6500.00 元的部分由个人承担', 'LX-5.1.2']);
+  assert.deepEqual(await cells(page.locator('tbody[data-payer="student"] tr[data-cost="5"]')), ['6. 签证费', '1,000.00', '', 'LX-5.1.3']);
 
   // Findings: the ticket above economy fails LX-5.1.2 and says what to do; the cap and the ratio
   // are left to the year's notice (LX-5.2) → review, not a guessed number.
@@ -74,7 +74,7 @@ test('eight costs with a ticket above economy: school 38800, college 6500, stude
   // The chart: a stacked bar with the three shares as its text equivalent.
   // 38800/51400 = 75.49 % → 75.5 %; 6500/51400 = 12.65 % → 12.6 %; 6100/51400 = 11.87 % → 11.9 %.
   const chart = page.locator('svg.f-stack[role="img"]');
-  assert.equal(await chart.getAttribute('aria-label'), '分担比例：学校 38800.00 元（75.5%），学院 6500.00 元（12.6%），个人 6100.00 元（11.9%）');
+  assert.equal(await chart.getAttribute('aria-label'), '分担比例：学校 38,800.00 元（75.5%），学院 6,500.00 元（12.6%），个人 6,100.00 元（11.9%）');
   assert.equal(await chart.locator('rect.f-bar').count(), 3);
 
   // Reimbursement checklist (LX-5.3.2/5.3.3) and the LX-5.4 conditions, as lists.
@@ -98,7 +98,7 @@ test('eight costs with a ticket above economy: school 38800, college 6500, stude
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.getByLabel('金额 5', { exact: true }).inputValue(), '9000');
-  assert.equal(await page.getByTestId('f-total').textContent(), '51400.00 元');
+  assert.equal(await page.getByTestId('f-total').textContent(), '51,400.00 元');
 
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);
@@ -115,26 +115,33 @@ test('a USD cost: a rate field appears, and 100 × 7.1234 = 712.34 goes to the s
   assert.equal(await page.getByLabel('费用项目 9', { exact: true }).inputValue(), 'tuition');
   await page.getByLabel('金额 9', { exact: true }).fill('100');
   await page.getByLabel('币种 9', { exact: true }).fill('usd');
-  // No rate yet: the API says so, and both the currency and its (empty, not prefilled) rate are marked.
+  // No rate yet: that row is left out and marked (its currency, and the empty rate field, say
+  // what to do); the other eight rows' results stay.
   const rate = page.getByLabel('1 USD 折合人民币（元）');
   assert.equal(await rate.inputValue(), '');
-  assert.equal(await page.getByLabel('币种 9', { exact: true }).getAttribute('aria-invalid'), 'true');
+  const currency9 = page.getByLabel('币种 9', { exact: true });
+  assert.equal(await currency9.getAttribute('aria-invalid'), 'true');
+  assert.equal(await fieldError(currency9), '第 9 行 币种：没有 USD 的汇率：请在“汇率”中填写 1 USD 折合多少元');
   assert.equal(await rate.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.getByTestId('f-error').textContent(), /没有 USD 的汇率/);
+  assert.equal(await fieldError(rate), '请填写 1 USD 折合多少元');
+  assert.equal(await page.getByTestId('f-total').textContent(), '51,400.00 元');
+  assert.match(await page.locator('.panel[data-panel=funding] .bad-note').textContent(), /1 行有误，未计入结果/);
 
   await rate.fill('7.1234');
   // 100 × 7.1234 = 712.34 CNY; school 38800 + 712.34 = 39512.34; total 51400 + 712.34 = 52112.34.
   assert.deepEqual(await cells(page.locator('tbody[data-payer="school"] tr[data-cost="8"]')), ['9. 学费（外方课程费）', '712.34', '100 USD × 7.1234', 'LX-5.1.1']);
-  assert.equal(await page.getByTestId('f-school').textContent(), '39512.34 元');
-  assert.equal(await page.getByTestId('f-total').textContent(), '52112.34 元');
+  assert.equal(await page.getByTestId('f-school').textContent(), '39,512.34 元');
+  assert.equal(await page.getByTestId('f-total').textContent(), '52,112.34 元');
   assert.equal(await rate.getAttribute('aria-invalid'), null);
 
-  // A rate that is not a number marks the rate field.
+  // A rate that is not a number marks the rate field, in plain words; the USD row waits for
+  // it and the rest stays.
   await rate.fill('7,1');
   assert.equal(await rate.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.getByTestId('f-error').textContent(), /rates\.USD/);
+  assert.equal(await fieldError(rate), '“7,1”不是数字，请填数字，例如 7.1');
+  assert.equal(await page.getByTestId('f-total').textContent(), '51,400.00 元');
   await rate.fill('7.1234');
-  assert.equal(await page.getByTestId('f-total').textContent(), '52112.34 元');
+  assert.equal(await page.getByTestId('f-total').textContent(), '52,112.34 元');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -147,15 +154,15 @@ test('already funded by CSC: no school or college funding (LX-5.3.1)', async () 
   // Uniqueness: school 0, college 0; the student pays all of 51400.
   assert.equal(await page.getByTestId('f-school').textContent(), '0.00 元');
   assert.equal(await page.getByTestId('f-college').textContent(), '0.00 元');
-  assert.equal(await page.getByTestId('f-student').textContent(), '51400.00 元');
+  assert.equal(await page.getByTestId('f-student').textContent(), '51,400.00 元');
   assert.match(await page.getByTestId('f-not-fundable').textContent(), /不予资助/);
   const f = page.locator('.panel[data-panel=funding] .finding', { hasText: 'LX-5.3.1' });
   assert.match(await f.getAttribute('class'), /fail/);
   assert.match(await text(f), /^不符合 已享受国家留学基金等同类资助：学校和学院不再资助，全部费用由个人承担/);
   // Each formerly funded line says why it is now the student's.
-  assert.deepEqual(await cells(page.locator('tbody[data-payer="student"] tr[data-cost="0"]')), ['1. 学费（外方课程费）', '20000.00', '已享受本计划或国家留学基金等同类资助，不再资助', 'LX-5.3.1']);
+  assert.deepEqual(await cells(page.locator('tbody[data-payer="student"] tr[data-cost="0"]')), ['1. 学费（外方课程费）', '20,000.00', '已享受本计划或国家留学基金等同类资助，不再资助', 'LX-5.3.1']);
   await page.getByLabel('已获国家留学基金（CSC）或其他同类资助').uncheck();
-  assert.equal(await page.getByTestId('f-school').textContent(), '38800.00 元');
+  assert.equal(await page.getByTestId('f-school').textContent(), '38,800.00 元');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -167,10 +174,10 @@ test('a negative amount marks its own field and the page keeps working', async (
   await amount3.fill('-15000');
   assert.equal(await amount3.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.getByLabel('金额 1', { exact: true }).getAttribute('aria-invalid'), null);
-  assert.match(await page.getByTestId('f-error').textContent(), /-15000 应不小于 0/);
+  assert.equal(await fieldError(amount3), '第 3 行 金额：-15000 应不小于 0');
   await amount3.fill('15000');
   assert.equal(await amount3.getAttribute('aria-invalid'), null);
-  assert.equal(await page.getByTestId('f-school').textContent(), '15000.00 元');
+  assert.equal(await page.getByTestId('f-school').textContent(), '15,000.00 元');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -179,7 +186,9 @@ test('the xinyu policy has no funding rule: its message stands in for the result
   const { page, problems, foreign, context } = await openPage(browser, server.url);
   await page.getByRole('tab', { name: '经费分担' }).click();
   await page.getByLabel('金额 1', { exact: true }).fill('20000');
-  assert.match(await page.getByTestId('f-error').textContent(), /policy：所选政策没有规定经费分担（LX-5）/);
+  // Said calmly: not a mistake in the input (no alert, no path).
+  assert.equal(await page.getByTestId('f-error').textContent(), '所选政策没有规定经费分担（LX-5）');
+  assert.equal(await page.getByTestId('f-error').getAttribute('role'), 'status');
   assert.equal(await page.getByTestId('f-lines').count(), 0);
   assert.equal(await page.locator('ol.f-list').isVisible(), false);
   assert.deepEqual(problems, []);
@@ -195,16 +204,18 @@ test('English: labels, items, results and messages follow, and lang is en', asyn
   assert.equal(await page.locator('.f-costs select').first().locator('option:checked').textContent(), 'Tuition (partner course fees)');
   await fillCosts(page, 'Amount');
   await page.getByLabel('Economy round-trip fare (optional)').fill('6500');
-  assert.equal(await page.getByTestId('f-total').textContent(), '51400.00 CNY');
-  assert.equal(await page.getByTestId('f-student').textContent(), '6100.00 CNY');
+  assert.equal(await page.getByTestId('f-total').textContent(), '51,400.00 CNY');
+  assert.equal(await page.getByTestId('f-student').textContent(), '6,100.00 CNY');
   assert.match(await text(page.locator('.panel[data-panel=funding] .finding', { hasText: 'LX-5.1.2' })), /^Not met The airfare is above the economy fare of 6500\.00 CNY/);
   assert.match(await text(page.locator('ol.f-list li').first()), /Pay the programme costs yourself first/);
   await page.getByLabel('Amount 2', { exact: true }).fill('x');
   assert.equal(await page.getByLabel('Amount 2', { exact: true }).getAttribute('aria-invalid'), 'true');
-  assert.match(await page.getByTestId('f-error').textContent(), /costs\[1\]\.amount: "x" is not a number/);
+  assert.equal(await fieldError(page.getByLabel('Amount 2', { exact: true })), 'Row 2, Amount: "x" is not a number; enter a number, e.g. 3,000');
+  // The other seven rows still count: 51400 − 3000 = 48400.
+  assert.equal(await page.getByTestId('f-total').textContent(), '48,400.00 CNY');
   await page.getByLabel('Amount 2', { exact: true }).fill('3000');
-  assert.equal(await page.getByTestId('f-total').textContent(), '51400.00 CNY');
-  await page.getByLabel('Policy').selectOption('xinyu-2022');
+  assert.equal(await page.getByTestId('f-total').textContent(), '51,400.00 CNY');
+  await choosePolicy(page, 'xinyu-2022');
   await page.getByRole('tab', { name: 'Funding' }).click();
   assert.match(await page.getByTestId('f-error').textContent(), /the chosen policy has no rule for funding shares \(LX-5\)/);
   assert.deepEqual(problems, []);

@@ -1,7 +1,7 @@
 // The grades tool used as a person would: type, read, switch language, reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { serve, launch, openPage, fieldError } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -53,7 +53,7 @@ test('a bad grade marks its field and the page keeps working', async () => {
   await page.getByLabel('成绩 1', { exact: true }).fill('Q');
   const grade = page.getByLabel('成绩 1', { exact: true });
   assert.equal(await grade.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.locator('.panel[data-panel=grades] .summary .error').textContent(), /无法识别成绩“Q”/);
+  assert.match(await fieldError(grade), /^第 1 行 成绩：无法识别成绩“Q”/);
   await grade.fill('a-');
   assert.equal(await page.getByTestId('gpa').textContent(), '3.50');
   assert.equal(await grade.getAttribute('aria-invalid'), null);
@@ -65,8 +65,31 @@ test('English switch follows through to lang and messages', async () => {
   await page.getByRole('button', { name: 'English' }).click();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.getByLabel('Partner grade (letter or percentage score)').fill('zz');
-  assert.match(await page.locator('.panel[data-panel=grades] .result .error').textContent(), /"zz" is not a grade/);
+  const single = page.getByLabel('Partner grade (letter or percentage score)');
+  assert.equal(await single.getAttribute('aria-invalid'), 'true');
+  assert.match(await fieldError(single), /^"zz" is not a grade/);
   await page.getByRole('button', { name: '中文' }).click();
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  await context.close();
+});
+
+test('transcript import: Chinese headers, a bad line reported by its number, a wrong separator explained', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const csv = (text) => { const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xc-g-')), 't.csv'); fs.writeFileSync(p, text); return p; };
+  const { page, context, problems } = await openPage(browser, server.url);
+  const input = page.locator('.panel[data-panel=grades] input[type=file]');
+  await input.setInputFiles(csv('\uFEFF课程,学分,成绩\r\n高等数学,3,A\r\n大学物理,2\r\n"写作, 英文",1,B+\r\n'));
+  // Line 3 has 2 fields where the header has 3: left out, and said so.
+  await page.getByText('已导入 2 门课程。 第 3 行未导入：这一行有 2 列，表头有 3 列').waitFor();
+  assert.equal(await page.getByLabel('课程 2', { exact: true }).first().inputValue(), '写作, 英文');
+  // (3×3.7 + 1×3.3) / 4 = 14.4 / 4 = 3.6
+  assert.equal(await page.getByTestId('gpa').textContent(), '3.60');
+  await input.setInputFiles(csv('课程，学分，成绩\n高等数学，3，A\n'));
+  await page.getByText(/未能导入：这个文件用中文逗号或制表符分隔；请用英文逗号“,”分隔/).waitFor();
+  // Nothing replaced: the two courses are still there.
+  assert.equal(await page.getByTestId('gpa').textContent(), '3.60');
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -81,3 +81,22 @@ export async function openPage(browser, url, options = {}) {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, context, problems, foreign };
 }
+
+/** Chooses a policy preset by id (the policy radio buttons of the bar). */
+export async function choosePolicy(page, id) {
+  await page.locator(`.bar-policy input[type=radio][value="${id}"]`).check();
+}
+
+/** The policy whose radio button is checked. */
+export const chosenPolicy = (page) => page.locator('.bar-policy input[type=radio]:checked').inputValue();
+
+/**
+ * The error shown under a field: the text of the `.field-error` elements its aria-describedby
+ * names and that are shown ('' when there is none). This is what a screen reader reads with it.
+ */
+export function fieldError(locator) {
+  return locator.evaluate((el) => (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+    .map((id) => el.getRootNode().getElementById(id))
+    .filter((e) => e && e.classList.contains('field-error') && !e.hidden)
+    .map((e) => e.textContent).join(' '));
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage } from './harness.mjs';
+import { serve, launch, openPage, choosePolicy, fieldError } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -13,7 +13,7 @@ const PASTE = '机械学院, 41\n计算机学院\t20\n外语学院，12';
 
 async function openQuota(policy) {
   const opened = await openPage(browser, server.url);
-  if (policy) await opened.page.getByLabel('政策').selectOption(policy);
+  if (policy) await choosePolicy(opened.page, policy);
   await opened.page.getByRole('tab', { name: '名额分配（项目办）' }).click();
   return opened;
 }
@@ -124,7 +124,7 @@ test('CSV cells are quoted and formula-looking names are defused', async () => {
   await context.close();
 });
 
-test('a name with markup stays text; a duplicate is marked with the API message', async () => {
+test('a name with markup stays text; a duplicate is marked under its field and the first row still counts', async () => {
   const { page, problems, context } = await openQuota();
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
@@ -135,8 +135,11 @@ test('a name with markup stays text; a duplicate is marked with the API message'
   assert.equal(await page.getByLabel('学院 1', { exact: true }).inputValue(), evil);
   // Echoed back as text in the paste status and in the API's duplicate-name message.
   assert.match(await page.getByTestId('q-pasted').textContent(), /<img src=x onerror=alert\(1\)>/);
-  assert.equal(await page.getByLabel('学院 2', { exact: true }).getAttribute('aria-invalid'), 'true');
-  assert.ok((await page.getByTestId('q-error').textContent()).includes(`“${evil}”重复出现`));
+  const second = page.getByLabel('学院 2', { exact: true });
+  assert.equal(await second.getAttribute('aria-invalid'), 'true');
+  assert.equal(await fieldError(second), `第 2 行 学院：“${evil}”重复出现`);
+  // The first row alone gets both places.
+  assert.deepEqual((await outputs(page, ['名额'])).flat(), ['2', '未计入']);
   assert.equal(await page.locator('img').count(), 0);
   await page.getByLabel('学院 2', { exact: true }).fill('Other');
   assert.deepEqual((await outputs(page, ['名额'])).flat(), ['1', '1']);
@@ -153,13 +156,14 @@ test('total −1 marks the total, and the page keeps working', async () => {
   const total = page.getByLabel('总名额');
   await total.fill('-1');
   assert.equal(await total.getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.getByTestId('q-error').textContent(), 'total：-1 应在 0 到 100000 之间');
+  assert.equal(await fieldError(total), '-1 应在 0 到 100000 之间');
+  assert.equal(await page.getByTestId('q-error').textContent(), '请先改正上面标出的输入。');
   assert.equal(await page.getByRole('button', { name: '导出 CSV' }).count(), 0);
   await total.fill('9');
   assert.equal(await total.getAttribute('aria-invalid'), null);
   assert.deepEqual((await outputs(page, ['名额'])).flat(), ['5', '2', '2']);
   // Under the default xinyu policy LX-4.2.1 is not quoted: a note says where it is.
-  assert.match(await page.locator('.card', { hasText: '名额合计' }).textContent(), /该条款出自“立行计划”政策/);
+  assert.match(await page.locator('.card', { hasText: '名额合计' }).textContent(), /该条款出自广东工业大学“励行领航者计划”实施方案/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -177,7 +181,8 @@ test('English: labels, methods and the check follow', async () => {
   assert.deepEqual((await outputs(page, ['Places'])).flat(), ['6', '2', '1']);
   assert.match(await page.getByTestId('q-check').textContent(), /Places given 9, total 9 — match/);
   await page.getByLabel('Total places').fill('x');
-  assert.match(await page.getByTestId('q-error').textContent(), /total/);
+  assert.equal(await fieldError(page.getByLabel('Total places')), '"x" is not a number; enter a number, e.g. 9');
+  assert.doesNotMatch(await page.locator('.panel[data-panel=quota]').textContent(), /total:/);
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);
   await context.close();

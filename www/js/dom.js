@@ -42,8 +42,22 @@ let uid = 0;
 /** A unique id for label/aria wiring. */
 export const nextId = (prefix) => `${prefix}-${++uid}`;
 
-/** Calls fn at most once per animation-free tick after input stops for `ms`. */
-export function debounce(fn, ms = 120) {
-  let timer;
-  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+/**
+ * A box for a table that may be wider than the screen: it scrolls sideways inside itself
+ * (never the page) and, while it does, is a labelled region a keyboard can focus and scroll.
+ */
+export function scrollBox(label, ...children) {
+  const box = h('div', { class: 'table-wrap' }, ...children);
+  const check = () => {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    for (const [k, v] of [['tabindex', '0'], ['role', 'region'], ['aria-label', label]]) {
+      if (scrolls) box.setAttribute(k, v); else box.removeAttribute(k);
+    }
+  };
+  if (typeof ResizeObserver === 'function') {
+    const ro = new ResizeObserver(check);
+    ro.observe(box);
+    for (const c of box.children) ro.observe(c);
+  }
+  return box;
 }

@@ -1,56 +1,72 @@
-// UI strings in zh-CN (default) and en. Tools add their own with register().
-const strings = {
-  'zh-CN': {
-    title: '交换生计算器',
-    skip: '跳到主要内容',
-    policy: '政策',
-    langSwitch: 'English',
-    close: '关闭',
-    loading: '正在加载计算模块…',
-    loadFailed: '计算模块加载失败：{msg}。请刷新页面重试。',
-    policyRef: '依据：{title}（{id}，规则指纹 {hash}）',
-    privacy: '所有计算都在本机浏览器中完成，数据只保存在本设备，不会发送到任何服务器。',
-    corrupt: '之前保存的数据已损坏，已另存为 {key} 并重新开始。',
-    clause: '条款 {id}',
-    clauseMissing: '所选政策未收录该条款原文。',
-    notFromRegulation: '非规定内容',
-    pass: '符合', fail: '不符合', review: '待审核',
-    remove: '删除',
-    addRow: '添加一行',
-  },
-  en: {
-    title: 'Exchange calculator',
-    skip: 'Skip to main content',
-    policy: 'Policy',
-    langSwitch: '中文',
-    close: 'Close',
-    loading: 'Loading the calculator…',
-    loadFailed: 'The calculator could not load: {msg}. Reload the page to try again.',
-    policyRef: 'Rules: {title} ({id}, fingerprint {hash})',
-    privacy: 'Everything is computed in this browser; your data stays on this device and is never sent anywhere.',
-    corrupt: 'Previously saved data was damaged; it was set aside as {key} and the app started fresh.',
-    clause: 'Clause {id}',
-    clauseMissing: 'The chosen policy does not quote this clause.',
-    notFromRegulation: 'not from a regulation',
-    pass: 'Met', fail: 'Not met', review: 'For review',
-    remove: 'Remove',
-    addRow: 'Add a row',
-  },
-};
-
-let current = 'zh-CN';
+// UI strings in zh-CN (default) and en. Every dictionary is `{ key: [zh, en] }`, so a string
+// cannot exist in one language only (tests/pages/i18n.test.mjs checks each pair), and each app
+// instance has its own translator: two embeds on one page can speak different languages.
 
 export const locales = ['zh-CN', 'en'];
-export const getLocale = () => current;
-export function setLocale(tag) { current = tag === 'en' ? 'en' : 'zh-CN'; }
 
-/** Adds a tool's strings: { 'zh-CN': {...}, en: {...} }. */
-export function register(dict) {
-  for (const l of locales) Object.assign(strings[l], dict[l]);
+/** 'en' or 'zh-CN' (the default) from a lang attribute or a saved setting. */
+export const toLocale = (tag) => (String(tag ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
+
+/**
+ * The strings of one language over dictionaries `{ key: [zh, en] }`: `t(key, vars)` with
+ * `{name}` placeholders filled as text. An unknown key comes back as itself (a test makes
+ * sure none is used).
+ */
+export function translator(locale, dicts) {
+  const at = locale === 'en' ? 1 : 0;
+  const table = Object.assign({}, ...dicts);
+  const t = (key, vars = {}) => {
+    const pair = table[key];
+    const s = pair ? pair[at] : key;
+    return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  };
+  t.locale = locale;
+  t.has = (key) => key in table;
+  /** As t, but a var may be a DOM node (kept as is): for a clause id that must not wrap. */
+  t.nodes = (key, vars = {}) => {
+    const pair = table[key];
+    return (pair ? pair[at] : key).split(/(\{\w+\})/).filter(Boolean).map((part) => {
+      const k = /^\{(\w+)\}$/.exec(part)?.[1];
+      return k && k in vars ? vars[k] : part;
+    });
+  };
+  return t;
 }
 
-/** The string for key in the current language, with {name} placeholders filled as text. */
-export function t(key, vars = {}) {
-  const s = strings[current][key] ?? strings['zh-CN'][key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
-}
+/** The shell's own strings; each tool brings its own dictionary. */
+export const dict = {
+  title: ['交换生计算器', 'Exchange calculator'],
+  policy: ['政策', 'Policy'],
+  langSwitch: ['English', '中文'],
+  close: ['关闭', 'Close'],
+  loading: ['正在加载计算模块…', 'Loading the calculator…'],
+  loadFailed: ['计算模块加载失败：{msg}。请刷新页面重试。', 'The calculator could not load: {msg}. Reload the page to try again.'],
+  policyRef: ['依据：{title}（{id}，规则指纹 {hash}）', 'Rules: {title} ({id}, fingerprint {hash})'],
+  privacy: ['所有计算都在本机浏览器中完成，数据只保存在本设备，不会发送到任何服务器。', 'Everything is computed in this browser; your data stays on this device and is never sent anywhere.'],
+  corrupt: ['之前保存的数据无法读取，已在本设备上另存一份副本，并重新开始。', 'Previously saved data could not be read; a copy was kept on this device and the app started fresh.'],
+  clause: ['条款 {id}', 'Clause {id}'],
+  clauseMissing: ['所选政策未收录该条款原文。', 'The chosen policy does not quote this clause.'],
+  notFromRegulation: ['非规定内容', 'not from a regulation'],
+  pass: ['符合', 'Met'],
+  fail: ['不符合', 'Not met'],
+  review: ['待审核', 'For review'],
+  remove: ['删除', 'Remove'],
+  addRow: ['添加一行', 'Add a row'],
+  tools: ['计算工具', 'Tools'],
+  moreTabs: ['（左右滑动查看更多）', '(swipe for more)'],
+  yourData: ['我的数据', 'Your data'],
+  exportData: ['导出数据（JSON）', 'Export data (JSON)'],
+  importData: ['导入数据', 'Import data'],
+  clearData: ['清除我的数据', 'Clear my data'],
+  print: ['打印本页', 'Print this tool'],
+  clearConfirm: ['确定清除本设备上保存的全部输入吗？', 'Clear everything this app saved on this device?'],
+  cleared: ['已清除本设备上保存的数据。', 'The data saved on this device was cleared.'],
+  imported: ['已导入数据。', 'Data imported.'],
+  importFailed: ['导入失败：{msg}。现有数据未改动。', 'Import failed: {msg}. Your data is unchanged.'],
+  notExport: ['这不是本计算器导出的数据文件', 'this is not a data file exported by this calculator'],
+  notJson: ['文件内容无法读取（不是 JSON）', 'the file cannot be read (it is not JSON)'],
+  needsPolicy: ['所选政策没有这部分规定。', 'The chosen policy has no rules for this.'],
+  switchTo: ['切换到：{title}', 'Switch to: {title}'],
+  policySrcFailed: ['未能读取本校的政策参数文件（{src}），暂按“{title}”计算；结果可能与本校通知不同。', 'Could not read this university\'s policy file ({src}); using "{title}" for now, so results may differ from the university\'s notice.'],
+  policyInvalid: ['本校的政策参数有误，暂按“{title}”计算：{msg}', 'This university\'s policy has problems, so "{title}" is used for now: {msg}'],
+};

@@ -1,92 +1,108 @@
 // The app shell: builds the whole UI inside `host` (the page's <div id="app">, or a custom
 // element's shadow root), wires language, policy, tabs, autosave, "your data" and the clause
-// dialog, and mounts one module per tool. Ids are per instance, so several can share a page.
+// dialog, and mounts one module per tool. Ids, language and strings are per instance, so
+// several can share a page.
 import { h, replace, nextId } from './dom.js';
-import { t, setLocale, getLocale, register } from './i18n.js';
+import { translator, toLocale, dict as shellDict } from './i18n.js';
+import { dict as errorsDict } from './errors.js';
+import { grouped, today } from './format.js';
 import * as store from './store.js';
 import { tools as allTools } from './tools/index.js';
 import { ready } from './wasm.js';
 
-register({
-  'zh-CN': {
-    yourData: '我的数据', exportData: '导出数据（JSON）', importData: '导入数据', clearData: '清除我的数据', print: '打印结果',
-    clearConfirm: '确定清除本设备上保存的全部输入吗？', cleared: '已清除本设备上保存的数据。',
-    imported: '已导入数据。', importFailed: '导入失败：{msg}。现有数据未改动。',
-    needsPolicy: '所选政策没有这部分规定。', switchTo: '切换到：{title}',
-  },
-  en: {
-    yourData: 'Your data', exportData: 'Export data (JSON)', importData: 'Import data', clearData: 'Clear my data', print: 'Print results',
-    clearConfirm: 'Clear everything this app saved on this device?', cleared: 'The data saved on this device was cleared.',
-    imported: 'Data imported.', importFailed: 'Import failed: {msg}. Your data is unchanged.',
-    needsPolicy: 'The chosen policy has no rules for this.', switchTo: 'Switch to: {title}',
-  },
-});
+/** Every dictionary the app's strings come from (tests/pages/i18n.test.mjs checks them). */
+export const dictionaries = [shellDict, errorsDict, ...allTools.map((x) => x.dict)];
 
 /**
  * @param {HTMLElement} host where to render
  * @param {object} [o]
  * @param {string} [o.policy] initial policy id
  * @param {object} [o.policyDocument] a university's own policy or overrides (from policy-src)
+ * @param {{ key: string, vars: object }[]} [o.warnings] notices to show from the start (a policy-src that could not be read)
  * @param {string} [o.lang] 'zh-CN' | 'en'
  * @param {string[]} [o.tools] tool ids to show (default: all)
  * @param {string} [o.storageKey] where to autosave
- * @param {boolean} [o.page] true when the app owns the whole page (sets <html lang>, title)
+ * @param {boolean} [o.page] true when the app owns the whole page (landmarks, <html lang>, title)
+ * @returns {Promise<null | { ctx: object, state: object, remount: () => void, warnings: object[] }>} null when the wasm could not load
  */
 export async function createApp(host, o = {}) {
   const tools = o.tools?.length ? allTools.filter((x) => o.tools.includes(x.id)) : allTools;
   const key = o.storageKey ?? 'exchange-calc:v1';
-  const defaults = { lang: o.lang ?? 'zh-CN', policy: o.policy ?? 'xinyu-2022', tab: tools[0]?.id, tools: {} };
+  const defaults = { lang: toLocale(o.lang), policy: o.policy ?? 'xinyu-2022', tab: tools[0]?.id, tools: {} };
   const saved = store.load(defaults, key);
   const state = saved.state;
   if (o.lang) state.lang = o.lang;
+  state.lang = toLocale(state.lang);
   if (!tools.some((x) => x.id === state.tab)) state.tab = tools[0]?.id;
-  setLocale(state.lang);
+  let t = translator(state.lang, dictionaries);
   const id = nextId('xc');
+  const page = !!o.page;
+  const warnings = [...(o.warnings ?? [])];
 
   const title = h('h1', { id: `${id}-title` });
-  const policySelect = h('select', { id: `${id}-policy`, 'aria-describedby': `${id}-ref` });
-  const policyLabel = h('label', { class: 'inline', for: `${id}-policy` });
+  // The policies as radio buttons, not a select: a policy's title is long (33 characters for
+  // the GDUT plan) and a select cannot wrap it, so on a phone it was cut off.
+  const policyLegend = h('legend');
+  const policyChoices = h('div', { class: 'policy-choices' });
+  const policyBox = h('fieldset', { class: 'bar-policy', 'aria-describedby': `${id}-ref` }, policyLegend, policyChoices);
   const langButton = h('button', { type: 'button', class: 'lang' });
   const notice = h('p', { class: 'notice', role: 'status', hidden: true });
+  const warningBox = h('div', { class: 'warnings' });
   const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-labelledby': `${id}-title` });
-  const main = h('main', { id: `${id}-main`, tabindex: '-1' });
+  const tabsNav = page ? h('nav', { class: 'tabs-nav' }, tabs) : h('div', { class: 'tabs-nav' }, tabs);
+  const panels = h('div', { class: 'panels' });
+  // The page's skip link goes to #main: past the title, the controls and the tabs.
+  const main = h(page ? 'main' : 'div', { id: page ? 'main' : `${id}-main`, class: 'xc-main', tabindex: '-1' }, warningBox, notice, panels);
   const ref = h('p', { id: `${id}-ref`, class: 'policy-ref' });
-  const privacy = h('p');
+  const privacy = h('p', { class: 'privacy' });
   const dataBar = h('div', { class: 'data-bar' });
   const clauseTitle = h('h2', { id: `${id}-clause` });
   const clauseZh = h('p', { lang: 'zh-CN' });
   const clauseEn = h('p', { lang: 'en' });
   const clauseClose = h('button', { type: 'submit' });
   const dialog = h('dialog', { 'aria-labelledby': `${id}-clause` }, clauseTitle, clauseZh, clauseEn, h('form', { method: 'dialog' }, clauseClose));
-  const root = h('div', { class: 'xc-app' },
-    h('header', { class: 'bar' }, title, h('div', { class: 'bar-controls' }, policyLabel, policySelect, langButton)),
-    notice, tabs, main, h('footer', { class: 'foot' }, ref, privacy, dataBar), dialog);
-  replace(host, ...(o.page ? [] : []), root);
-  replace(main, h('div', { class: 'skeleton', 'aria-busy': 'true' }, h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line short' })));
+  // On its own page the app is header, nav, main and footer; embedded, one labelled region
+  // (the host page has its own landmarks).
+  const root = h(page ? 'div' : 'section', { class: 'xc-app', 'aria-labelledby': page ? null : `${id}-title` },
+    h(page ? 'header' : 'div', { class: 'bar' }, h('div', { class: 'bar-top' }, title, langButton), policyBox),
+    tabsNav, main, h(page ? 'footer' : 'div', { class: 'foot' }, ref, privacy, dataBar), dialog);
+  replace(host, root);
+  replace(panels, h('div', { class: 'skeleton', 'aria-busy': 'true' }, h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line short' })));
 
   let api;
   try {
     api = await ready();
   } catch (e) {
-    replace(main, h('p', { class: 'error', role: 'alert' }, t('loadFailed', { msg: String(e.message || e) })));
+    host.lang = state.lang;
+    replace(panels, h('p', { class: 'error', role: 'alert' }, t('loadFailed', { msg: String(e.message || e) })));
     return null;
   }
 
   let policyInfo = null;
+  let badDocument = null; // a policyDocument the API refused: the preset is used, and a notice says why
   let mounting = false;
   let mounts = 0; // generation of mountAll, to drop stale deferred mounts
   const pending = new Map(); // tool id → its deferred mount
   const policyInput = () => (o.policyDocument ? o.policyDocument : state.policy);
   const say = (text) => { notice.textContent = text; notice.hidden = !text; };
 
+  // The tools' t: always the current language (a language switch remounts them with it).
+  const tr = (k, vars) => t(k, vars);
+  tr.has = (k) => t.has(k);
+  tr.nodes = (k, vars) => t.nodes(k, vars);
+  Object.defineProperty(tr, 'locale', { get: () => t.locale });
   const ctx = {
     api,
-    t,
-    locale: () => getLocale(),
+    t: tr,
+    locale: () => state.lang,
     policy: policyInput,
     policyInfo: () => policyInfo,
+    /** An exact decimal string with the locale's digit grouping, for display only. */
+    fmt: (text) => grouped(text, state.lang),
+    today,
+    tools,
     data(toolId, initial) {
-      state.tools[toolId] ??= structuredClone(initial);
+      state.tools[toolId] ??= structuredClone(typeof initial === 'function' ? initial() : initial);
       return state.tools[toolId];
     },
     // Tools save after every change; saves while (re)mounting would only write back what was
@@ -95,6 +111,7 @@ export async function createApp(host, o = {}) {
     say,
     showClause,
     clauseButton: (clause) => h('button', { type: 'button', class: 'clause', 'aria-haspopup': 'dialog', title: t('clause', { id: clause }), onclick: () => showClause(clause) }, clause),
+    select: (toolId) => select(toolId, true),
   };
 
   function showClause(clause) {
@@ -109,27 +126,40 @@ export async function createApp(host, o = {}) {
   }
 
   function chrome() {
-    const lang = getLocale();
+    const lang = state.lang;
     host.lang = lang;
-    if (o.page) {
+    if (page) {
       document.documentElement.lang = lang;
       document.title = `${t('title')} · exchange-calc`;
     }
+    if (page) tabsNav.setAttribute('aria-label', t('tools'));
     title.textContent = t('title');
-    policyLabel.textContent = t('policy');
+    policyLegend.textContent = t('policy');
     langButton.textContent = t('langSwitch');
     langButton.lang = lang === 'en' ? 'zh-CN' : 'en';
     privacy.textContent = t('privacy');
-    const options = api.policies().map((p) => h('option', { value: p.id, selected: !o.policyDocument && p.id === state.policy }, lang === 'en' ? p.titleEn : p.title));
-    if (o.policyDocument && policyInfo) options.unshift(h('option', { value: '', selected: true }, `${lang === 'en' ? policyInfo.titleEn : policyInfo.title} *`));
-    replace(policySelect, options);
-    ref.textContent = policyInfo ? t('policyRef', { title: lang === 'en' ? policyInfo.titleEn : policyInfo.title, id: policyInfo.id, hash: policyInfo.hash }) : '';
+    const titleOf = (p) => (lang === 'en' ? p.titleEn : p.title);
+    const choice = (value, text, checked) => h('label', { class: 'choice policy-choice' },
+      h('input', { type: 'radio', name: `${id}-policy`, value, checked, onchange: () => { if (value) { choosePolicy(value); focusPolicy(value); } } }), h('span', {}, text));
+    const choices = api.policies().map((p) => choice(p.id, titleOf(p), !o.policyDocument && p.id === state.policy));
+    // A university's own policy (policy-src) comes first, marked with *.
+    if (o.policyDocument && policyInfo) choices.unshift(choice('', `${titleOf(policyInfo)} *`, true));
+    replace(policyChoices, choices);
+    ref.textContent = policyInfo ? t('policyRef', { title: titleOf(policyInfo), id: policyInfo.id, hash: policyInfo.hash }) : '';
+    replace(warningBox, warnings.map((w) => h('p', { class: 'notice', role: 'note', 'data-warning': w.code },
+      t(w.key, { ...w.vars, title: policyInfo ? titleOf(policyInfo) : state.policy, msg: w.code === 'policy_invalid' ? invalidMessage() : w.vars?.msg }))));
     const file = h('input', { type: 'file', accept: 'application/json,.json', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: importState });
     replace(dataBar, h('span', { class: 'muted' }, `${t('yourData')}: `),
       h('button', { type: 'button', onclick: exportState }, t('exportData')),
       h('button', { type: 'button', onclick: () => file.click() }, t('importData')), file,
       h('button', { type: 'button', onclick: clearState }, t('clearData')),
-      h('button', { type: 'button', onclick: () => window.print() }, t('print')));
+      h('button', { type: 'button', class: 'print', onclick: () => window.print() }, t('print')));
+  }
+
+  /** The API's reasons for refusing the university's policy, in the current language. */
+  function invalidMessage() {
+    try { api.describePolicy({ policy: badDocument, locale: state.lang }); } catch (e) { return e.message; }
+    return '';
   }
 
   function renderTabs() {
@@ -138,7 +168,7 @@ export async function createApp(host, o = {}) {
       'aria-selected': String(tool.id === state.tab), tabindex: tool.id === state.tab ? '0' : '-1',
       'data-tool': tool.id, onclick: () => select(tool.id, true), onkeydown: onTabKey,
     }, t(`tab.${tool.id}`))));
-    tabs.hidden = tools.length < 2;
+    tabsNav.hidden = tools.length < 2;
   }
 
   function onTabKey(ev) {
@@ -158,25 +188,40 @@ export async function createApp(host, o = {}) {
       const tab = tabs.querySelector(`[data-tool="${tool.id}"]`);
       tab.setAttribute('aria-selected', String(on));
       tab.tabIndex = on ? 0 : -1;
-      main.querySelector(`[data-panel="${tool.id}"]`).hidden = !on;
+      panels.querySelector(`[data-panel="${tool.id}"]`).hidden = !on;
     }
+    // The summary reads the other tools' saved answers: fresh each time it is shown.
+    if (toolId === 'summary') remountOne('summary');
     if (focus) tabs.querySelector(`[data-tool="${toolId}"]`).focus();
   }
 
-  function mountAll() {
+  function describe() {
     try {
-      policyInfo = api.describePolicy({ policy: policyInput(), locale: getLocale() });
+      policyInfo = api.describePolicy({ policy: policyInput(), locale: state.lang });
     } catch (e) {
       policyInfo = null;
+      if (o.policyDocument) {
+        // The university's policy is refused: the calculator still works, on the preset.
+        badDocument = o.policyDocument;
+        o.policyDocument = null;
+        if (!warnings.some((w) => w.code === 'policy_invalid')) warnings.push({ code: 'policy_invalid', key: 'policyInvalid', vars: {}, reason: e.message });
+        return describe();
+      }
       say(e.message);
     }
+    return policyInfo;
+  }
+
+  function mountAll() {
+    t = translator(state.lang, dictionaries);
+    describe();
     chrome();
     renderTabs();
     // The visible tool is mounted now; the others right after the first paint (or at once when
-    // their tab is chosen), so the first result does not wait for six tools nobody looks at yet.
+    // their tab is chosen), so the first result does not wait for tools nobody looks at yet.
     const presets = api.policies();
     const generation = ++mounts;
-    replace(main, tools.map((tool) => {
+    replace(panels, tools.map((tool) => {
       const panel = h('section', { id: `${id}-panel-${tool.id}`, 'data-panel': tool.id, role: 'tabpanel', 'aria-labelledby': `${id}-tab-${tool.id}`, class: 'panel', hidden: tools.length > 1 && tool.id !== state.tab });
       pending.set(tool.id, () => mountOne(tool, panel, presets));
       return panel;
@@ -203,6 +248,12 @@ export async function createApp(host, o = {}) {
     }
   }
 
+  function remountOne(toolId) {
+    const tool = tools.find((x) => x.id === toolId);
+    const panel = panels.querySelector(`[data-panel="${toolId}"]`);
+    if (tool && panel) { pending.delete(toolId); mountOne(tool, panel, api.policies()); }
+  }
+
   function ensureMounted(toolId) {
     const mount = pending.get(toolId);
     if (!mount) return;
@@ -212,7 +263,7 @@ export async function createApp(host, o = {}) {
 
   /** For a tool whose rules the chosen policy lacks: say so first, and offer the presets that have them. */
   function switchNotice(section, presets) {
-    const lang = getLocale();
+    const lang = state.lang;
     const having = presets.filter((p) => p.id !== state.policy && safe(() => api.describePolicy({ policy: p.id })[section]));
     return h('div', { class: 'notice switch-notice', role: 'note' }, t('needsPolicy'), ' ',
       having.map((p) => h('button', { type: 'button', onclick: () => choosePolicy(p.id) }, t('switchTo', { title: lang === 'en' ? p.titleEn : p.title }))));
@@ -242,18 +293,24 @@ export async function createApp(host, o = {}) {
   async function importState(ev) {
     const f = ev.target.files?.[0];
     if (!f) return;
+    ev.target.value = '';
+    let doc;
     try {
-      const doc = JSON.parse(await f.text());
-      const next = doc?.state;
-      if (doc?.app !== 'exchange-calc' || !next || typeof next !== 'object' || typeof next.tools !== 'object') throw new Error('not an exchange-calc export');
-      Object.assign(state, defaults, next);
-      setLocale(state.lang);
-      ctx.save();
-      mountAll();
-      say(t('imported'));
-    } catch (e) {
-      say(t('importFailed', { msg: e.message }));
+      doc = JSON.parse(await f.text());
+    } catch {
+      say(t('importFailed', { msg: t('notJson') }));
+      return;
     }
+    const next = doc?.state;
+    if (doc?.app !== 'exchange-calc' || !next || typeof next !== 'object' || typeof next.tools !== 'object') {
+      say(t('importFailed', { msg: t('notExport') }));
+      return;
+    }
+    Object.assign(state, structuredClone(defaults), next);
+    state.lang = toLocale(state.lang);
+    ctx.save();
+    mountAll();
+    say(t('imported'));
   }
 
   function clearState() {
@@ -265,21 +322,18 @@ export async function createApp(host, o = {}) {
   }
 
   langButton.addEventListener('click', () => {
-    state.lang = getLocale() === 'en' ? 'zh-CN' : 'en';
-    setLocale(state.lang);
+    state.lang = state.lang === 'en' ? 'zh-CN' : 'en';
     ctx.save();
     mountAll();
     langButton.focus();
   });
-  policySelect.addEventListener('change', () => {
-    if (!policySelect.value) return;
-    choosePolicy(policySelect.value);
-    policySelect.focus();
-  });
+  function focusPolicy(value) {
+    policyChoices.querySelector(`input[value="${value}"]`)?.focus();
+  }
 
   if (!api.policies().some((p) => p.id === state.policy)) state.policy = defaults.policy;
   mountAll();
-  if (saved.problem) say(t('corrupt', { key: saved.problem.key }));
+  if (saved.problem) say(t('corrupt'));
   host.dataset.ready = 'true';
-  return { ctx, state, remount: mountAll };
+  return { ctx, state, remount: mountAll, warnings, policy: policyInfo && { id: policyInfo.id, hash: policyInfo.hash } };
 }

@@ -1,7 +1,8 @@
 // An editable table of rows (courses, costs, colleges) shared by the tools. Inputs are
 // rendered once per structural change, so typing never loses focus; result cells and
-// per-field errors are updated in place.
-import { h, replace } from './dom.js';
+// per-field errors are updated in place. An error shows under its input, in plain words,
+// tied to it with aria-describedby.
+import { h, replace, nextId } from './dom.js';
 
 /**
  * @param {object} o
@@ -10,21 +11,23 @@ import { h, replace } from './dom.js';
  * @param {object[]} o.rows the model (mutated in place)
  * @param {() => object} o.blank a new empty row
  * @param {() => void} o.onChange after any edit
- * @param {(key:string)=>string} o.t strings: addRow, remove, rowLabel
+ * @param {(key:string)=>string} o.t strings: addRow, remove
  * @param {string} o.caption
  */
 export function editableTable(o) {
-  const wrap = h('div', { class: 'table-wrap' });
-  const api = { el: wrap, cells: [], inputs: [], render, setOutput, setErrors, focusRow };
+  const wrap = h('div', { class: 'table-wrap rows-wrap' });
+  const api = { el: wrap, cells: [], inputs: [], errors: [], render, setOutput, setErrors, focusRow };
 
   function render() {
     api.cells = [];
     api.inputs = [];
+    api.errors = [];
     const head = h('tr', {}, h('th', { scope: 'col', class: 'num' }, '#'), o.columns.map((c) => h('th', { scope: 'col' }, c.label)),
       (o.outputs || []).map((c) => h('th', { scope: 'col' }, c.label)), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, o.t('remove'))));
     const body = o.rows.map((row, i) => {
       const inputs = {};
       const cells = {};
+      const errors = {};
       const tr = h('tr', {},
         h('td', { class: 'num idx' }, String(i + 1)),
         o.columns.map((c) => {
@@ -44,13 +47,15 @@ export function editableTable(o) {
             });
           }
           inputs[c.key] = input;
-          return h('td', { 'data-label': c.label, class: `col-${c.key}` }, input);
+          errors[c.key] = h('span', { id: nextId('cell-err'), class: 'field-error', hidden: true });
+          return h('td', { 'data-label': c.label, class: `col-${c.key}` }, input, errors[c.key]);
         }),
-        (o.outputs || []).map((c) => { cells[c.key] = h('output', {}); return h('td', { class: 'out', 'data-label': c.label }, cells[c.key]); }),
+        (o.outputs || []).map((c) => { cells[c.key] = h('output', {}); return h('td', { class: `out col-${c.key}`, 'data-label': c.label }, cells[c.key]); }),
         h('td', { class: 'del' }, h('button', { type: 'button', class: 'icon', 'aria-label': `${o.t('remove')} ${i + 1}`, onclick: () => remove(i) }, '×')),
       );
       api.inputs.push(inputs);
       api.cells.push(cells);
+      api.errors.push(errors);
       return tr;
     });
     replace(wrap,
@@ -88,12 +93,28 @@ export function editableTable(o) {
     if (cell) cell.textContent = text ?? '';
   }
 
-  /** errors: [{ index, key, message }] — marks those inputs invalid, clears the rest. */
+  /**
+   * errors: [{ index, key, message }] — each message goes under its input (aria-invalid,
+   * aria-describedby) and its row is marked; every other input is cleared.
+   */
   function setErrors(errors) {
-    api.inputs.forEach((inputs) => Object.values(inputs).forEach((inp) => { inp.removeAttribute('aria-invalid'); inp.title = ''; }));
+    api.inputs.forEach((inputs, i) => Object.entries(inputs).forEach(([key, inp]) => {
+      inp.removeAttribute('aria-invalid');
+      inp.removeAttribute('aria-describedby');
+      const el = api.errors[i][key];
+      el.textContent = '';
+      el.hidden = true;
+      inp.closest('tr')?.classList.remove('bad-row');
+    }));
     for (const e of errors) {
-      const inp = api.inputs[e.index]?.[e.key];
-      if (inp) { inp.setAttribute('aria-invalid', 'true'); inp.title = e.message; }
+      const inp = api.inputs[e.index]?.[e.key] ?? Object.values(api.inputs[e.index] ?? {})[0];
+      if (!inp) continue;
+      const el = api.errors[e.index][inp.dataset.field];
+      inp.setAttribute('aria-invalid', 'true');
+      inp.setAttribute('aria-describedby', el.id);
+      el.textContent = e.message;
+      el.hidden = false;
+      inp.closest('tr')?.classList.add('bad-row');
     }
   }
 
@@ -105,4 +126,33 @@ export function editableTable(o) {
 export function rowField(field, list) {
   const m = new RegExp(`^${list}\\[(\\d+)\\]\\.?(\\w*)`).exec(field || '');
   return m ? { index: Number(m[1]), key: m[2] } : null;
+}
+
+/**
+ * Calls `call(rows)`; when the API rejects one row (its error's field is `list[k]…`), that
+ * row is set aside with its error and the call is made again without it, so one bad cell
+ * never blanks the other rows' results. `retry(e)` may fix another error in the request
+ * (e.g. drop a bad rate) and return true to try again. Rows are `{ c, i }`: the row and its
+ * index in the table.
+ * @returns {{ result?: any, used: object[], bad: { row: object, key: string, error: Error }[], error?: Error }}
+ */
+export function settle(rows, list, call, retry = () => false) {
+  let used = rows.slice();
+  const bad = [];
+  // Each pass removes a row or lets `retry` change the request; the bound only guards
+  // against a retry that changes nothing.
+  for (let pass = 0; pass <= rows.length + 16; pass++) {
+    try {
+      return { result: call(used), used, bad };
+    } catch (e) {
+      const at = rowField(e.field, list);
+      if (at && used[at.index]) {
+        bad.push({ row: used[at.index], key: at.key, error: e });
+        used = used.filter((_, k) => k !== at.index);
+      } else if (!retry(e)) {
+        return { used, bad, error: e };
+      }
+    }
+  }
+  return { used, bad, error: new Error('settle: no progress') };
 }

@@ -1,5 +1,6 @@
-//! Batch GPA for a whole cohort: one CSV (`studentId,course,credits,grade`) in, one
-//! credit-weighted GPA per student out (XYU-12.7 conversion, as [`exchange_calc_core::grade::compute_gpa`]).
+//! Batch GPA for a whole cohort: one CSV (`studentId,course,credits,grade`, or the Chinese
+//! `学号,课程,学分,成绩`) in, one credit-weighted GPA per student out (XYU-12.7 conversion,
+//! as [`exchange_calc_core::grade::compute_gpa`]).
 //!
 //! A program office pastes a spreadsheet export, so the reader is forgiving where that is
 //! safe (columns in any order, header names case-insensitive, a UTF-8 BOM, CRLF or LF, blank
@@ -29,6 +30,12 @@ use std::str::FromStr;
 
 /// The columns, as the header names them (matched case-insensitively).
 pub const COLUMNS: [&str; 4] = ["studentId", "course", "credits", "grade"];
+
+/// Every name a header may give each of [`COLUMNS`], in the same order: the English name
+/// (any case) or the Chinese one a registrar's export uses. The page's transcript import
+/// (`www/js/csv.js`, `HEADERS`) reads the same names; `tests/csv/` holds the files both
+/// are tested on.
+pub const HEADERS: [&[&str]; 4] = [&["studentId", "学号"], &["course", "课程", "课程名称"], &["credits", "credit", "学分"], &["grade", "成绩"]];
 
 /// At most this many row errors are listed; [`BatchResult::error_count`] counts them all.
 /// A file that is wrong on every one of a million lines needs one message, not a million.
@@ -99,7 +106,7 @@ pub struct BatchResult {
 /// # Errors
 /// Only for a file that cannot be read at all: `not_in_policy` without a grade table,
 /// `empty` at `csv` for a file without a header, `missing_field` at `csv.<column>` for a
-/// missing column, `unknown_field` for a column not in [`COLUMNS`], `invalid_type` for a
+/// missing column, `unknown_field` for a column not in [`HEADERS`], `invalid_type` for a
 /// repeated one. Bad rows are data: they are listed in [`BatchResult::errors`].
 pub fn batch_gpa(policy: &Policy, csv: &str, locale: Locale) -> Result<BatchResult> {
     // Fail before reading a single row if the policy cannot convert grades at all.
@@ -151,7 +158,7 @@ fn header(fields: &[Cow<'_, str>]) -> Result<Columns> {
     let mut at: [Option<usize>; 4] = [None; 4];
     for (i, name) in fields.iter().enumerate() {
         let name = name.trim();
-        let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) else {
+        let Some(k) = HEADERS.iter().position(|names| names.iter().any(|c| c.eq_ignore_ascii_case(name))) else {
             return Err(Error::new(ErrorKind::UnknownField { name: name.to_owned() }, format!("csv.{name}")));
         };
         match at.get_mut(k) {
@@ -961,6 +968,47 @@ mod tests {
             out.push((rec, f.iter().map(|c| c.to_string()).collect()));
         }
         out
+    }
+
+    /// The files of `tests/csv/`, read as `expected.json` says every reader of the format
+    /// reads them (the page's `www/js/csv.js` is tested on the same files).
+    #[test]
+    fn reads_the_shared_csv_files_as_documented() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/csv");
+        let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+        let files = expected.as_object().unwrap();
+        assert!(files.len() >= 5, "{files:?}");
+        for (name, want) in files.iter().filter(|(name, _)| name.ends_with(".csv")) {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+            let mut got = Vec::new();
+            let mut r = Reader::new(text);
+            let mut f = Vec::new();
+            let mut header = None;
+            while let Some(rec) = r.record(&mut f) {
+                match rec {
+                    Ok(_) if is_blank(&f) => {}
+                    Ok(line) => {
+                        header.get_or_insert_with(|| header_columns(&f));
+                        got.push(serde_json::json!([line, f.iter().map(|x| x.trim()).collect::<Vec<_>>()]));
+                    }
+                    Err(line) => got.push(serde_json::json!([line, "unclosed_quote"])),
+                }
+            }
+            assert_eq!(serde_json::Value::Array(got), want["records"], "{name}: records");
+            assert_eq!(header.unwrap(), want["cohort"], "{name}: the cohort's columns");
+        }
+    }
+
+    fn header_columns(fields: &[Cow<'_, str>]) -> serde_json::Value {
+        match header(fields) {
+            Ok(c) => {
+                // `course` is required but not kept: where is it?
+                let course = fields.iter().position(|f| HEADERS[1].iter().any(|n| n.eq_ignore_ascii_case(f.trim()))).unwrap();
+                serde_json::json!({ "studentId": c.student, "course": course, "credits": c.credits, "grade": c.grade })
+            }
+            Err(e) => serde_json::json!({ "error": [e.code(), e.field] }),
+        }
     }
 
     #[test]

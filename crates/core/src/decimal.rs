@@ -24,17 +24,20 @@ pub enum ParseError {
 /// Folds full-width digits, point, signs and spaces from a Chinese IME to ASCII.
 #[must_use]
 pub fn fold_width(input: &str) -> String {
-    input
-        .chars()
-        .map(|c| match c {
-            // U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            '\u{3002}' => '.', // ideographic full stop, typed for a decimal point
-            '\u{2212}' | '\u{2010}'..='\u{2015}' | '\u{FE58}' | '\u{FE63}' => '-',
-            _ => c,
-        })
-        .collect()
+    input.chars().map(fold_char).collect()
+}
+
+/// One character of [`fold_width`].
+#[must_use]
+pub fn fold_char(c: char) -> char {
+    match c {
+        // U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '\u{3002}' => '.', // ideographic full stop, typed for a decimal point
+        '\u{2212}' | '\u{2010}'..='\u{2015}' | '\u{FE58}' | '\u{FE63}' => '-',
+        _ => c,
+    }
 }
 
 /// Parses a decimal the way people type one: trims, folds full-width forms, allows a
@@ -101,6 +104,44 @@ fn round_up(places: &mut Vec<u8>) {
     places.insert(0, 1);
 }
 
+/// Parses an amount of money as people write one: what [`parse`] reads, plus one currency
+/// sign in front (`$`, `¥`, `￥`, `€`, `£`; the IME's `＄` folds to `$`) and thousands
+/// separators in the integer part (`,`, or the IME's `，`), which must then group by threes:
+/// `3,000` and `1,234,567.50` read, `30,00` and `3,0000` do not (a misplaced comma may be a
+/// misplaced decimal point; guessing would change the amount). Only money fields read this
+/// way: a credit or a score with a comma stays a mistake.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_money(input: &str) -> Result<Decimal, ParseError> {
+    let folded = fold_width(input);
+    let text = folded.trim();
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.strip_prefix('+').unwrap_or(text)),
+    };
+    let text = text.strip_prefix(|c| matches!(c, '$' | '¥' | '￥' | '€' | '£')).map_or(text, str::trim_start);
+    let (int, frac) = text.split_at(text.find('.').unwrap_or(text.len()));
+    let mut plain = String::with_capacity(text.len() + 1);
+    plain.push_str(sign);
+    if int.contains(',') {
+        // Counted from the integer's end, a comma stands at every fourth place and only
+        // there: "1,234,567" has them at 4 and 8; the first group then has 1–3 digits.
+        for (i, c) in int.char_indices() {
+            let at = int.len() - i;
+            match (c, at % 4 == 0) {
+                (',', true) if i > 0 => {}
+                (',', _) | (_, true) => return Err(ParseError::Invalid),
+                _ => plain.push(c),
+            }
+        }
+    } else {
+        plain.push_str(int);
+    }
+    plain.push_str(frac);
+    parse(&plain)
+}
+
 fn serde_code<E: de::Error>(err: ParseError, input: &str) -> E {
     let code = match err {
         ParseError::Invalid => "invalid_number",
@@ -149,7 +190,8 @@ pub fn plain(text: &str) -> String {
     format!("{sign}{plain}")
 }
 
-struct DecVisitor;
+/// Reads a decimal; strings through the given parser ([`parse`], or [`parse_money`]).
+struct DecVisitor(fn(&str) -> Result<Decimal, ParseError>);
 
 impl Visitor<'_> for DecVisitor {
     type Value = Dec;
@@ -174,13 +216,13 @@ impl Visitor<'_> for DecVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-        parse(v).map(Dec).map_err(|e| serde_code(e, v))
+        (self.0)(v).map(Dec).map_err(|e| serde_code(e, v))
     }
 }
 
 impl<'de> Deserialize<'de> for Dec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(DecVisitor)
+        d.deserialize_any(DecVisitor(parse))
     }
 }
 
@@ -190,38 +232,48 @@ impl<'de> Deserialize<'de> for Dec {
 /// # Errors
 /// As [`parse`], through serde.
 pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    struct OptVisitor;
-    impl<'de> Visitor<'de> for OptVisitor {
-        type Value = Option<Decimal>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a number, a numeric string or null")
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-            opt(d)
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            DecVisitor.visit_i64(v).map(|d| Some(d.0))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            DecVisitor.visit_u64(v).map(|d| Some(d.0))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            DecVisitor.visit_f64(v).map(|d| Some(d.0))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            if v.trim().is_empty() {
-                return Ok(None);
-            }
-            DecVisitor.visit_str(v).map(|d| Some(d.0))
-        }
+    d.deserialize_any(OptVisitor(parse))
+}
+
+/// As [`opt`], for an amount of money ([`parse_money`]).
+///
+/// # Errors
+/// As [`parse_money`], through serde.
+pub fn money_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    d.deserialize_any(OptVisitor(parse_money))
+}
+
+struct OptVisitor(fn(&str) -> Result<Decimal, ParseError>);
+
+impl<'de> Visitor<'de> for OptVisitor {
+    type Value = Option<Decimal>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number, a numeric string or null")
     }
-    d.deserialize_any(OptVisitor)
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        DecVisitor(self.0).visit_i64(v).map(|d| Some(d.0))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        DecVisitor(self.0).visit_u64(v).map(|d| Some(d.0))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        DecVisitor(self.0).visit_f64(v).map(|d| Some(d.0))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        DecVisitor(self.0).visit_str(v).map(|d| Some(d.0))
+    }
 }
 
 /// For `#[serde(deserialize_with = "crate::decimal::req")]`: a required decimal.
@@ -230,6 +282,15 @@ pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error>
 /// As [`parse`], through serde.
 pub fn req<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     Dec::deserialize(d).map(|x| x.0)
+}
+
+/// For `#[serde(deserialize_with = "crate::decimal::money")]`: a required amount of money
+/// ([`parse_money`]).
+///
+/// # Errors
+/// As [`parse_money`], through serde.
+pub fn money<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    d.deserialize_any(DecVisitor(parse_money)).map(|x| x.0)
 }
 
 // rust_decimal's checked_add / checked_mul round silently when the exact result needs more
@@ -362,6 +423,34 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn money_reads_signs_and_thousands_grouped_by_three() {
+        for (input, want) in [
+            ("3000", "3000"),
+            ("3,000", "3000"),
+            ("＄3000", "3000"),
+            ("$3,000.50", "3000.50"),
+            ("¥3000", "3000"),
+            ("￥ 3,000", "3000"),
+            ("€12.5", "12.5"),
+            ("£0.99", "0.99"),
+            ("３０００", "3000"),
+            ("３，０００．５", "3000.5"),
+            ("1,234,567.891", "1234567.891"),
+            (" 12,345 ", "12345"),
+            ("-$1,000", "-1000"),
+            ("+2,000", "2000"),
+        ] {
+            assert_eq!(parse_money(input), Ok(d(want)), "{input:?}");
+        }
+        for input in ["30,00", "3,0000", ",300", "3,", "1,23,456", "3,000,00", "$", "$$3", "3000$", "USD 3000", "3 000", "1e3", "", "3,000.1,5", "¥-"] {
+            assert_eq!(parse_money(input), Err(ParseError::Invalid), "{input:?}");
+        }
+        // Not money: a credit or a score keeps the strict reading.
+        assert_eq!(parse("3,000"), Err(ParseError::Invalid));
+        assert_eq!(parse("$3"), Err(ParseError::Invalid));
     }
 
     #[test]

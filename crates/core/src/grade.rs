@@ -145,11 +145,21 @@ impl GradeRules {
 /// Folds what people type to the table's spelling: trims, removes inner spaces, folds
 /// full-width IME forms (`Ａ－`, `ｂ＋`), the Unicode minus and dashes, and upper-cases
 /// ASCII letters (grades are Latin letters; Unicode case tables would add ~25 KB of wasm for
-/// nothing a grade table spells).
+/// nothing a grade table spells). Shift+"-" in a Chinese IME types the Chinese dash "——",
+/// two em dashes (or horizontal bars) for one key press: a run of them is one minus, so
+/// "A——" is A-. ASCII "A--" stays an error, as "A++" does.
 #[must_use]
 pub fn normalize(input: &str) -> String {
-    let mut s: String = decimal::fold_width(input)
+    let mut prev = '\0';
+    let mut s: String = input
         .chars()
+        .filter(|&c| {
+            let repeat = c == prev && matches!(c, '\u{2014}' | '\u{2015}');
+            prev = c;
+            !repeat
+        })
+        // The two- and three-em dashes are one dash too (grades only: not a minus for numbers).
+        .map(|c| if matches!(c, '\u{2E3A}' | '\u{2E3B}') { '-' } else { decimal::fold_char(c) })
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == '\u{FE62}' { '+' } else { c }) // small plus sign
         .collect();

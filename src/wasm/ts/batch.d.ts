@@ -1,7 +1,7 @@
 export interface BatchGpaInput {
   policy: PolicyInput;
   /**
-   * CSV text, header `studentId,course,credits,grade` (any order, any case; BOM, CRLF, quotes
+   * CSV text, header `studentId,course,credits,grade` or `学号,课程,学分,成绩` (any order, any case; BOM, CRLF, quotes
    * allowed); or the file's UTF-8 bytes, e.g. `new Uint8Array(await file.arrayBuffer())`,
    * which skips decoding a large file to a string and encoding it back.
    */

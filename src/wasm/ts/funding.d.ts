@@ -7,9 +7,9 @@ export type FundingPart = "base" | "aboveEconomyFare" | "outsideShareRatio" | "a
 
 export interface CostInput {
   item: CostItem;
-  /** ≥ 0, in `currency`. */
+  /** ≥ 0, in `currency`. As money is written: "3,000" (grouped by threes), "＄3000", "¥3000", "３０００". */
   amount: DecimalInput;
-  /** Currency code, e.g. "USD"; absent or "" means CNY. */
+  /** Currency code, e.g. "USD" ("usd" and the IME's "ＵＳＤ" too); absent or "" means CNY. */
   currency?: string;
 }
 

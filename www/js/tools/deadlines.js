@@ -1,152 +1,176 @@
 // Deadlines: what is due when, from the arrival and end of the exchange (XYU-12.9, XYU-13) or
 // the year of the annual calendar (LX-4). Dates and their order come from the API, and so does
 // the .ics file, downloaded from a Blob — nothing goes to a server.
-import { h, replace, nextId } from '../dom.js';
-import { register } from '../i18n.js';
+import { h, replace } from '../dom.js';
+import { settle } from '../table.js';
+import { field, explain } from '../errors.js';
 
-register({
-  'zh-CN': {
-    'tab.deadlines': '时间节点',
-    'd.inputTitle': '交换日期',
-    'd.inputTitleYear': '年度',
-    'd.arrival': '抵达国（境）外的日期',
-    'd.end': '交换结束日期',
-    'd.year': '年度（年度工作日程）',
-    'd.yearHint': '例如 2027：列出该年度的遴选与通知节点。',
-    'd.listTitle': '时间节点',
-    'd.empty': '填写日期后显示各项截止时间。',
-    'd.emptyYear': '填写年度后显示该年度的时间节点。',
-    'd.due': '截止',
-    'd.consequence': '后果：',
-    'd.ics': '添加到日历（.ics）',
-    'd.icsHint': '下载日历文件，可导入手机或电脑日历；文件在本机生成。',
-    'd.none': '所选政策没有与这些日期相关的时间节点。',
-  },
-  en: {
-    'tab.deadlines': 'Deadlines',
-    'd.inputTitle': 'Exchange dates',
-    'd.inputTitleYear': 'Year',
-    'd.arrival': 'Arrival abroad',
-    'd.end': 'End of the exchange',
-    'd.year': 'Year (annual calendar)',
-    'd.yearHint': 'E.g. 2027: the selection and notice dates of that year.',
-    'd.listTitle': 'Deadlines',
-    'd.empty': 'Enter the dates to see what is due when.',
-    'd.emptyYear': 'Enter the year to see its dates.',
-    'd.due': 'due',
-    'd.consequence': 'Consequence: ',
-    'd.ics': 'Add to calendar (.ics)',
-    'd.icsHint': 'Downloads a calendar file for your phone or computer; it is made on this device.',
-    'd.none': 'The chosen policy has no deadlines for these dates.',
-  },
-});
+export const dict = {
+  'tab.deadlines': ['时间节点', 'Deadlines'],
+  'd.inputTitle': ['交换日期', 'Exchange dates'],
+  'd.inputTitleYear': ['年度', 'Year'],
+  'd.arrival': ['抵达国（境）外的日期', 'Arrival abroad'],
+  'd.end': ['交换结束日期', 'End of the exchange'],
+  'd.year': ['年度（年度工作日程）', 'Year (annual calendar)'],
+  'd.yearHint': ['例如 2027：列出该年度的遴选与通知节点。', 'E.g. 2027: the selection and notice dates of that year.'],
+  'd.listTitle': ['时间节点', 'Deadlines'],
+  'd.empty': ['填写日期后显示各项截止时间。', 'Enter the dates to see what is due when.'],
+  'd.emptyYear': ['填写年度后显示该年度的时间节点。', 'Enter the year to see its dates.'],
+  'd.consequence': ['后果：', 'Consequence: '],
+  'd.ics': ['添加到日历（.ics）', 'Add to calendar (.ics)'],
+  'd.icsHint': ['下载日历文件，可导入手机或电脑日历；文件在本机生成。', 'Downloads a calendar file for your phone or computer; it is made on this device.'],
+  'd.none': ['所选政策没有与这些日期相关的时间节点。', 'The chosen policy has no deadlines for these dates.'],
+  'd.summaryTitle': ['时间节点', 'Deadlines'],
+  'd.summaryNone': ['尚未填写交换日期。', 'No dates entered yet.'],
+};
+
+const KEYS = ['arrival', 'end', 'year'];
+const filled = (v) => String(v ?? '').trim() !== '';
+
+// --- state: what is saved, and the requests made from it -----------------------------
+
+export const initial = () => ({ arrival: '', end: '', year: String(new Date().getFullYear()) });
+
+/**
+ * Which inputs matter comes from the policy: dates counted from arrival or end, and/or an
+ * annual calendar. Without a readable policy, all three.
+ */
+function wanted(ctx) {
+  const sections = ctx.policyInfo()?.deadlines;
+  const from = new Set((sections?.relative ?? []).map((d) => d.from));
+  return {
+    arrival: !sections || from.has('arrival'),
+    end: !sections || from.has('end'),
+    year: !sections || (sections.annual ?? []).length > 0,
+  };
+}
+
+/**
+ * deadlines() and the .ics with the dates given. A date the API refuses is left out and
+ * reported in `dropped`, so a typo in one date never hides the deadlines of the other.
+ */
+function dates(ctx, data) {
+  const wants = wanted(ctx);
+  const input = { policy: ctx.policy(), locale: ctx.locale() };
+  for (const k of KEYS) if (wants[k]) input[k] = filled(data[k]) ? String(data[k]).trim() : null;
+  const dropped = [];
+  const s = settle([], 'none', () => {
+    if (!KEYS.some((k) => input[k])) return null;
+    return { items: ctx.api.deadlines(input), ics: ctx.api.deadlinesIcs(input) };
+  }, (e) => {
+    if (!KEYS.includes(e.field) || !input[e.field]) return false;
+    input[e.field] = null;
+    dropped.push(e);
+    return true;
+  });
+  return { ...s, dropped, wants };
+}
+
+// --- view: built once per mount; show* put results in place ---------------------------
+
+function view(ctx, data, act) {
+  const { t } = ctx;
+  const wants = wanted(ctx);
+  const fields = {};
+  const input = (key) => (key === 'year'
+    ? h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'narrow', value: data.year ?? '', oninput: (ev) => act.set(key, ev.target.value) })
+    : h('input', { type: 'date', value: data[key] ?? '', oninput: (ev) => act.set(key, ev.target.value) }));
+  for (const key of KEYS) if (wants[key]) fields[key] = field({ label: t(`d.${key}`), input: input(key), hint: key === 'year' ? t('d.yearHint') : null });
+
+  const status = h('div', { 'aria-live': 'polite' });
+  const list = h('ol', { class: 'deadline-list' });
+  const download = h('div', { class: 'ics', hidden: true });
+  let icsUrl = null;
+  const relative = wants.arrival || wants.end;
+
+  const root = [
+    h('div', { class: 'card deadlines-tool' }, h('h2', {}, t(relative ? 'd.inputTitle' : 'd.inputTitleYear')), h('div', { class: 'fields' }, Object.values(fields).map((f) => f.el))),
+    h('div', { class: 'card deadlines-tool' }, h('h2', {}, t('d.listTitle')), status, list, download),
+  ];
+
+  function setIcs(text) {
+    if (icsUrl) URL.revokeObjectURL(icsUrl);
+    icsUrl = text ? URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })) : null;
+    download.hidden = !icsUrl;
+    replace(download, icsUrl ? [
+      h('a', { href: icsUrl, download: 'exchange-deadlines.ics', class: 'button-link', 'data-testid': 'ics' }, t('d.ics')),
+      h('p', { class: 'muted small' }, t('d.icsHint')),
+    ] : null);
+  }
+
+  return {
+    root,
+    show(s) {
+      for (const [key, f] of Object.entries(fields)) f.setError(null);
+      for (const e of [...s.dropped, ...(s.error ? [s.error] : [])]) fields[e.field]?.setError(explain(e, t, { value: data[e.field], example: e.field === 'year' ? '2027' : '2026-09-01' }));
+      const empty = (message, cls = 'muted') => { replace(status, message ? h('p', { class: cls }, message) : null); replace(list); setIcs(null); };
+      if (s.error) { empty(fields[s.error.field] ? null : s.error.message, 'error'); return; }
+      if (!s.result) { empty(s.dropped.length ? null : t(relative ? 'd.empty' : 'd.emptyYear')); return; }
+      if (!s.result.items.length) { empty(t('d.none')); return; }
+      replace(status);
+      replace(list, s.result.items.map((d) => deadline(ctx, d, true)));
+      setIcs(s.result.ics);
+    },
+  };
+}
+
+function weekday(iso, locale) {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(date);
+}
+
+/** One deadline: the date (a red frame and the consequence when missing it forfeits something). */
+function deadline(ctx, d, withClauseButton) {
+  const { t } = ctx;
+  return h('li', { class: d.consequence ? 'deadline forfeit' : 'deadline', 'data-code': d.code },
+    h('div', { class: 'deadline-date' },
+      h('time', { datetime: d.due, class: 'big' }, d.due), ' ',
+      h('span', { class: 'muted small' }, weekday(d.due, ctx.locale()))),
+    h('div', { class: 'deadline-what' }, h('span', {}, d.title), ' ', withClauseButton ? ctx.clauseButton(d.clause) : h('span', { class: 'muted small' }, `(${d.clause})`)),
+    d.consequence ? h('p', { class: 'consequence' }, h('strong', {}, t('d.consequence')), d.consequence) : null);
+}
+
+// --- actions: what the inputs do ------------------------------------------------------
+
+function actions(ctx, data, v) {
+  const act = {
+    set(key, value) {
+      data[key] = value;
+      act.compute();
+    },
+    compute() {
+      ctx.save();
+      v.show(dates(ctx, data));
+    },
+  };
+  return act;
+}
+
+/** The application summary's part: the dates, or null when the policy has none. */
+function summary(ctx, data) {
+  const { t } = ctx;
+  if (!ctx.policyInfo()?.deadlines) return null;
+  const s = dates(ctx, data);
+  const items = s.result?.items ?? [];
+  return {
+    title: t('d.summaryTitle'),
+    body: items.length ? [h('ol', { class: 'deadline-list sum-deadlines' }, items.map((d) => deadline(ctx, d, false)))] : [h('p', { class: 'muted' }, t('d.summaryNone'))],
+  };
+}
 
 export default {
   id: 'deadlines',
   requires: 'deadlines', // the policy section this tool needs
+  dict,
+  initial,
+  summary,
   mount(panel, ctx) {
-    const { t, api } = ctx;
-    const locale = ctx.locale();
-    const data = ctx.data('deadlines', { arrival: '', end: '', year: String(new Date().getFullYear()) });
-
-    // Which inputs matter comes from the policy: dates counted from arrival or end, and/or an
-    // annual calendar. Without a readable policy, offer all three.
-    const sections = ctx.policyInfo()?.deadlines;
-    const from = new Set((sections?.relative ?? []).map((d) => d.from));
-    const wants = {
-      arrival: !sections || from.has('arrival'),
-      end: !sections || from.has('end'),
-      year: !sections || (sections.annual ?? []).length > 0,
-    };
-
-    const fields = {};
-    const errors = {};
-    function field(key, input, hint) {
-      const id = nextId(`dl-${key}`);
-      const errId = nextId(`dl-${key}-err`);
-      const hintId = hint ? nextId(`dl-${key}-hint`) : null;
-      input.id = id;
-      input.setAttribute('aria-describedby', [hintId, errId].filter(Boolean).join(' '));
-      input.value = data[key] ?? '';
-      input.addEventListener('input', () => { data[key] = input.value; compute(); });
-      fields[key] = input;
-      errors[key] = h('p', { id: errId, class: 'error small', hidden: true });
-      return h('div', { class: 'field' }, h('label', { for: id }, t(`d.${key}`)), input,
-        hint ? h('p', { id: hintId, class: 'muted small' }, hint) : null, errors[key]);
-    }
-    const inputs = [
-      wants.arrival ? field('arrival', h('input', { type: 'date' })) : null,
-      wants.end ? field('end', h('input', { type: 'date' })) : null,
-      wants.year ? field('year', h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'narrow' }), t('d.yearHint')) : null,
-    ];
-
-    const status = h('div', { 'aria-live': 'polite' });
-    const list = h('ol', { class: 'deadline-list' });
-    const download = h('div', { class: 'ics', hidden: true });
-    let icsUrl = null;
-
-    function compute() {
-      ctx.save();
-      for (const key of Object.keys(fields)) mark(key, null);
-      const given = Object.keys(fields).filter((k) => String(data[k] ?? '').trim() !== '');
-      if (!given.length) { empty(t(wants.arrival || wants.end ? 'd.empty' : 'd.emptyYear')); return; }
-      const input = { policy: ctx.policy(), locale };
-      for (const key of Object.keys(fields)) input[key] = String(data[key] ?? '').trim() || null;
-      try {
-        const items = api.deadlines(input);
-        if (!items.length) { empty(t('d.none')); return; }
-        replace(status);
-        replace(list, items.map((d) => item(d)));
-        setIcs(api.deadlinesIcs(input));
-      } catch (e) {
-        if (fields[e.field]) mark(e.field, e.message);
-        empty(null);
-        replace(status, h('p', { class: 'error', role: 'alert' }, e.message));
-      }
-    }
-
-    function item(d) {
-      return h('li', { class: d.consequence ? 'deadline forfeit' : 'deadline', 'data-code': d.code },
-        h('div', { class: 'deadline-date' },
-          h('time', { datetime: d.due, class: 'big' }, d.due), ' ',
-          h('span', { class: 'muted small' }, weekday(d.due))),
-        h('div', { class: 'deadline-what' }, h('span', {}, d.title), ' ', ctx.clauseButton(d.clause)),
-        d.consequence ? h('p', { class: 'consequence' }, h('strong', {}, t('d.consequence')), d.consequence) : null);
-    }
-
-    function weekday(iso) {
-      const date = new Date(`${iso}T00:00:00Z`);
-      if (Number.isNaN(date.getTime())) return '';
-      return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(date);
-    }
-
-    function mark(key, message) {
-      const input = fields[key];
-      if (message) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-      errors[key].textContent = message ?? '';
-      errors[key].hidden = !message;
-    }
-
-    function empty(message) {
-      replace(status, message ? h('p', { class: 'muted' }, message) : null);
-      replace(list);
-      setIcs(null);
-    }
-
-    function setIcs(text) {
-      if (icsUrl) URL.revokeObjectURL(icsUrl);
-      icsUrl = text ? URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })) : null;
-      download.hidden = !icsUrl;
-      replace(download, icsUrl ? [
-        h('a', { href: icsUrl, download: 'exchange-deadlines.ics', class: 'button-link', 'data-testid': 'ics' }, t('d.ics')),
-        h('p', { class: 'muted small' }, t('d.icsHint')),
-      ] : null);
-    }
-
-    replace(panel,
-      h('div', { class: 'card deadlines-tool' }, h('h2', {}, t(wants.arrival || wants.end ? 'd.inputTitle' : 'd.inputTitleYear')), h('div', { class: 'fields' }, inputs)),
-      h('div', { class: 'card deadlines-tool' }, h('h2', {}, t('d.listTitle')), status, list, download));
-    compute();
+    const data = ctx.data('deadlines', initial);
+    const act = {};
+    const v = view(ctx, data, act);
+    Object.assign(act, actions(ctx, data, v));
+    replace(panel, v.root);
+    act.compute();
   },
 };

@@ -1,68 +1,50 @@
 // Quota (for program offices): the plan's places shared among colleges in proportion to their
 // joint-program students (LX-4.2.1). The numbers come from the API; pasted rows and CSV are text.
-import { h, replace, nextId } from '../dom.js';
-import { register } from '../i18n.js';
-import { editableTable, rowField } from '../table.js';
+import { h, replace } from '../dom.js';
+import { editableTable, settle } from '../table.js';
+import { field, explain, rowErrors } from '../errors.js';
 import * as csv from '../csv.js';
 
-register({
-  'zh-CN': {
-    'tab.quota': '名额分配（项目办）',
-    'q.title': '按学生人数分配申报名额',
-    'q.note': '中心根据各学院国际联合培养项目学生人数，将申报指标按比例分配至各学院（LX-4.2.1）。',
-    'q.noClause': '该条款出自“立行计划”政策；切换政策后可查看原文。',
-    'q.total': '总名额',
-    'q.method': '分配方法',
-    'q.largestRemainder': '最大余额法（默认）', 'q.dhondt': '最高平均数法（D’Hondt）', 'q.sainteLague': '圣拉古法（Sainte-Laguë）',
-    'q.minimum': '每个学院至少（选填）',
-    'q.minimumHint': '先给每个学院这么多名额，余下的再按方法分配。',
-    'q.caption': '学院：名称、学生人数',
-    'q.college': '学院', 'q.students': '学生人数', 'q.quota': '名额', 'q.share': '精确份额', 'q.remainder': '余数',
-    'q.pasteLabel': '粘贴多行：学院, 人数（每行一个；逗号、中文逗号或制表符分隔）',
-    'q.pasteButton': '添加粘贴的行',
-    'q.pasted': '已添加 {n} 行：{names}',
-    'q.pastedNone': '没有可添加的行。',
-    'q.empty': '填写总名额和各学院人数后显示分配结果。',
-    'q.check': '名额合计 {sum}，总名额 {total}',
-    'q.checkOk': '一致',
-    'q.checkBad': '不一致',
-    'q.resultTitle': '分配结果',
-    'q.export': '导出 CSV',
-    'q.csvTotal': '合计',
-    'q.csvMethod': '方法',
-    'q.csvFraction': '份额（分数）',
-  },
-  en: {
-    'tab.quota': 'Quota (offices)',
-    'q.title': 'Share the places by students',
-    'q.note': 'The centre allocates the application places to colleges in proportion to their joint-training students (LX-4.2.1).',
-    'q.noClause': 'This clause is from the Lixing plan policy; switch the policy to read it.',
-    'q.total': 'Total places',
-    'q.method': 'Method',
-    'q.largestRemainder': 'Largest remainder (default)', 'q.dhondt': "D'Hondt", 'q.sainteLague': 'Sainte-Laguë',
-    'q.minimum': 'Minimum per college (optional)',
-    'q.minimumHint': 'Each college gets this many first; the rest is shared by the method.',
-    'q.caption': 'Colleges: name, students',
-    'q.college': 'College', 'q.students': 'Students', 'q.quota': 'Places', 'q.share': 'Exact share', 'q.remainder': 'Remainder',
-    'q.pasteLabel': 'Paste rows: college, students (one per line; comma, Chinese comma or tab)',
-    'q.pasteButton': 'Add pasted rows',
-    'q.pasted': 'Added {n} rows: {names}',
-    'q.pastedNone': 'Nothing to add.',
-    'q.empty': 'Enter the total and each college’s students to see the places.',
-    'q.check': 'Places given {sum}, total {total}',
-    'q.checkOk': 'match',
-    'q.checkBad': 'do not match',
-    'q.resultTitle': 'Places per college',
-    'q.export': 'Export CSV',
-    'q.csvTotal': 'Total',
-    'q.csvMethod': 'Method',
-    'q.csvFraction': 'Share (fraction)',
-  },
-});
+export const dict = {
+  'tab.quota': ['名额分配（项目办）', 'Quota (offices)'],
+  'q.title': ['按学生人数分配申报名额', 'Share the places by students'],
+  'q.note': ['中心根据各学院国际联合培养项目学生人数，将申报指标按比例分配至各学院（LX-4.2.1）。', 'The centre allocates the application places to colleges in proportion to their joint-training students (LX-4.2.1).'],
+  'q.noClause': ['该条款出自广东工业大学“励行领航者计划”实施方案；切换到该政策后可查看原文。', 'This clause is from the GDUT Lixing Navigator plan; switch to that policy to read it.'],
+  'q.total': ['总名额', 'Total places'],
+  'q.method': ['分配方法', 'Method'],
+  'q.largestRemainder': ['最大余额法（默认）', 'Largest remainder (default)'],
+  'q.dhondt': ['最高平均数法（D’Hondt）', 'D\'Hondt'],
+  'q.sainteLague': ['圣拉古法（Sainte-Laguë）', 'Sainte-Laguë'],
+  'q.minimum': ['每个学院至少（选填）', 'Minimum per college (optional)'],
+  'q.minimumHint': ['先给每个学院这么多名额，余下的再按方法分配。', 'Each college gets this many first; the rest is shared by the method.'],
+  'q.caption': ['学院：名称、学生人数', 'Colleges: name, students'],
+  'q.college': ['学院', 'College'],
+  'q.students': ['学生人数', 'Students'],
+  'q.quota': ['名额', 'Places'],
+  'q.share': ['精确份额', 'Exact share'],
+  'q.remainder': ['余数', 'Remainder'],
+  'q.pasteLabel': ['粘贴多行：学院, 人数（每行一个；逗号、中文逗号或制表符分隔）', 'Paste rows: college, students (one per line; comma, Chinese comma or tab)'],
+  'q.pasteButton': ['添加粘贴的行', 'Add pasted rows'],
+  'q.pasted': ['已添加 {n} 行：{names}', 'Added {n} rows: {names}'],
+  'q.pastedNone': ['没有可添加的行。', 'Nothing to add.'],
+  'q.empty': ['填写总名额和各学院人数后显示分配结果。', 'Enter the total and each college’s students to see the places.'],
+  'q.fixAbove': ['请先改正上面标出的输入。', 'Correct the marked input above first.'],
+  'q.check': ['名额合计 {sum}，总名额 {total}', 'Places given {sum}, total {total}'],
+  'q.checkOk': ['一致', 'match'],
+  'q.checkBad': ['不一致', 'do not match'],
+  'q.resultTitle': ['分配结果', 'Places per college'],
+  'q.export': ['导出 CSV', 'Export CSV'],
+  'q.csvTotal': ['合计', 'Total'],
+  'q.csvMethod': ['方法', 'Method'],
+  'q.csvFraction': ['份额（分数）', 'Share (fraction)'],
+};
 
 const METHODS = ['largestRemainder', 'dhondt', 'sainteLague'];
+const filled = (v) => String(v ?? '').trim() !== '';
 
-const initial = { total: '', method: 'largestRemainder', minimum: '', colleges: [{ name: '', students: '' }] };
+// --- state: what is saved, and the requests made from it -----------------------------
+
+export const initial = () => ({ total: '', method: 'largestRemainder', minimum: '', colleges: [{ name: '', students: '' }] });
 
 /** "机械学院, 41" / "机械学院\t41" / "机械学院，41" → { name, students }; the last separator splits. */
 export function parseRows(text) {
@@ -72,103 +54,89 @@ export function parseRows(text) {
   });
 }
 
+/** allocateQuota over the readable rows (no student count yet: still being filled in). */
+function allocate(ctx, data) {
+  const rows = data.colleges.map((c, i) => ({ c, i })).filter(({ c }) => filled(c.students));
+  if (!filled(data.total) || !rows.length) return { used: [], bad: [], result: null };
+  return settle(rows, 'colleges', (used) => (used.length ? ctx.api.allocateQuota({
+    total: data.total,
+    method: data.method,
+    minimum: filled(data.minimum) ? data.minimum : null,
+    colleges: used.map(({ c }) => ({ name: c.name, students: c.students })),
+    locale: ctx.locale(),
+  }) : null));
+}
 
-export default {
-  id: 'quota',
-  mount(panel, ctx) {
-    const { t, api } = ctx;
-    const data = ctx.data('quota', initial);
-    if (!METHODS.includes(data.method)) data.method = 'largestRemainder';
-    const locale = ctx.locale();
+// --- view: built once per mount; show* put results in place ---------------------------
 
-    const totalId = nextId('q-total');
-    const methodId = nextId('q-method');
-    const minId = nextId('q-min');
-    const minHint = nextId('q-min-hint');
-    const pasteId = nextId('q-paste');
-    const total = h('input', { id: totalId, type: 'text', inputmode: 'numeric', autocomplete: 'off', value: data.total, class: 'f-num',
-      oninput: () => { data.total = total.value; compute(); } });
-    const method = h('select', { id: methodId, onchange: () => { data.method = method.value; buildTable(); compute(); } },
-      METHODS.map((m) => h('option', { value: m, selected: m === data.method }, t(`q.${m}`))));
-    const minimum = h('input', { id: minId, type: 'text', inputmode: 'numeric', autocomplete: 'off', value: data.minimum, class: 'f-num', 'aria-describedby': minHint,
-      oninput: () => { data.minimum = minimum.value; compute(); } });
-    const paste = h('textarea', { id: pasteId, rows: '4', class: 'q-paste', spellcheck: 'false' });
-    const pasteStatus = h('p', { class: 'muted small', role: 'status', 'data-testid': 'q-pasted' });
-    const tableBox = h('div', { class: 'q-table' });
-    const summary = h('div', { class: 'q-status', 'aria-live': 'polite' });
-    const actions = h('div', { class: 'q-actions' });
-    let table;
-    let last = null;
+function view(ctx, data, act) {
+  const { t } = ctx;
+  const total = field({ label: t('q.total'), input: h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: data.total, class: 'f-num', oninput: (ev) => act.set('total', ev.target.value) }), className: 'f-field' });
+  const method = field({ label: t('q.method'), input: h('select', { onchange: (ev) => act.setMethod(ev.target.value) }, METHODS.map((m) => h('option', { value: m, selected: m === data.method }, t(`q.${m}`)))), className: 'f-field' });
+  const minimumHint = h('p', { id: `${total.input.id}-min-hint`, class: 'muted small' }, t('q.minimumHint'));
+  const minimum = field({ label: t('q.minimum'), input: h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: data.minimum, class: 'f-num', oninput: (ev) => act.set('minimum', ev.target.value) }), className: 'f-field', describedBy: [minimumHint.id] });
+  const paste = h('textarea', { id: `${total.input.id}-paste`, rows: '4', class: 'q-paste', spellcheck: 'false' });
+  const pasteStatus = h('p', { class: 'muted small', role: 'status', 'data-testid': 'q-pasted' });
+  const tableBox = h('div', { class: 'q-table' });
+  const badNote = h('p', { class: 'bad-note', role: 'status', hidden: true });
+  const summary = h('div', { class: 'q-status', 'aria-live': 'polite' });
+  const actionsBox = h('div', { class: 'q-actions' });
+  const columns = [{ key: 'name', label: t('q.college') }, { key: 'students', label: t('q.students'), inputmode: 'numeric', example: '40' }];
+  let table;
 
-    function buildTable() {
-      const outputs = [{ key: 'quota', label: t('q.quota') }, { key: 'share', label: t('q.share') }];
-      if (data.method === 'largestRemainder') outputs.push({ key: 'remainder', label: t('q.remainder') });
-      table = editableTable({
-        caption: t('q.caption'),
-        columns: [{ key: 'name', label: t('q.college') }, { key: 'students', label: t('q.students'), inputmode: 'numeric' }],
-        outputs,
-        rows: data.colleges,
-        blank: () => ({ name: '', students: '' }),
-        onChange: compute,
-        t,
-      });
-      replace(tableBox, table.el);
-    }
+  function buildTable() {
+    const outputs = [{ key: 'quota', label: t('q.quota') }, { key: 'share', label: t('q.share') }];
+    if (data.method === 'largestRemainder') outputs.push({ key: 'remainder', label: t('q.remainder') });
+    table = editableTable({
+      caption: t('q.caption'), columns, outputs, rows: data.colleges, t, onChange: () => act.compute(),
+      blank: () => ({ name: '', students: '' }),
+    });
+    replace(tableBox, table.el);
+  }
+  buildTable();
 
-    function addPasted() {
-      const rows = parseRows(paste.value);
-      if (!rows.length) { pasteStatus.textContent = t('q.pastedNone'); return; }
-      // Blank rows at the end (the starting row) give way to the pasted ones.
-      while (data.colleges.length && !String(data.colleges.at(-1).name).trim() && !String(data.colleges.at(-1).students).trim()) data.colleges.pop();
-      data.colleges.push(...rows);
-      paste.value = '';
-      buildTable();
-      pasteStatus.textContent = t('q.pasted', { n: rows.length, names: rows.map((r) => r.name).join(locale === 'en' ? ', ' : '、') });
-      compute();
-    }
+  const root = [
+    h('div', { class: 'card' },
+      h('h2', {}, t('q.title')),
+      h('p', { class: 'muted small' }, t('q.note')),
+      h('div', { class: 'f-row' }, total.el, method.el, minimum.el),
+      minimumHint,
+      tableBox, badNote,
+      h('label', { for: paste.id }, t('q.pasteLabel')),
+      paste,
+      h('button', { type: 'button', onclick: () => act.addPasted(paste) }, t('q.pasteButton')),
+      pasteStatus),
+    h('div', { class: 'card' }, h('h2', {}, t('q.resultTitle')), summary, actionsBox),
+  ];
 
-    function clearMarks() {
-      table.setErrors([]);
-      for (const el of [total, minimum]) { el.removeAttribute('aria-invalid'); el.title = ''; }
-    }
-
-    function compute() {
-      ctx.save();
-      clearMarks();
+  return {
+    root,
+    buildTable,
+    pasted(text) { pasteStatus.textContent = text; },
+    show(s) {
       data.colleges.forEach((_, i) => ['quota', 'share', 'remainder'].forEach((k) => table.setOutput(i, k, '')));
-      last = null;
-      // Rows with no student count yet are still being filled in.
-      const filled = data.colleges.map((c, i) => ({ c, i })).filter(({ c }) => String(c.students ?? '').trim());
-      if (!String(data.total ?? '').trim() || !filled.length) {
-        replace(summary, h('p', { class: 'muted' }, t('q.empty')));
-        replace(actions);
+      table.setErrors(rowErrors(s.bad.map((b) => ({ ...b, key: b.key || 'students' })), t, columns));
+      for (const b of s.bad) table.setOutput(b.row.i, 'quota', t('err.left'));
+      badNote.textContent = s.bad.length ? t('err.badRows', { n: s.bad.length }) : '';
+      badNote.hidden = !s.bad.length;
+      total.setError(null);
+      minimum.setError(null);
+      method.setError(null);
+      if (s.error) {
+        const f = { total, minimum, method }[s.error.field];
+        f?.setError(explain(s.error, t, { value: data[s.error.field], example: '9' }));
+        replace(summary, h('p', { class: 'error', role: 'alert', 'data-testid': 'q-error' }, f ? t('q.fixAbove') : s.error.message));
+        replace(actionsBox);
         return;
       }
-      let r;
-      try {
-        r = api.allocateQuota({
-          total: data.total,
-          method: data.method,
-          minimum: String(data.minimum ?? '').trim() ? data.minimum : null,
-          colleges: filled.map(({ c }) => ({ name: c.name, students: c.students })),
-          locale,
-        });
-      } catch (e) {
-        const at = rowField(e.field, 'colleges');
-        if (at) table.setErrors([{ index: filled[at.index]?.i, key: at.key || 'students', message: e.message }]);
-        else if (e.field === 'total') { total.setAttribute('aria-invalid', 'true'); total.title = e.message; }
-        else if (e.field === 'minimum') { minimum.setAttribute('aria-invalid', 'true'); minimum.title = e.message; }
-        replace(summary, h('p', { class: 'error', role: 'alert', 'data-testid': 'q-error' }, e.message));
-        replace(actions);
-        return;
-      }
+      const r = s.result;
+      if (!r) { replace(summary, h('p', { class: 'muted' }, t('q.empty'))); replace(actionsBox); return; }
       r.forEach((q, k) => {
-        const i = filled[k].i;
+        const i = s.used[k].i;
         table.setOutput(i, 'quota', String(q.quota));
         table.setOutput(i, 'share', `${q.share} (${q.shareFraction})`);
         if (q.remainder != null) table.setOutput(i, 'remainder', Number(q.remainder).toFixed(4));
       });
-      last = r;
       const sum = r.reduce((a, q) => a + q.quota, 0);
       // The total as typed, full-width digits read as digits (the API accepts them too).
       const want = Number(String(data.total).trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xFEE0)));
@@ -178,10 +146,44 @@ export default {
       replace(summary,
         h('p', { 'data-testid': 'q-check', class: ok ? null : 'error' }, t('q.check', { sum, total: want }), ' — ', ok ? t('q.checkOk') : t('q.checkBad'), ' ', ctx.clauseButton(clause)),
         quoted ? null : h('p', { class: 'muted small' }, t('q.noClause')));
-      replace(actions, h('button', { type: 'button', onclick: exportCsv }, t('q.export')));
-    }
+      replace(actionsBox, h('button', { type: 'button', onclick: () => act.exportCsv() }, t('q.export')));
+    },
+  };
+}
 
-    function exportCsv() {
+// --- actions: what the inputs do ------------------------------------------------------
+
+function actions(ctx, data, v) {
+  const { t } = ctx;
+  let last = null;
+  const act = {
+    set(key, value) {
+      data[key] = value;
+      act.compute();
+    },
+    setMethod(m) {
+      data.method = m;
+      v.buildTable();
+      act.compute();
+    },
+    addPasted(paste) {
+      const rows = parseRows(paste.value);
+      if (!rows.length) { v.pasted(t('q.pastedNone')); return; }
+      // Blank rows at the end (the starting row) give way to the pasted ones.
+      while (data.colleges.length && !filled(data.colleges.at(-1).name) && !filled(data.colleges.at(-1).students)) data.colleges.pop();
+      data.colleges.push(...rows);
+      paste.value = '';
+      v.buildTable();
+      v.pasted(t('q.pasted', { n: rows.length, names: rows.map((r) => r.name).join(ctx.locale() === 'en' ? ', ' : '、') }));
+      act.compute();
+    },
+    compute() {
+      ctx.save();
+      const s = allocate(ctx, data);
+      last = s.result ?? null;
+      v.show(s);
+    },
+    exportCsv() {
       if (!last) return;
       const lr = data.method === 'largestRemainder';
       const head = [t('q.college'), t('q.students'), t('q.quota'), t('q.share'), t('q.csvFraction')];
@@ -194,24 +196,22 @@ export default {
       rows.push([t('q.csvTotal'), last.reduce((a, q) => a + q.students, 0), last.reduce((a, q) => a + q.quota, 0)]);
       rows.push([t('q.csvMethod'), t(`q.${data.method}`)]);
       csv.download('quota.csv', csv.stringify(rows)); // with a BOM, quoted, formula-safe
-    }
+    },
+  };
+  return act;
+}
 
-    buildTable();
-    replace(panel,
-      h('div', { class: 'card' },
-        h('h2', {}, t('q.title')),
-        h('p', { class: 'muted small' }, t('q.note')),
-        h('div', { class: 'f-row' },
-          h('div', { class: 'f-field' }, h('label', { for: totalId }, t('q.total')), total),
-          h('div', { class: 'f-field' }, h('label', { for: methodId }, t('q.method')), method),
-          h('div', { class: 'f-field' }, h('label', { for: minId }, t('q.minimum')), minimum)),
-        h('p', { id: minHint, class: 'muted small' }, t('q.minimumHint')),
-        tableBox,
-        h('label', { for: pasteId }, t('q.pasteLabel')),
-        paste,
-        h('button', { type: 'button', onclick: addPasted }, t('q.pasteButton')),
-        pasteStatus),
-      h('div', { class: 'card' }, h('h2', {}, t('q.resultTitle')), summary, actions));
-    compute();
+export default {
+  id: 'quota',
+  dict,
+  initial,
+  mount(panel, ctx) {
+    const data = ctx.data('quota', initial);
+    if (!METHODS.includes(data.method)) data.method = 'largestRemainder';
+    const act = {};
+    const v = view(ctx, data, act);
+    Object.assign(act, actions(ctx, data, v));
+    replace(panel, v.root);
+    act.compute();
   },
 };

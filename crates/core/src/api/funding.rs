@@ -13,7 +13,7 @@ use serde_json::Value;
 struct CostRequest {
     #[serde(deserialize_with = "text")]
     item: String,
-    #[serde(deserialize_with = "decimal::req")]
+    #[serde(deserialize_with = "decimal::money")]
     amount: Decimal,
     #[serde(default)]
     currency: Option<String>,
@@ -26,7 +26,7 @@ struct FundingRequest {
     costs: Vec<CostRequest>,
     #[serde(default)]
     rates: Option<Keyed<Dec>>,
-    #[serde(default, deserialize_with = "decimal::opt")]
+    #[serde(default, deserialize_with = "decimal::money_opt")]
     economy_fare: Option<Decimal>,
     #[serde(default)]
     economy_fare_currency: Option<String>,
@@ -38,10 +38,20 @@ struct FundingRequest {
     locale: Option<String>,
 }
 
+/// A currency code as typed: the IME's full-width `ＵＳＤ` is `USD` (upper-casing is the
+/// rule's own, in [`funding`]).
+fn currency(code: &str) -> String {
+    decimal::fold_width(code)
+}
+
 /// `estimateFunding({ policy, costs: [{ item, amount, currency? }], rates?, economyFare?,
 /// economyFareCurrency?, priorLixingFunding?, otherFunding?, locale? })` →
 /// `{ total, school, college, student, fundable, lines: [{ cost, item, amount, payer, clause,
 /// part, note, original }], findings, checklist, conditions, policy }`.
+///
+/// Amounts (`amount`, `economyFare`) are read as money is written
+/// ([`decimal::parse_money`]: `3,000`, `＄3000`, `３０００`); currency codes and the keys
+/// of `rates` fold the IME's full-width letters (`ＵＳＤ` is `USD`).
 ///
 /// # Errors
 /// `unknown_value` at `costs[i].item` (listing the items); the errors of
@@ -56,13 +66,13 @@ pub fn estimate_funding(input: Value) -> TextResult {
             let item = CostItem::parse(&c.item).ok_or_else(|| {
                 Error::new(ErrorKind::UnknownValue { value: c.item.trim().to_owned(), allowed: CostItem::names() }, format!("costs[{i}].item"))
             })?;
-            costs.push(Cost { item, amount: c.amount, currency: c.currency });
+            costs.push(Cost { item, amount: c.amount, currency: c.currency.as_deref().map(currency) });
         }
         let input = FundingInput {
             costs,
-            rates: req.rates.unwrap_or_default().into_iter().map(|(k, v)| (k, v.0)).collect(),
+            rates: req.rates.unwrap_or_default().into_iter().map(|(k, v)| (currency(&k), v.0)).collect(),
             economy_fare: req.economy_fare,
-            economy_fare_currency: req.economy_fare_currency,
+            economy_fare_currency: req.economy_fare_currency.as_deref().map(currency),
             prior_lixing_funding: req.prior_lixing_funding,
             other_funding: req.other_funding,
         };
