@@ -42,6 +42,10 @@ type Src = api::GradesOnly;
 const TS_COMMON: &str = include_str!("ts/common.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GRADES: &str = include_str!("ts/grades.d.ts");
+/// The grades module's `PolicyInput` (a preset id); the full module's is in `full.rs`.
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen(typescript_custom_section)]
+const TS_GRADES_POLICY: &str = include_str!("ts/grades-policy.d.ts");
 
 fn into_js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.message());

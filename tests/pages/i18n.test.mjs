@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { root } from './harness.mjs';
-import { dictionaries } from '../../www/js/shell.js';
+import { baseDictionaries } from '../../www/js/shell.js';
 import { translator, toLocale } from '../../www/js/i18n.js';
-import { tools } from '../../www/js/tools/index.js';
+import { tools, loadAll } from '../../www/js/tools/index.js';
 
+const dictionaries = [...baseDictionaries, ...(await loadAll()).map((x) => x.dict)];
 const all = Object.assign({}, ...dictionaries);
 const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -7,7 +7,6 @@ import { renderFindings } from '../findings.js';
 import { field, explain, rowErrors, importCsv } from '../errors.js';
 
 export const dict = {
-  'tab.credits': ['学分认定', 'Credits'],
   'c.periodTitle': ['交换期与本校培养计划', 'Exchange period and home plan'],
   'c.semesters': ['交换学期数', 'Semesters abroad'],
   'c.semesterOption': ['{n} 个学期', '{n} semester(s)'],
