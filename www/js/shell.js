@@ -264,8 +264,9 @@ export async function createApp(host, o = {}) {
     const later = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
     later(() => {
       if (generation !== mounts) return; // remounted meanwhile (language or policy changed)
-      for (const tool of tools) ensureMounted(tool.id);
-      Promise.all(tools.map((tool) => bringIn(tool))).then(() => { if (generation === mounts) host.dataset.allMounted = 'true'; }, () => {});
+      const ahead = tools.filter((tool) => !tool.office);
+      for (const tool of ahead) ensureMounted(tool.id);
+      Promise.all(ahead.map((tool) => bringIn(tool))).then(() => { if (generation === mounts) host.dataset.allMounted = 'true'; }, () => {});
     }, { timeout: 1000 });
   }
 

@@ -5,7 +5,9 @@
 //
 // The grades tool comes with the page's first bundle and answers from the small grades module;
 // every other tool is its own chunk, loaded with the full module when its tab is opened or the
-// browser is idle (`wasm: 'full'`). The summary reads every other tool's answers (`uses`).
+// browser is idle (`wasm: 'full'`); the program offices' tools (`office`) only when opened, so a
+// student's phone never fetches them for nothing. The summary reads the student tools' answers
+// (`uses`).
 import grades from './grades.js';
 
 export const tools = [
@@ -15,8 +17,8 @@ export const tools = [
   { id: 'eligibility', wasm: 'full', load: async () => (await import('./eligibility.js')).default },
   { id: 'deadlines', wasm: 'full', load: async () => (await import('./deadlines.js')).default },
   { id: 'summary', wasm: 'full', uses: ['grades', 'credits', 'funding', 'eligibility', 'deadlines'], load: async () => (await import('./summary.js')).default },
-  { id: 'quota', wasm: 'full', load: async () => (await import('./quota.js')).default },
-  { id: 'cohort', wasm: 'full', load: async () => (await import('./cohort.js')).default },
+  { id: 'quota', wasm: 'full', office: true, load: async () => (await import('./quota.js')).default },
+  { id: 'cohort', wasm: 'full', office: true, load: async () => (await import('./cohort.js')).default },
 ];
 
 /** Every tool module (for tests that need all their dictionaries). */
