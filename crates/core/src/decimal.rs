@@ -2,15 +2,8 @@
 //! type them, full-width digits included), and every rounding site names its strategy.
 
 use rust_decimal::prelude::*;
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
-use std::fmt;
 
 pub use rust_decimal::Decimal;
-
-/// A decimal input: a JSON number or a string such as `"3.7"`, `" 88 "`, `"３．５"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Dec(pub Decimal);
 
 /// Why a text is not a decimal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,15 +94,6 @@ fn round_up(places: &mut Vec<u8>) {
     places.insert(0, 1);
 }
 
-fn serde_code<E: de::Error>(err: ParseError, input: &str) -> E {
-    let code = match err {
-        ParseError::Invalid => "invalid_number",
-        ParseError::Overflow => "overflow",
-    };
-    // The unit separator lets `json::DeError` recover the code (see there).
-    E::custom(format!("{code}\u{1f}{input}"))
-}
-
 /// A JS number's text as `f64`'s `Display` writes it (the shortest digits that round-trip,
 /// in plain notation: `0.1`, `100`, `0.00000015`), built from serde_json's float text
 /// (`1.5e-7`), which the wasm links anyway: core's own float formatting is 14 KB of wasm.
@@ -147,89 +131,6 @@ pub fn plain(text: &str) -> String {
     let plain = plain.trim_start_matches('0');
     let plain = if plain.is_empty() || plain.starts_with('.') { format!("0{plain}") } else { plain.to_owned() };
     format!("{sign}{plain}")
-}
-
-struct DecVisitor;
-
-impl Visitor<'_> for DecVisitor {
-    type Value = Dec;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number or a numeric string")
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
-        Ok(Dec(Decimal::from(v)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
-        Ok(Dec(Decimal::from(v)))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
-        // A JS number arrives as f64. Its shortest round-trip text is what the user wrote
-        // (0.1 → "0.1"), so parsing that text is exact where `Decimal::from_f64` is not.
-        let text = f64_text(v);
-        parse(&text).map(Dec).map_err(|e| serde_code(e, &text))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-        parse(v).map(Dec).map_err(|e| serde_code(e, v))
-    }
-}
-
-impl<'de> Deserialize<'de> for Dec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(DecVisitor)
-    }
-}
-
-/// For `#[serde(default, deserialize_with = "crate::decimal::opt")]`: an optional decimal
-/// where `null`, a missing key and blank text (an empty form field) all mean "not given".
-///
-/// # Errors
-/// As [`parse`], through serde.
-pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    struct OptVisitor;
-    impl<'de> Visitor<'de> for OptVisitor {
-        type Value = Option<Decimal>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a number, a numeric string or null")
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-            opt(d)
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            DecVisitor.visit_i64(v).map(|d| Some(d.0))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            DecVisitor.visit_u64(v).map(|d| Some(d.0))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            DecVisitor.visit_f64(v).map(|d| Some(d.0))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            if v.trim().is_empty() {
-                return Ok(None);
-            }
-            DecVisitor.visit_str(v).map(|d| Some(d.0))
-        }
-    }
-    d.deserialize_any(OptVisitor)
-}
-
-/// For `#[serde(deserialize_with = "crate::decimal::req")]`: a required decimal.
-///
-/// # Errors
-/// As [`parse`], through serde.
-pub fn req<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    Dec::deserialize(d).map(|x| x.0)
 }
 
 // rust_decimal's checked_add / checked_mul round silently when the exact result needs more
@@ -507,14 +408,6 @@ mod tests {
         assert_eq!(fixed2(d("2.9449")), "2.94");
         assert_eq!(fixed2(d("0.125")), "0.13");
         assert_eq!(exact(d("2.9500")), "2.95");
-    }
-
-    #[test]
-    fn js_numbers_become_the_decimal_that_was_typed() {
-        let v: Dec = serde_json::from_str("0.1").unwrap_or(Dec(Decimal::ZERO));
-        assert_eq!(v.0, d("0.1"));
-        let v: Dec = serde_json::from_str("\"3.30\"").unwrap_or(Dec(Decimal::ZERO));
-        assert_eq!(v.0.to_string(), "3.30");
     }
 
     #[test]

@@ -14,6 +14,13 @@ pub type Result<T> = std::result::Result<T, Error>;
 pub struct Problem {
     /// Path inside the policy, e.g. `grades.letters[3].gradePoint`.
     pub path: String,
+    /// Stable snake_case code, what a program branches on (never the reason's words): an
+    /// error code ([`ErrorKind::code`]: `invalid_type`, `unknown_field`, `missing_field`,
+    /// `out_of_range`, `empty`, `duplicate`, `unknown_value`, `invalid_format`, …) or one of
+    /// the policy's own: `unused_parameter` (a top-level parameter no rule of the policy
+    /// reads), `unused_field` (a key this kind of track does not use), `conflict` (keys that
+    /// exclude each other), `missing_entry` (a list without an entry the rules need).
+    pub code: &'static str,
     /// What is wrong, in the caller's language.
     pub reason: String,
 }
@@ -21,8 +28,8 @@ pub struct Problem {
 impl Problem {
     /// A problem at `path`.
     #[must_use]
-    pub fn new(path: &str, reason: String) -> Self {
-        Self { path: path.to_owned(), reason }
+    pub fn new(path: &str, code: &'static str, reason: String) -> Self {
+        Self { path: path.to_owned(), code, reason }
     }
 }
 
@@ -50,10 +57,12 @@ pub enum Expected {
     Json,
     /// A column named once (a CSV header).
     OneColumn,
+    /// One of these names (an enumerated value such as a course category).
+    OneOf(&'static [&'static str]),
 }
 
 impl Expected {
-    fn words(self, locale: Locale) -> &'static str {
+    fn words(self, locale: Locale) -> String {
         let (zh, en) = match self {
             Expected::Object => ("对象", "an object"),
             Expected::List => ("列表", "a list"),
@@ -65,8 +74,9 @@ impl Expected {
             Expected::PresetId => ("预设政策 id", "a preset id"),
             Expected::Json => ("可用 JSON 表示的值", "a value JSON can represent"),
             Expected::OneColumn => ("每列只出现一次", "each column once"),
+            Expected::OneOf(names) => return locale.pick(format!("以下之一：{}", names.join("、")), format!("one of {}", names.join(", "))),
         };
-        locale.pick(zh, en)
+        locale.pick(zh, en).to_owned()
     }
 }
 

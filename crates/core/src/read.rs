@@ -12,8 +12,10 @@
 
 use crate::decimal::{self, Decimal};
 use crate::error::{join_path, Error, ErrorKind, Expected, Found, Problem, Result};
-use crate::locale::Locale;
+use crate::keyed::Keyed;
+use crate::locale::{Locale, Text};
 use serde_json::{Map, Value};
+use std::fmt::Display;
 
 /// A request that reads itself: the keys it knows and how it reads them. The request
 /// types of the API are defined beside their rules (`grade::GpaInput`, …).
@@ -136,6 +138,26 @@ impl<'v> At<'v, '_> {
     /// As [`At::dec`]; `invalid_step` for a fraction, `out_of_range` past `i32`.
     pub fn int(self) -> Result<i32> {
         whole(self.dec()?, self.path)
+    }
+
+    /// A count: a whole number from 0 (semesters, days, a month).
+    ///
+    /// # Errors
+    /// As [`At::int`]; `out_of_range` below 0.
+    pub fn count(self) -> Result<u32> {
+        let n = self.int()?;
+        u32::try_from(n).map_err(|_| Error::new(ErrorKind::OutOfRange { value: n.to_string(), min: Some("0".to_owned()), max: None }, self.path))
+    }
+
+    /// One of `names`, exactly as written, as its index into them.
+    ///
+    /// # Errors
+    /// `invalid_type` for anything but text; `unknown_value` (listing `names`) for other text.
+    pub fn choice(self, names: &'static [&'static str]) -> Result<usize> {
+        let s = self.str()?;
+        names.iter().position(|n| *n == s).ok_or_else(|| {
+            Error::new(ErrorKind::UnknownValue { value: s.to_owned(), allowed: names.iter().map(|n| (*n).to_owned()).collect() }, self.path)
+        })
     }
 
     /// Each item of a list, read by `each`.
@@ -373,21 +395,37 @@ impl Problems {
         result.map_err(|e| self.error(&e)).ok()
     }
 
-    /// Records an error as a problem at its path.
+    /// Records an error as a problem at its path, with its code.
     pub fn error(&mut self, e: &Error) {
-        self.list.push(Problem::new(&e.field, e.reason(self.locale)));
+        self.list.push(Problem::new(&e.field, e.code(), e.reason(self.locale)));
     }
 
-    /// Records `zh` / `en` at `path`.
-    pub fn add(&mut self, path: &str, zh: &str, en: &str) {
-        self.list.push(Problem::new(path, self.locale.pick(zh, en).to_owned()));
+    /// Records `kind` at `path`.
+    pub fn kind(&mut self, path: &str, kind: ErrorKind) {
+        self.error(&Error::new(kind, path));
+    }
+
+    /// Records `text` (filled with `args`) at `path` under `code`.
+    pub fn add(&mut self, path: &str, code: &'static str, text: &Text, args: &[(&str, &dyn Display)]) {
+        self.list.push(Problem::new(path, code, text.fill(self.locale, args)));
+    }
+
+    /// Records an `empty` problem at `path` unless `value` has more than spaces.
+    pub fn filled(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.kind(path, ErrorKind::Empty);
+        }
+    }
+
+    /// Records a `duplicate` problem at `path`, `repeats` saying what it repeats.
+    pub fn duplicate(&mut self, path: &str, repeats: &Text) {
+        self.add(path, "duplicate", repeats, &[]);
     }
 
     /// Records every key of `o` its reader does not know.
     pub fn unknown(&mut self, o: &Obj<'_>) {
         for key in o.unknown() {
-            let e = Error::new(ErrorKind::UnknownField { name: key.to_owned() }, o.field(key));
-            self.error(&e);
+            self.kind(&o.field(key), ErrorKind::UnknownField { name: key.to_owned() });
         }
     }
 
@@ -395,15 +433,209 @@ impl Problems {
     pub fn range(&mut self, path: &str, value: Option<Decimal>, min: Option<Decimal>, max: Option<Decimal>) {
         let Some(v) = value else { return };
         if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
-            let kind = ErrorKind::OutOfRange { value: v.to_string(), min: min.map(|m| m.to_string()), max: max.map(|m| m.to_string()) };
-            self.error(&Error::new(kind, path));
+            self.kind(path, ErrorKind::OutOfRange { value: v.to_string(), min: min.map(|m| m.to_string()), max: max.map(|m| m.to_string()) });
         }
+    }
+
+    /// Records `must be greater than 0` at `path` unless `value` is.
+    pub fn positive(&mut self, path: &str, value: Decimal) {
+        if value <= Decimal::ZERO {
+            self.add(path, "out_of_range", &ABOVE_ZERO, &[]);
+        }
+    }
+
+    /// Starts reading the object at `at` key by key, every unknown key recorded.
+    pub fn fields<'v>(&mut self, at: At<'v, '_>, keys: &'static [&'static str]) -> Option<Fields<'v, '_>> {
+        let o = self.keep(at.any_obj(keys))?;
+        self.unknown(&o);
+        Some(Fields { o, p: self, ok: true })
+    }
+
+    /// An object of named entries (clauses, tracks) each read by `read`, in key order, every
+    /// entry's problems recorded; `None` if it is not an object or an entry does not read.
+    pub fn entries<'v, T>(&mut self, at: At<'v, '_>, mut read: impl FnMut(At<'v, '_>, &mut Problems) -> Option<T>) -> Option<Keyed<T>> {
+        let Value::Object(map) = at.value else {
+            self.error(&wrong(Expected::Object, at.value, at.path));
+            return None;
+        };
+        let mut out = Keyed::new();
+        let mut ok = true;
+        for (name, value) in map {
+            let path = join_path(at.path, name);
+            match read(At { value, path: &path }, self) {
+                Some(v) => {
+                    out.insert(name.clone(), v);
+                }
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
     }
 
     /// Whether nothing was found.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+}
+
+/// `must be greater than 0`, the reason of [`Problems::positive`].
+pub const ABOVE_ZERO: Text = Text { zh: "应大于 0", en: "must be greater than 0" };
+
+/// A policy object read key by key: each getter records the problem of its key (and returns a
+/// placeholder), so one reading lists every problem; [`Fields::done`] then gives the value
+/// only if every key read. Section readers are written as `GradeRules::read`.
+pub struct Fields<'v, 'p> {
+    /// The object.
+    pub o: Obj<'v>,
+    /// Where problems go.
+    pub p: &'p mut Problems,
+    ok: bool,
+}
+
+impl<'v, 'p> Fields<'v, 'p> {
+    /// Reads `o` key by key (its unknown keys are the caller's to report).
+    pub fn new(o: Obj<'v>, p: &'p mut Problems) -> Self {
+        Self { o, p, ok: true }
+    }
+
+    /// Records `missing_field` at `key` unless it is `present`.
+    pub fn require(&mut self, key: &'static str, present: bool) {
+        if !present {
+            let e = Error::new(ErrorKind::MissingField, self.o.field(key));
+            self.take::<()>(Err(e));
+        }
+    }
+
+    /// An optional whole number within `i32`.
+    pub fn opt_int(&mut self, key: &'static str) -> Option<i32> {
+        let r = self.o.with(key, |a| a.int());
+        self.take(r)
+    }
+
+    /// `result`'s value, or the placeholder with the problem recorded.
+    pub fn take<T: Default>(&mut self, result: Result<T>) -> T {
+        match result {
+            Ok(v) => v,
+            Err(e) => {
+                self.p.error(&e);
+                self.ok = false;
+                T::default()
+            }
+        }
+    }
+
+    /// Required text.
+    pub fn string(&mut self, key: &'static str) -> String {
+        let r = self.o.string(key);
+        self.take(r)
+    }
+
+    /// Optional text.
+    pub fn opt_string(&mut self, key: &'static str) -> Option<String> {
+        let r = self.o.opt_str(key);
+        self.take(r)
+    }
+
+    /// A list of texts; absent is empty.
+    pub fn strings(&mut self, key: &'static str) -> Vec<String> {
+        let r = self.o.strings(key);
+        self.take(r)
+    }
+
+    /// A required decimal.
+    pub fn dec(&mut self, key: &'static str) -> Decimal {
+        let r = self.o.dec(key);
+        self.take(r)
+    }
+
+    /// An optional decimal.
+    pub fn opt_dec(&mut self, key: &'static str) -> Option<Decimal> {
+        let r = self.o.opt_dec(key);
+        self.take(r)
+    }
+
+    /// A required count (a whole number ≥ 0).
+    pub fn count(&mut self, key: &'static str) -> u32 {
+        let r = self.o.need(key, |a| a.count());
+        self.take(r)
+    }
+
+    /// An optional count.
+    pub fn opt_count(&mut self, key: &'static str) -> Option<u32> {
+        let r = self.o.with(key, |a| a.count());
+        self.take(r)
+    }
+
+    /// An optional `true`/`false`, absent being `false`.
+    pub fn flag(&mut self, key: &'static str) -> bool {
+        let r = self.o.opt_bool(key).map(Option::unwrap_or_default);
+        self.take(r)
+    }
+
+    /// One of `names` (exactly as written), as its index into them.
+    pub fn choice(&mut self, key: &'static str, names: &'static [&'static str]) -> usize {
+        let r = self.o.need(key, |a| a.choice(names));
+        self.take(r)
+    }
+
+    /// An optional one of `names`.
+    pub fn opt_choice(&mut self, key: &'static str, names: &'static [&'static str]) -> Option<usize> {
+        let r = self.o.with(key, |a| a.choice(names));
+        self.take(r)
+    }
+
+    /// A nested object read by `read`; `None` when absent or when it does not read.
+    pub fn section<T>(&mut self, key: &'static str, read: impl FnOnce(At<'v, '_>, &mut Problems) -> Option<T>) -> Option<T> {
+        let value = self.o.raw(key)?;
+        let path = self.o.field(key);
+        let got = read(At { value, path: &path }, self.p);
+        self.ok &= got.is_some();
+        got
+    }
+
+    /// A required nested object.
+    pub fn need<T: Default>(&mut self, key: &'static str, read: impl FnOnce(At<'v, '_>, &mut Problems) -> Option<T>) -> T {
+        if self.o.raw(key).is_none() {
+            let e = Error::new(ErrorKind::MissingField, self.o.field(key));
+            return self.take(Err(e));
+        }
+        self.section(key, read).unwrap_or_default()
+    }
+
+    /// A list whose every item is read by `read` (absent: empty, or `missing_field` when
+    /// `required`), every item's problems recorded.
+    pub fn items<T>(&mut self, key: &'static str, required: bool, mut read: impl FnMut(At<'v, '_>, &mut Problems) -> Option<T>) -> Vec<T> {
+        let Some(value) = self.o.raw(key) else {
+            if required {
+                let e = Error::new(ErrorKind::MissingField, self.o.field(key));
+                return self.take(Err(e));
+            }
+            return Vec::new();
+        };
+        let path = self.o.field(key);
+        let Value::Array(items) = value else {
+            return self.take(Err(wrong(Expected::List, value, &path)));
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, value) in items.iter().enumerate() {
+            let path = format!("{path}[{i}]");
+            match read(At { value, path: &path }, self.p) {
+                Some(v) => out.push(v),
+                None => self.ok = false,
+            }
+        }
+        out
+    }
+
+    /// An object of named entries (clauses, tracks) each read by `read`; absent is empty.
+    pub fn entries<T>(&mut self, key: &'static str, read: impl FnMut(At<'v, '_>, &mut Problems) -> Option<T>) -> Keyed<T> {
+        self.section(key, |at, p| p.entries(at, read)).unwrap_or_default()
+    }
+
+    /// `value` if every key read, else `None`.
+    pub fn done<T>(self, value: T) -> Option<T> {
+        self.ok.then_some(value)
     }
 }
 
@@ -467,6 +699,55 @@ mod tests {
     }
 
     #[test]
+    fn fields_list_every_problem_and_give_a_value_only_when_all_read() {
+        struct Range {
+            min: u32,
+            max: u32,
+        }
+        fn range(at: At<'_, '_>, p: &mut Problems) -> Option<Range> {
+            let mut f = p.fields(at, &["min", "max"])?;
+            let v = Range { min: f.count("min"), max: f.count("max") };
+            f.done(v)
+        }
+        let read = |text: &str| {
+            let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            let mut p = Problems::new(Locale::En);
+            let mut list = Vec::new();
+            let got = p.fields(At { value: &value, path: "" }, &["ranges"]).map(|mut f| {
+                list = f.items("ranges", true, range);
+                f.done(())
+            });
+            (got.flatten().map(|()| list.iter().map(|r| (r.min, r.max)).collect::<Vec<_>>()), p.list.iter().map(|x| (x.path.clone(), x.code)).collect::<Vec<_>>())
+        };
+        assert_eq!(read(r#"{"ranges":[{"min":1,"max":2}]}"#), (Some(vec![(1, 2)]), vec![]));
+        let (got, problems) = read(r#"{"ranges":[{"min":-1,"max":"x"},{"min":1},{"min":1,"max":2,"typo":0}],"more":1}"#);
+        assert_eq!(got, None);
+        assert_eq!(
+            problems,
+            [
+                ("more".to_owned(), "unknown_field"),
+                ("ranges[0].min".to_owned(), "out_of_range"),
+                ("ranges[0].max".to_owned(), "invalid_number"),
+                ("ranges[1].max".to_owned(), "missing_field"),
+                ("ranges[2].typo".to_owned(), "unknown_field"),
+            ]
+        );
+        assert_eq!(read("{}").1, [("ranges".to_owned(), "missing_field")]);
+    }
+
+    #[test]
+    fn js_numbers_become_the_decimal_that_was_typed() {
+        let read = |json: &str| {
+            let v: Value = serde_json::from_str(json).unwrap_or_default();
+            At { value: &v, path: "x" }.dec().map(|d| d.to_string()).unwrap_or_default()
+        };
+        assert_eq!(read("0.1"), "0.1");
+        assert_eq!(read("1.5e-7"), "0.00000015");
+        // Text keeps every place typed.
+        assert_eq!(read("\"3.30\""), "3.30");
+    }
+
+    #[test]
     fn whole_numbers_fit_i32() {
         let d = |s: &str| decimal::parse(s).unwrap_or_default();
         assert_eq!(whole(d("2026"), "year").ok(), Some(2026));
@@ -485,14 +766,14 @@ mod tests {
         p.unknown(&o);
         let _ = p.keep(o.dec("a"));
         p.range("grades.b", o.opt_dec("b").ok().flatten(), Some(Decimal::from(2)), None);
-        let got: Vec<(&str, &str)> = p.list.iter().map(|x| (x.path.as_str(), x.reason.as_str())).collect();
+        let got: Vec<(&str, &str, &str)> = p.list.iter().map(|x| (x.path.as_str(), x.code, x.reason.as_str())).collect();
         assert_eq!(
             got,
             [
-                ("grades.yy", "unknown field \"yy\" (a typo?)"),
-                ("grades.zz", "unknown field \"zz\" (a typo?)"),
-                ("grades.a", "\"x\" is not a number"),
-                ("grades.b", "1 must be at least 2"),
+                ("grades.yy", "unknown_field", "unknown field \"yy\" (a typo?)"),
+                ("grades.zz", "unknown_field", "unknown field \"zz\" (a typo?)"),
+                ("grades.a", "invalid_number", "\"x\" is not a number"),
+                ("grades.b", "out_of_range", "1 must be at least 2"),
             ]
         );
     }

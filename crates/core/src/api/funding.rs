@@ -1,41 +1,17 @@
 //! `estimateFunding` (LX-5).
 
-use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult};
-use crate::decimal::{self, Dec, Decimal};
-use crate::error::{Error, ErrorKind};
-use crate::funding::{self, Cost, CostItem, FundingInput};
-use crate::keyed::Keyed;
-use serde::Deserialize;
+use super::{call, given, Export, Full, TextResult};
+use crate::error::Error;
+use crate::funding::{self, FundingInput, FundingResult};
+use crate::locale::Locale;
+use crate::policy::Policy;
 use serde_json::Value;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CostRequest {
-    #[serde(deserialize_with = "text")]
-    item: String,
-    #[serde(deserialize_with = "decimal::req")]
-    amount: Decimal,
-    #[serde(default)]
-    currency: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct FundingRequest {
-    policy: Value,
-    costs: Vec<CostRequest>,
-    #[serde(default)]
-    rates: Option<Keyed<Dec>>,
-    #[serde(default, deserialize_with = "decimal::opt")]
-    economy_fare: Option<Decimal>,
-    #[serde(default)]
-    economy_fare_currency: Option<String>,
-    #[serde(default)]
-    prior_lixing_funding: Option<bool>,
-    #[serde(default)]
-    other_funding: Option<bool>,
-    #[serde(default)]
-    locale: Option<String>,
+impl Export for FundingInput {
+    type Output = FundingResult;
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<FundingResult, Error> {
+        funding::estimate(given(policy)?, &self, locale)
+    }
 }
 
 /// `estimateFunding({ policy, costs: [{ item, amount, currency? }], rates?, economyFare?,
@@ -47,26 +23,5 @@ struct FundingRequest {
 /// `unknown_value` at `costs[i].item` (listing the items); the errors of
 /// [`funding::estimate`]; request and policy errors.
 pub fn estimate_funding(input: Value) -> TextResult {
-    run(input, |input, locale| {
-        let req: FundingRequest = parse(input)?;
-        check_locale(req.locale.as_deref())?;
-        let p = load_policy(&req.policy, locale)?;
-        let mut costs = Vec::with_capacity(req.costs.len());
-        for (i, c) in req.costs.into_iter().enumerate() {
-            let item = CostItem::parse(&c.item).ok_or_else(|| {
-                Error::new(ErrorKind::UnknownValue { value: c.item.trim().to_owned(), allowed: CostItem::names() }, format!("costs[{i}].item"))
-            })?;
-            costs.push(Cost { item, amount: c.amount, currency: c.currency });
-        }
-        let input = FundingInput {
-            costs,
-            rates: req.rates.unwrap_or_default().into_iter().map(|(k, v)| (k, v.0)).collect(),
-            economy_fare: req.economy_fare,
-            economy_fare_currency: req.economy_fare_currency,
-            prior_lixing_funding: req.prior_lixing_funding,
-            other_funding: req.other_funding,
-        };
-        let r = funding::estimate(&p, &input, locale)?;
-        with_policy(&r, Some(&p))
-    })
+    call::<FundingInput, Full>(&input)
 }

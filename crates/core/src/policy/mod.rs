@@ -5,24 +5,29 @@
 //! Top-level parameters are the ones a regulation leaves to "each year's notice"; `null`
 //! means unset, and checks that need an unset value report `review` instead of guessing.
 
-use crate::credit::CreditRules;
-use crate::deadline::DeadlineRules;
-use crate::decimal::{Dec, Decimal};
-use crate::eligibility::Tracks;
+pub mod credits;
+pub mod deadlines;
+pub mod form;
+pub mod funding;
+pub mod grades;
+mod hash;
+pub mod tracks;
+
+use crate::decimal::Decimal;
 use crate::error::{join_path, Error, ErrorKind, Expected, Problem, Result};
-use crate::funding::FundingRules;
-use crate::form::FormRules;
-use crate::grade::GradeRules;
 use crate::keyed::Keyed;
-use crate::read::{At, Problems};
-use crate::locale::Locale;
-use serde::de::DeserializeOwned;
+use crate::locale::{Locale, Text};
+use crate::read::{At, Fields, Problems};
+use credits::CreditRules;
+use deadlines::DeadlineRules;
+use form::FormRules;
+use funding::FundingRules;
+use grades::GradeRules;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::borrow::Cow;
 use std::sync::OnceLock;
-
-mod hash;
+use tracks::Tracks;
 
 /// The bundled presets, written by the build script from `policies/*.json`.
 mod presets {
@@ -32,13 +37,27 @@ mod presets {
 pub use presets::LIST_JSON;
 
 /// A clause of a regulation, quoted in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ClauseText {
     /// The text in simplified Chinese, as the regulation says it.
     pub zh: String,
     /// An English rendering.
     pub en: String,
+}
+
+impl ClauseText {
+    /// Reads one, recording every problem.
+    pub fn read(at: At<'_, '_>, p: &mut Problems) -> Option<Self> {
+        let mut f = p.fields(at, &["zh", "en"])?;
+        let v = Self { zh: f.string("zh"), en: f.string("en") };
+        f.done(v)
+    }
+
+    /// The text in `locale`.
+    #[must_use]
+    pub fn text(&self, locale: Locale) -> &str {
+        locale.pick(&self.zh, &self.en)
+    }
 }
 
 /// A loaded, checked policy.
@@ -142,9 +161,9 @@ fn preset(id: &str) -> Option<&'static Parsed> {
     static CELLS: [OnceLock<Parsed>; presets::DOCUMENTS.len()] = [const { OnceLock::new() }; presets::DOCUMENTS.len()];
     let (i, text) = find(presets::DOCUMENTS, id)?;
     Some(CELLS.get(i)?.get_or_init(|| {
-        serde_json::from_str::<Value>(text)
-            .map_err(|e| vec![Problem { path: String::new(), reason: e.to_string() }])
-            .and_then(|v| from_value(v, Locale::En))
+        // The build script wrote the text from a parsed document, so it parses.
+        let unreadable = || vec![Problem::new("", "invalid_type", String::new())];
+        serde_json::from_str::<Value>(text).map_err(|_| unreadable()).and_then(|v| from_value(v, Locale::En))
     }))
 }
 
@@ -303,54 +322,15 @@ fn merge(base: &mut Value, overrides: Value) {
     }
 }
 
-/// Reads one key into `T`, recording a problem (with its full path) instead of stopping.
-fn take<T: DeserializeOwned>(map: &mut Map<String, Value>, key: &str, problems: &mut Vec<Problem>, locale: Locale) -> Option<T> {
-    let value = map.remove(key).unwrap_or(Value::Null);
-    match crate::json::from_value::<T>(&value) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let err = e.at(key);
-            let reason = err.message(locale);
-            // The message starts with the path; the problem carries it separately.
-            let reason = reason
-                .strip_prefix(err.field.as_str())
-                .map(|r| r.trim_start_matches([':', '：', ' ']).to_owned())
-                .unwrap_or(reason);
-            problems.push(Problem { path: err.field, reason });
-            None
-        }
-    }
-}
+/// The keys of a policy document.
+const KEYS: &[&str] = &[
+    "id", "title", "titleEn", "year", "minGpa", "priorityIelts", "priorityToefl", "hoursPerCredit", "schoolCapPerStudent",
+    "schoolShareRatio", "studentIdPattern", "grades", "credits", "deadlines", "funding", "tracks", "form", "clauses",
+];
 
-fn required<T>(value: Option<Option<T>>, key: &str, problems: &mut Vec<Problem>, locale: Locale) -> Option<T> {
-    match value {
-        Some(Some(v)) => Some(v),
-        Some(None) => {
-            problems.push(Problem { path: key.to_owned(), reason: locale.pick("必填", "required").to_owned() });
-            None
-        }
-        None => None,
-    }
-}
-
-/// Records `reason` at `path`.
-pub fn problem(problems: &mut Vec<Problem>, path: &str, locale: Locale, zh: &str, en: &str) {
-    problems.push(Problem { path: path.to_owned(), reason: locale.pick(zh, en).to_owned() });
-}
-
-/// Records a problem unless `value` is within `min..=max` (either bound optional).
-pub fn check_range(problems: &mut Vec<Problem>, path: &str, value: Option<Decimal>, min: Option<Decimal>, max: Option<Decimal>, locale: Locale) {
-    let Some(v) = value else { return };
-    if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
-        let err = Error::new(
-            ErrorKind::OutOfRange { value: v.to_string(), min: min.map(|m| m.to_string()), max: max.map(|m| m.to_string()) },
-            "",
-        );
-        let msg = err.message(locale);
-        let reason = msg.split_once([':', '：']).map_or(msg.as_str(), |(_, r)| r.trim()).to_owned();
-        problems.push(Problem { path: path.to_owned(), reason });
-    }
-}
+const NOT_AN_OBJECT: Text = Text { zh: "政策应是一个对象", en: "a policy must be an object" };
+const UNKNOWN_KEY: Text = Text { zh: "不认识的字段（是否拼写有误？）", en: "unknown field (a typo?)" };
+const UNUSED: Text = Text { zh: "本政策中没有读取此参数的规则，设置了也不会生效", en: "no rule of this policy reads it, so it would have no effect" };
 
 /// Builds a [`Policy`] from a whole document, listing every problem.
 ///
@@ -358,91 +338,94 @@ pub fn check_range(problems: &mut Vec<Problem>, path: &str, value: Option<Decima
 /// Every problem found: unknown keys, wrong types, missing required keys, values out of range.
 pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy, Vec<Problem>> {
     let hash = hash::of(&document);
-    let Value::Object(mut map) = document else {
-        return Err(vec![Problem { path: String::new(), reason: locale.pick("政策应是一个对象", "a policy must be an object").to_owned() }]);
-    };
-    let mut problems = Vec::new();
+    let mut problems = Problems::new(locale);
     let p = &mut problems;
-    let id = required(take::<Option<String>>(&mut map, "id", p, locale), "id", p, locale);
-    let title = required(take::<Option<String>>(&mut map, "title", p, locale), "title", p, locale);
-    let title_en = take::<Option<String>>(&mut map, "titleEn", p, locale).flatten();
-    let year = required(take::<Option<i32>>(&mut map, "year", p, locale), "year", p, locale);
-    let dec = |map: &mut Map<String, Value>, key: &str, p: &mut Vec<Problem>| take::<Option<Dec>>(map, key, p, locale).flatten().map(|d| d.0);
-    let min_gpa = dec(&mut map, "minGpa", p);
-    let priority_ielts = dec(&mut map, "priorityIelts", p);
-    let priority_toefl = dec(&mut map, "priorityToefl", p);
-    let hours_per_credit = dec(&mut map, "hoursPerCredit", p);
-    let school_cap_per_student = dec(&mut map, "schoolCapPerStudent", p);
-    let school_share_ratio = dec(&mut map, "schoolShareRatio", p);
-    let student_id_pattern = take::<Option<String>>(&mut map, "studentIdPattern", p, locale).flatten();
-    let grades = match map.remove("grades") {
-        None | Some(Value::Null) => None,
-        Some(value) => {
-            let mut found = Problems::new(locale);
-            let rules = GradeRules::read(At { value: &value, path: "grades" }, &mut found);
-            p.append(&mut found.list);
-            rules
-        }
+    let Ok(o) = (At { value: &document, path: "" }).any_obj(KEYS) else {
+        p.add("", "invalid_type", &NOT_AN_OBJECT, &[]);
+        return Err(problems.list);
     };
-    let credits = take::<Option<CreditRules>>(&mut map, "credits", p, locale).flatten();
-    let deadlines = take::<Option<DeadlineRules>>(&mut map, "deadlines", p, locale).flatten();
-    let funding = take::<Option<FundingRules>>(&mut map, "funding", p, locale).flatten();
-    let tracks = take::<Option<Tracks>>(&mut map, "tracks", p, locale).flatten();
-    let form = take::<Option<FormRules>>(&mut map, "form", p, locale).flatten();
-    let clauses = take::<Option<Keyed<ClauseText>>>(&mut map, "clauses", p, locale).flatten().unwrap_or_default();
-    for key in map.keys() {
-        p.push(Problem {
-            path: key.clone(),
-            reason: locale.pick("不认识的字段（是否拼写有误？）", "unknown field (a typo?)").to_owned(),
-        });
+    // Read key by key: every key's problem is listed, sections included.
+    let mut f = Fields::new(o, p);
+    let id = f.opt_string("id");
+    f.require("id", id.is_some());
+    let title = f.opt_string("title");
+    f.require("title", title.is_some());
+    let title_en = f.opt_string("titleEn");
+    let year = f.opt_int("year");
+    f.require("year", year.is_some());
+    let min_gpa = f.opt_dec("minGpa");
+    let priority_ielts = f.opt_dec("priorityIelts");
+    let priority_toefl = f.opt_dec("priorityToefl");
+    let hours_per_credit = f.opt_dec("hoursPerCredit");
+    let school_cap_per_student = f.opt_dec("schoolCapPerStudent");
+    let school_share_ratio = f.opt_dec("schoolShareRatio");
+    let student_id_pattern = f.opt_string("studentIdPattern");
+    let grades = f.section("grades", GradeRules::read);
+    let credits = f.section("credits", CreditRules::read);
+    let deadlines = f.section("deadlines", DeadlineRules::read);
+    let funding = f.section("funding", FundingRules::read);
+    let tracks = f.section("tracks", Tracks::read);
+    let form = f.section("form", FormRules::read);
+    let clauses = f.entries("clauses", ClauseText::read);
+    let unknown: Vec<&str> = f.o.unknown().collect();
+    // A section that is there but does not read has its own problems; the parameters it
+    // would read are not reported as unread on top of them.
+    let unreadable = |key, read: bool| f.o.raw(key).is_some() && !read;
+    let (credits_failed, funding_failed, tracks_failed) =
+        (unreadable("credits", credits.is_some()), unreadable("funding", funding.is_some()), unreadable("tracks", tracks.is_some()));
+    drop(f);
+    for key in unknown {
+        p.add(key, "unknown_field", &UNKNOWN_KEY, &[]);
     }
 
     let zero = Some(Decimal::ZERO);
-    check_range(p, "minGpa", min_gpa, zero, None, locale);
-    check_range(p, "priorityIelts", priority_ielts, zero, Some(Decimal::from(9)), locale);
-    check_range(p, "priorityToefl", priority_toefl, zero, Some(Decimal::from(120)), locale);
-    check_range(p, "schoolCapPerStudent", school_cap_per_student, zero, None, locale);
-    check_range(p, "schoolShareRatio", school_share_ratio, zero, Some(Decimal::ONE), locale);
-    if hours_per_credit.is_some_and(|h| h <= Decimal::ZERO) {
-        problem(p, "hoursPerCredit", locale, "应大于 0", "must be greater than 0");
+    p.range("minGpa", min_gpa, zero, None);
+    p.range("priorityIelts", priority_ielts, zero, Some(Decimal::from(9)));
+    p.range("priorityToefl", priority_toefl, zero, Some(Decimal::from(120)));
+    p.range("schoolCapPerStudent", school_cap_per_student, zero, None);
+    p.range("schoolShareRatio", school_share_ratio, zero, Some(Decimal::ONE));
+    if let Some(h) = hours_per_credit {
+        p.positive("hoursPerCredit", h);
     }
     if let Some(pattern) = &student_id_pattern {
         if !crate::pattern::is_valid(pattern) {
-            problem(p, "studentIdPattern", locale, "不是有效的正则表达式", "is not a valid regular expression");
+            p.add("studentIdPattern", "invalid_format", &form::NOT_A_PATTERN, &[]);
         }
     }
-    if id.as_deref().is_some_and(|s| s.trim().is_empty()) {
-        problem(p, "id", locale, "不能为空", "must not be empty");
+    if let Some(id) = &id {
+        p.filled("id", id);
     }
     if let Some(g) = &grades {
-        g.check("grades", p, locale);
+        g.check("grades", p);
     }
     if let Some(c) = &credits {
-        c.check("credits", p, locale);
-        c.check_divisor(hours_per_credit, "hoursPerCredit", p, locale);
+        c.check("credits", p);
+        c.check_divisor(hours_per_credit, "hoursPerCredit", p);
     }
     if let Some(d) = &deadlines {
-        d.check("deadlines", p, locale);
+        d.check("deadlines", p);
     }
     if let Some(f) = &funding {
-        f.check("funding", p, locale);
+        f.check("funding", p);
     }
     if let Some(t) = &tracks {
-        t.check("tracks", p, locale);
+        t.check("tracks", p);
     }
     if let Some(f) = &form {
-        f.check("form", p, locale);
+        f.check("form", p);
     }
 
     // A parameter set where no rule of this policy reads it would be silently ignored
     // (`{ extends: 'gdut-lixing-2026', minGpa: 3 }` has no track with a GPA rule). Which
-    // parameters are read is declared by each rule module for its own section.
-    let read: Vec<&str> = crate::form::PARAMETERS
+    // parameters are read is declared by each section for itself.
+    let every_kind = tracks::TrackKind::ALL.iter().flat_map(|k| k.parameters().iter().copied());
+    let read: Vec<&str> = form::PARAMETERS
         .iter()
         .copied()
-        .chain(credits.iter().flat_map(|_| crate::credit::PARAMETERS.iter().copied()))
-        .chain(funding.iter().flat_map(|_| crate::funding::PARAMETERS.iter().copied()))
+        .chain((credits.is_some() || credits_failed).then_some(credits::PARAMETERS).into_iter().flatten().copied())
+        .chain((funding.is_some() || funding_failed).then_some(funding::PARAMETERS).into_iter().flatten().copied())
         .chain(tracks.iter().flat_map(Tracks::parameters))
+        .chain(every_kind.filter(|_| tracks_failed))
         .collect();
     let set = [
         ("minGpa", min_gpa.is_some()),
@@ -455,8 +438,8 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     ];
     for (key, is_set) in set {
         // One problem per path: a value already reported (out of range, …) is not repeated.
-        if is_set && !read.contains(&key) && !p.iter().any(|q| q.path == key) {
-            problem(p, key, locale, "本政策中没有读取此参数的规则，设置了也不会生效", "no rule of this policy reads it, so it would have no effect");
+        if is_set && !read.contains(&key) && !p.list.iter().any(|q| q.path == key) {
+            p.add(key, "unused_parameter", &UNUSED, &[]);
         }
     }
 
@@ -482,7 +465,7 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
             clauses,
             hash,
         }),
-        _ => Err(problems),
+        _ => Err(problems.list),
     }
 }
 

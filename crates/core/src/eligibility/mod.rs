@@ -13,263 +13,122 @@
 //! ("not stated"), never a guess; a value the regulation leaves to the year's notice
 //! (`minGpa`, `priorityIelts`, `priorityToefl`) is `review` while unset.
 
+
+mod text;
+
+pub use crate::policy::tracks::{Programme, Track, TrackKind, Tracks};
+
 use crate::decimal::{self, Decimal};
-use crate::error::{Error, ErrorKind, Problem, Result, Section};
+use crate::error::{Error, ErrorKind, Result, Section};
 use crate::finding::{Finding, Outcome};
-use crate::form::{ScoreRule, GPA, IELTS, TOEFL};
-use crate::keyed::Keyed;
-use crate::locale::{count, Locale, Text};
-use crate::policy::{problem, Policy};
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
+use crate::locale::{count, Locale};
+use crate::policy::Policy;
+use crate::read::{At, Obj, Request};
+use crate::score::{ScoreRule, GPA, IELTS, TOEFL};
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
 use std::fmt;
-
-/// Which conditions a track checks. The logic for each is in this module.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TrackKind {
-    /// Xinyu outbound exchange: XYU-10.2 (1)–(5), XYU-10.3, XYU-11.
-    Exchange,
-    /// Lixing "Freshman Leap" (LX-2.1.1): joint-training class, enrolled in the application year.
-    FreshmanLeap,
-    /// Lixing "Navigator Research" (LX-2.1.2): joint-training class, ≥ N semesters completed.
-    NavigatorResearch,
-}
-
-impl TrackKind {
-    /// The top-level policy parameters this kind's conditions read: only the Xinyu exchange
-    /// has a GPA threshold and language priority lines (XYU-10.2(2), (3)).
-    #[must_use]
-    pub fn parameters(self) -> &'static [&'static str] {
-        match self {
-            Self::Exchange => &["minGpa", "priorityIelts", "priorityToefl"],
-            Self::FreshmanLeap | Self::NavigatorResearch => &[],
-        }
-    }
-}
-
-/// The kind of programme a track leads to (LX-2.1.1 language, LX-2.1.2 research).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Programme {
-    /// Language programmes abroad.
-    Language,
-    /// Research programmes abroad.
-    Research,
-}
-
-/// One track of the policy's `tracks` section: the numbers and clause ids its conditions use.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Track {
-    /// Which conditions apply.
-    pub kind: TrackKind,
-    /// Chinese name, e.g. `新生跃升计划`.
-    pub title: String,
-    /// English name.
-    pub title_en: String,
-    /// The clause that states the track's conditions, e.g. `XYU-10.2` or `LX-2.1.1`.
-    /// Exchange findings cite its sub-items as `XYU-10.2(1)` … `(5)`.
-    pub clause: String,
-    /// The kind of programme the track leads to.
-    #[serde(default)]
-    pub programme: Option<Programme>,
-    /// Fewest semesters abroad (XYU-11: 1). Exchange only.
-    #[serde(default)]
-    pub min_semesters: Option<u32>,
-    /// Most semesters abroad (XYU-11: 2). Exchange only.
-    #[serde(default)]
-    pub max_semesters: Option<u32>,
-    /// Clause of the semester rule, e.g. `XYU-11`. Exchange only.
-    #[serde(default)]
-    pub semesters_clause: Option<String>,
-    /// Clause of the upper-year rule, e.g. `XYU-10.3` (the key keeps its first name). Exchange only.
-    #[serde(default)]
-    pub final_year_clause: Option<String>,
-    /// Semesters the student must have completed (LX-2.1.2: 1). Navigator research only.
-    #[serde(default)]
-    pub min_semesters_completed: Option<u32>,
-    /// Clause of the funding uniqueness rule (LX-5.3.1); when set, the result also answers
-    /// `fundable` and lists the LX-5.4 conditions.
-    #[serde(default)]
-    pub funding_clause: Option<String>,
-}
-
-/// The `tracks` section of a policy: tracks by id (`exchange`, `freshman-leap`, …).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Tracks(pub Keyed<Track>);
-
-impl Tracks {
-    /// The track with this id.
-    #[must_use]
-    pub fn get(&self, id: &str) -> Option<&Track> {
-        self.0.get(id)
-    }
-
-    /// The top-level policy parameters some track of this section reads.
-    pub fn parameters(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.values().flat_map(|t| t.kind.parameters().iter().copied())
-    }
-
-    /// The track ids, for error messages and pickers.
-    #[must_use]
-    pub fn ids(&self) -> Vec<String> {
-        self.0.keys().cloned().collect()
-    }
-
-    /// Records every problem with this section; `path` is where it sits in the policy.
-    pub fn check(&self, path: &str, problems: &mut Vec<Problem>, locale: Locale) {
-        if self.0.is_empty() {
-            problem(problems, path, locale, "不能为空", "must not be empty");
-        }
-        for (id, t) in &self.0 {
-            let at = format!("{path}.{id}");
-            if id.trim().is_empty() {
-                problem(problems, &at, locale, "项目编号不能为空", "a track id must not be empty");
-            }
-            for (key, value) in [
-                ("title", Some(&t.title)),
-                ("titleEn", Some(&t.title_en)),
-                ("clause", Some(&t.clause)),
-                ("semestersClause", t.semesters_clause.as_ref()),
-                ("finalYearClause", t.final_year_clause.as_ref()),
-                ("fundingClause", t.funding_clause.as_ref()),
-            ] {
-                if value.is_some_and(|v| v.trim().is_empty()) {
-                    problem(problems, &format!("{at}.{key}"), locale, "不能为空", "must not be empty");
-                }
-            }
-            // Each kind reads some keys and ignores the rest; an ignored key in a custom policy
-            // would silently do nothing, so it is reported instead.
-            let exchange = t.kind == TrackKind::Exchange;
-            let navigator = t.kind == TrackKind::NavigatorResearch;
-            for (key, present, used) in [
-                ("minSemesters", t.min_semesters.is_some(), exchange),
-                ("maxSemesters", t.max_semesters.is_some(), exchange),
-                ("semestersClause", t.semesters_clause.is_some(), exchange),
-                ("finalYearClause", t.final_year_clause.is_some(), exchange),
-                ("minSemestersCompleted", t.min_semesters_completed.is_some(), navigator),
-            ] {
-                let path = format!("{at}.{key}");
-                match (present, used) {
-                    (false, true) => problem(problems, &path, locale, "此类项目必填", "required for this kind of track"),
-                    (true, false) => problem(problems, &path, locale, "此类项目不使用该字段", "not used by this kind of track"),
-                    _ => {}
-                }
-            }
-            if t.min_semesters == Some(0) {
-                problem(problems, &format!("{at}.minSemesters"), locale, "应不小于 1", "must be at least 1");
-            }
-            if let (Some(min), Some(max)) = (t.min_semesters, t.max_semesters) {
-                if max < min {
-                    problem(problems, &format!("{at}.maxSemesters"), locale, "应不小于 minSemesters", "must be at least minSemesters");
-                }
-            }
-        }
-    }
-}
+use text::*;
 
 /// What the applicant states. Every fact is optional: a missing one gives a `review`
 /// finding, never a guess. Xinyu facts: `enrolled` … `semesters`; Lixing facts:
 /// `inJointProgram` … `otherFunding`. Facts a track does not use are ignored.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Applicant {
     /// An enrolled undergraduate of the school, or as the partner agreement allows (XYU-10.2(1)).
-    #[serde(default)]
     pub enrolled: Option<bool>,
     /// Good political and moral standing (XYU-10.2(2)).
-    #[serde(default)]
     pub conduct_good: Option<bool>,
     /// GPA on the four-point scale, 0–4 (XYU-10.2(2), against the policy's `minGpa`).
-    #[serde(default, deserialize_with = "decimal::opt")]
     pub gpa: Option<Decimal>,
     /// IELTS overall band, 0–9 in steps of 0.5 (XYU-10.2(3)).
-    #[serde(default, deserialize_with = "decimal::opt")]
     pub ielts: Option<Decimal>,
     /// TOEFL iBT total, 0–120 whole (XYU-10.2(3)).
-    #[serde(default, deserialize_with = "decimal::opt")]
     pub toefl: Option<Decimal>,
     /// Physically and mentally healthy (XYU-10.2(4)).
-    #[serde(default)]
     pub healthy: Option<bool>,
     /// Able to pay for study and living abroad (XYU-10.2(5)).
-    #[serde(default)]
     pub can_fund: Option<bool>,
     /// Current year of study, from 1 (XYU-10.3 upper years; LX-2.1.1 first year).
-    #[serde(default, deserialize_with = "opt_int")]
     pub year_of_study: Option<i64>,
     /// Length of the degree programme in years (XYU-10.3).
-    #[serde(default, deserialize_with = "opt_int")]
     pub program_years: Option<i64>,
     /// Semesters asked for abroad (XYU-11).
-    #[serde(default, deserialize_with = "opt_int")]
     pub semesters: Option<i64>,
     /// A student of the international joint-training classes (LX-2.1).
-    #[serde(default)]
     pub in_joint_program: Option<bool>,
     /// Year the student enrolled (LX-2.1.1).
-    #[serde(default, deserialize_with = "opt_int")]
     pub enrollment_year: Option<i64>,
     /// Year of the application (LX-2.1.1).
-    #[serde(default, deserialize_with = "opt_int")]
     pub application_year: Option<i64>,
     /// Semesters completed at home so far (LX-2.1.2).
-    #[serde(default, deserialize_with = "opt_int")]
     pub semesters_completed: Option<i64>,
     /// Already funded once by this plan (LX-5.3.1).
-    #[serde(default)]
     pub prior_lixing_funding: Option<bool>,
     /// Already funded by the China Scholarship Council or similar (LX-5.3.1).
-    #[serde(default)]
     pub other_funding: Option<bool>,
 }
 
-/// For `#[serde(default, deserialize_with = "opt_int")]`: an optional whole number given as
-/// a JSON number (a JS number arrives as `2.0`) or as text; `null` and blank text are "not
-/// stated". A fraction is `invalid_number`.
-fn opt_int<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<i64>, D::Error> {
-    struct IntVisitor;
-    fn bad<E: de::Error>(input: &str) -> E {
-        // The unit separator lets `json::DeError` recover the code (see there).
-        E::custom(format!("invalid_number\u{1f}{input}"))
+impl Applicant {
+    const KEYS: &'static [&'static str] = &[
+        "enrolled", "conductGood", "gpa", "ielts", "toefl", "healthy", "canFund", "yearOfStudy", "programYears", "semesters",
+        "inJointProgram", "enrollmentYear", "applicationYear", "semestersCompleted", "priorLixingFunding", "otherFunding",
+    ];
+
+    fn read(at: At<'_, '_>) -> Result<Self> {
+        let o = at.obj(Self::KEYS)?;
+        let int = |key| o.with(key, whole).map(Option::flatten);
+        Ok(Self {
+            enrolled: o.opt_bool("enrolled")?,
+            conduct_good: o.opt_bool("conductGood")?,
+            gpa: o.opt_dec("gpa")?,
+            ielts: o.opt_dec("ielts")?,
+            toefl: o.opt_dec("toefl")?,
+            healthy: o.opt_bool("healthy")?,
+            can_fund: o.opt_bool("canFund")?,
+            year_of_study: int("yearOfStudy")?,
+            program_years: int("programYears")?,
+            semesters: int("semesters")?,
+            in_joint_program: o.opt_bool("inJointProgram")?,
+            enrollment_year: int("enrollmentYear")?,
+            application_year: int("applicationYear")?,
+            semesters_completed: int("semestersCompleted")?,
+            prior_lixing_funding: o.opt_bool("priorLixingFunding")?,
+            other_funding: o.opt_bool("otherFunding")?,
+        })
     }
-    impl<'de> Visitor<'de> for IntVisitor {
-        type Value = Option<i64>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a whole number or null")
-        }
-        fn visit_none<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> std::result::Result<Self::Value, D2::Error> {
-            opt_int(d)
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Self::Value, E> {
-            i64::try_from(v).map(Some).map_err(|_| E::custom(format!("overflow\u{1f}{v}")))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Self::Value, E> {
-            self.visit_str(&crate::decimal::f64_text(v))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
-            if v.trim().is_empty() {
-                return Ok(None);
-            }
-            let n = decimal::parse(v).map_err(|_| bad::<E>(v))?;
-            if !n.fract().is_zero() {
-                return Err(bad(v));
-            }
-            rust_decimal::prelude::ToPrimitive::to_i64(&n).map(Some).ok_or_else(|| bad(v))
-        }
+}
+
+/// An optional whole number given as a JSON number (a JS number arrives as `2.0`) or as
+/// text; blank text is "not stated". A fraction is `invalid_number`: a count of years or
+/// semesters has none.
+fn whole(a: At<'_, '_>) -> Result<Option<i64>> {
+    let text = a.text()?;
+    if text.trim().is_empty() {
+        return Ok(None);
     }
-    d.deserialize_any(IntVisitor)
+    let bad = || Error::new(ErrorKind::InvalidNumber { input: text.clone() }, a.path);
+    let n = decimal::parse(&text).map_err(|_| bad())?;
+    if !n.fract().is_zero() {
+        return Err(bad());
+    }
+    n.to_i64().map(Some).ok_or_else(bad)
+}
+
+/// `checkEligibility`'s question: a track of the policy and what the applicant states.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EligibilityInput {
+    /// The track id (`exchange`, `freshman-leap`, …).
+    pub track: String,
+    /// The applicant's facts; none stated when absent.
+    pub applicant: Applicant,
+}
+
+impl Request for EligibilityInput {
+    const KEYS: &'static [&'static str] = &["policy", "track", "applicant", "locale"];
+    fn read(o: &Obj<'_>) -> Result<Self> {
+        Ok(Self { track: o.text("track")?, applicant: o.with("applicant", Applicant::read)?.unwrap_or_default() })
+    }
 }
 
 /// Overall answer: any failed condition → `ineligible`; else any open one → `review`;
@@ -437,82 +296,6 @@ fn check_values(a: &Applicant) -> Result<()> {
     }
     Ok(())
 }
-
-/// The texts of a yes/no condition: (code, sub-item of the track clause or `None` for the
-/// track clause itself, pass, fail, not stated), each as (zh, en).
-struct YesNo {
-    code: &'static str,
-    item: Option<u8>,
-    pass: (&'static str, &'static str),
-    fail: (&'static str, &'static str),
-    unstated: (&'static str, &'static str),
-}
-
-const ENROLLED: YesNo = YesNo {
-    code: "enrolled",
-    item: Some(1),
-    pass: ("学校在籍本科生（或合作协议规定的在籍学生）：符合。", "Enrolled undergraduate of the school (or an enrolled student the partner agreement admits): met."),
-    fail: (
-        "须为学校在籍本科生，或符合学校与国（境）外合作协议规定的在籍学生；你的回答是“否”。",
-        "You must be an enrolled undergraduate of the school, or an enrolled student the partner agreement admits; you answered no.",
-    ),
-    unstated: ("未说明是否为学校在籍学生：由学校审核。", "Not stated whether you are an enrolled student of the school: the office checks it."),
-};
-
-const CONDUCT: YesNo = YesNo {
-    code: "conduct",
-    item: Some(2),
-    pass: ("政治素质良好，思想品德合格：符合。", "Good political and moral standing: met."),
-    fail: ("须政治素质良好、思想品德合格；你的回答是“否”。", "Good political and moral standing is required; you answered no."),
-    unstated: ("未说明政治素质和思想品德情况：由学校审核。", "Not stated whether your political and moral standing is good: the office checks it."),
-};
-
-const HEALTH: YesNo = YesNo {
-    code: "health",
-    item: Some(4),
-    pass: ("身体健康，具有较好的心理素质和适应能力：符合。", "Good physical and mental health and adaptability: met."),
-    fail: ("须身体健康，具有较好的心理素质和适应能力；你的回答是“否”。", "Good physical and mental health and adaptability are required; you answered no."),
-    unstated: ("未说明身体和心理健康状况：由学校审核。", "Not stated whether you are in good health: the office checks it."),
-};
-
-const FUNDS: YesNo = YesNo {
-    code: "funds",
-    item: Some(5),
-    pass: ("具有在国（境）外学习和生活的经济能力：符合。", "Able to pay for study and living abroad: met."),
-    fail: ("须具有在国（境）外学习和生活的经济能力；你的回答是“否”。", "You must be able to pay for study and living abroad; you answered no."),
-    unstated: ("未说明是否具有在国（境）外学习和生活的经济能力：由学校审核。", "Not stated whether you can pay for study and living abroad: the office checks it."),
-};
-
-const JOINT_PROGRAM: YesNo = YesNo {
-    code: "joint_program",
-    item: None,
-    pass: ("国际联合培养专班学生：符合。", "Student of the international joint-training classes: met."),
-    fail: ("须为国际联合培养专班学生；你的回答是“否”。", "You must be a student of the international joint-training classes; you answered no."),
-    unstated: ("未说明是否为国际联合培养专班学生：由学院审核。", "Not stated whether you are in the international joint-training classes: the college checks it."),
-};
-
-/// Funding facts: a "yes" means not fundable (a `fail` in `fundingFindings`).
-const PRIOR_LIXING: YesNo = YesNo {
-    code: "prior_lixing_funding",
-    item: None,
-    pass: ("未曾获本计划资助：可获资助。", "Not funded by this plan before: may be funded."),
-    fail: (
-        "已获本计划资助：每名学生在校期间原则上只资助一次，不再资助（申请资格不受影响）。",
-        "Already funded by this plan: a student is, in principle, funded by it once while enrolled, so there is no further funding (eligibility is not affected).",
-    ),
-    unstated: ("未说明是否已获本计划资助：由中心审核。", "Not stated whether this plan has funded you before: the centre checks it."),
-};
-
-const OTHER_FUNDING: YesNo = YesNo {
-    code: "other_funding",
-    item: None,
-    pass: ("未享受国家留学基金等同类资助：可获资助。", "No China Scholarship Council or similar funding: may be funded."),
-    fail: (
-        "已享受国家留学基金（CSC）等同类资助：不再重复资助（申请资格不受影响）。",
-        "Already funded by the China Scholarship Council (CSC) or similar: no school or college funding (eligibility is not affected).",
-    ),
-    unstated: ("未说明是否享受国家留学基金等同类资助：由中心审核。", "Not stated whether the CSC or a similar scheme funds you: the centre checks it."),
-};
 
 /// Shows a GPA with at least one decimal place (3 → "3.0"), as GPAs are written.
 fn show_gpa(value: Decimal) -> String {
@@ -751,68 +534,6 @@ impl Ctx<'_> {
         }
     }
 }
-
-// XYU-10.2(3): language ability and priority.
-const LANGUAGE_UNSTATED: Text = Text {
-    zh: "未填写雅思、托福等外语考试成绩：“外语能力强”由学校审核；成绩优秀者优先考虑。",
-    en: "No IELTS, TOEFL or other test score stated: the office judges whether your foreign-language ability is strong; excellent scores are given priority.",
-};
-const SCORE_WITH_LINE: Text = Text { zh: "{test} {score}（优先线 {line}）", en: "{test} {score} (priority threshold {line})" };
-const SCORE_NO_LINE: Text = Text { zh: "{test} {score}（优先线由当年项目通知规定）", en: "{test} {score} (priority threshold set in the programme notice)" };
-const LANGUAGE_PRIORITY: Text = Text {
-    zh: "外语成绩达到优先考虑线：{list}；优先考虑。",
-    en: "Language score at or above the priority threshold: {list}; you have priority.",
-};
-const LANGUAGE_NO_LINE: Text = Text {
-    zh: "外语成绩：{list}。优先考虑线未规定：是否优先、外语能力是否达到“外语能力强”，由学校审核。",
-    en: "Language scores: {list}. No priority threshold is set: the office decides on priority and judges whether your foreign-language ability is strong.",
-};
-const LANGUAGE_BELOW_LINE: Text = Text {
-    zh: "外语成绩：{list}，未达到优先考虑线：不优先考虑。“外语能力强”是基本条件之一，由学校审核；成绩本身不是排除条件。",
-    en: "Language scores: {list}, below the priority threshold: no priority. Strong foreign-language ability is one of the basic conditions, and the office judges it; a score alone does not exclude you.",
-};
-
-// XYU-10.3: upper-year students settle their matters first.
-const UPPER_YEAR: Text = Text {
-    zh: "你是高年级学生（第 {y} 年，学制 {p} 年）：参加交换前应先行处理好与中期考核、毕业、升学等相关事宜。（办法未界定“高年级”，本工具按学制的后一半计。）",
-    en: "Upper-year student (year {y} of {p}): settle mid-term assessment, graduation and further-study matters before the exchange. (The regulation does not define upper years; this tool counts the second half of the programme.)",
-};
-const LOWER_YEAR: Text = Text {
-    zh: "第 {y} 年（学制 {p} 年），不属高年级：无须先行处理中期考核、毕业、升学事宜。（办法未界定“高年级”，本工具按学制的后一半计。）",
-    en: "Year {y} of {p}, not an upper year: no mid-term assessment, graduation or further-study matters to settle first. (The regulation does not define upper years; this tool counts the second half of the programme.)",
-};
-const UPPER_YEAR_UNSTATED: Text = Text {
-    zh: "未说明年级或学制：高年级学生参加交换前应先行处理好与中期考核、毕业、升学等相关事宜。",
-    en: "Year of study or programme length not stated: an upper-year student must first settle mid-term assessment, graduation and further-study matters.",
-};
-
-// LX-2.1.1: new students of the year, read as the first academic year.
-const FRESHMAN_FIRST_YEAR: Text = Text { zh: "第 1 学年的新生（当年入学新生）：符合。", en: "In your first year of study, a new student of the year: met." };
-const FRESHMAN_LATER_YEAR: Text = Text {
-    zh: "本项目面向当年入学新生（第 1 学年）；你在第 {y} 学年。",
-    en: "This track is for new students of the year (first year of study); you are in year {y}.",
-};
-const FRESHMAN_SAME_YEAR: Text = Text { zh: "{e} 年入学、{a} 年申请：属当年入学新生，符合。", en: "Enrolled in {e}, applying in {a}: a new student of the year: met." };
-const FRESHMAN_NEXT_YEAR: Text = Text {
-    zh: "{e} 年入学、{a} 年申请：若在第 1 学年内申请（如 {e} 年秋季入学、{a} 年春季遴选），按学年理解属“当年入学新生”，按自然年理解则不属于。方案未界定，由学院审核；填写年级即可判断。",
-    en: "Enrolled in {e}, applying in {a}: if you apply within your first year of study (say, enrolled in autumn {e}, selected in spring {a}), you are a new student of the year by academic year, though not by calendar year. The plan does not say which; the college decides. Giving your year of study settles it.",
-};
-const FRESHMAN_YEARS_LATER: Text = Text {
-    zh: "本项目面向当年入学新生；你 {e} 年入学，{a} 年申请时至少已在第 2 学年。",
-    en: "This track is for new students of the year; enrolled in {e}, you are at least in your second year of study in {a}.",
-};
-const FRESHMAN_BEFORE_ENROLLING: Text = Text {
-    zh: "申请年份 {a} 早于入学年份 {e}：请核对，由学院审核。",
-    en: "The application year {a} is before the enrollment year {e}: please check; the college decides.",
-};
-const FRESHMAN_INCONSISTENT: Text = Text {
-    zh: "年级（第 {y} 学年）与入学、申请年份（{e} 年、{a} 年）不一致：请核对，由学院审核。",
-    en: "Your year of study ({y}) does not match the enrollment and application years ({e}, {a}): please check; the college decides.",
-};
-const FRESHMAN_UNSTATED: Text = Text {
-    zh: "未说明年级或入学、申请年份：本项目面向国际联合培养专班当年入学新生，由学院审核。",
-    en: "Year of study, or enrollment and application years, not stated: this track is for new students of the year in the joint-training classes; the college checks it.",
-};
 
 #[cfg(test)]
 mod tests {
