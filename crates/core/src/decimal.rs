@@ -124,7 +124,8 @@ pub fn plain(text: &str) -> String {
     } else if point >= len {
         format!("{digits}{}", zeros(point - len))
     } else {
-        let (a, b) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        // ASCII digits: every index is a char boundary (checked, to link no panic).
+        let (a, b) = digits.split_at_checked(usize::try_from(point).unwrap_or(0)).unwrap_or((&digits, ""));
         format!("{a}.{b}")
     };
     let plain = if plain.contains('.') { plain.trim_end_matches('0').trim_end_matches('.') } else { plain.as_str() };
