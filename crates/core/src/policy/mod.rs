@@ -163,7 +163,7 @@ fn preset(id: &str) -> Option<&'static Parsed> {
     Some(CELLS.get(i)?.get_or_init(|| {
         // The build script wrote the text from a parsed document, so it parses.
         let unreadable = || vec![Problem::new("", "invalid_type", String::new())];
-        serde_json::from_str::<Value>(text).map_err(|_| unreadable()).and_then(|v| from_value(v, Locale::En))
+        serde_json::from_str::<Value>(text).map_err(|_| unreadable()).and_then(|v| from_value(&v, Locale::En))
     }))
 }
 
@@ -276,14 +276,14 @@ pub fn resolve(input: &Value, field: &str, locale: Locale) -> Result<Cow<'static
             }
         }
         Value::Object(map) => {
+            let merged;
             let document = match map.get("extends") {
-                None => Value::Object(map.clone()),
+                None => input,
                 Some(Value::String(base)) => {
-                    let mut merged = preset_value(base.trim(), &join_path(field, "extends"))?;
-                    let mut overrides = map.clone();
-                    overrides.remove("extends");
-                    merge(&mut merged, Value::Object(overrides));
-                    merged
+                    let mut preset = preset_value(base.trim(), &join_path(field, "extends"))?;
+                    merge_into(&mut preset, map, Some("extends"));
+                    merged = preset;
+                    &merged
                 }
                 Some(other) => {
                     return Err(Error::new(
@@ -304,21 +304,19 @@ pub fn resolve(input: &Value, field: &str, locale: Locale) -> Result<Cow<'static
     }
 }
 
-/// Deep-merges `overrides` into `base`: objects merge key by key, anything else replaces
-/// (so `"minGpa": null` unsets a parameter and a list replaces the whole list).
-fn merge(base: &mut Value, overrides: Value) {
-    match (base, overrides) {
-        (Value::Object(b), Value::Object(o)) => {
-            for (k, v) in o {
-                match b.get_mut(&k) {
-                    Some(slot) if slot.is_object() && v.is_object() => merge(slot, v),
-                    _ => {
-                        b.insert(k, v);
-                    }
-                }
+/// Deep-merges the object `overrides` (but for its key `skip`) into `base`: objects merge key by
+/// key, anything else replaces (so `"minGpa": null` unsets a parameter and a list replaces
+/// the whole list). The overrides are copied, never removed from: a map's `remove` links
+/// the B-tree's rebalancing, about 4 KB of wasm.
+fn merge_into(base: &mut Value, overrides: &serde_json::Map<String, Value>, skip: Option<&str>) {
+    let Value::Object(b) = base else { return };
+    for (k, v) in overrides.iter().filter(|(k, _)| Some(k.as_str()) != skip) {
+        match (b.get_mut(k), v) {
+            (Some(slot @ Value::Object(_)), Value::Object(o)) => merge_into(slot, o, None),
+            _ => {
+                b.insert(k.clone(), v.clone());
             }
         }
-        (slot, v) => *slot = v,
     }
 }
 
@@ -336,11 +334,11 @@ const UNUSED: Text = Text { zh: "本政策中没有读取此参数的规则，�
 ///
 /// # Errors
 /// Every problem found: unknown keys, wrong types, missing required keys, values out of range.
-pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy, Vec<Problem>> {
-    let hash = hash::of(&document);
+pub fn from_value(document: &Value, locale: Locale) -> std::result::Result<Policy, Vec<Problem>> {
+    let hash = hash::of(document);
     let mut problems = Problems::new(locale);
     let p = &mut problems;
-    let Ok(o) = (At { value: &document, path: "" }).any_obj(KEYS) else {
+    let Ok(o) = (At { value: document, path: "" }).any_obj(KEYS) else {
         p.add("", "invalid_type", &NOT_AN_OBJECT, &[]);
         return Err(problems.list);
     };
