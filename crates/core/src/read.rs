@@ -165,15 +165,22 @@ impl<'v> At<'v, '_> {
     /// # Errors
     /// `invalid_type` when it is not a list; the first error of an item.
     pub fn list<T>(self, mut each: impl FnMut(At<'v, '_>) -> Result<T>) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        self.items(&mut |at| each(at).map(|v| out.push(v)))?;
+        Ok(out)
+    }
+
+    /// Calls `each` on every item of a list with its path. Not generic: the list walk is
+    /// compiled once, not once per item type (a generic one was ~1 KB of wasm per type).
+    fn items(self, each: &mut dyn FnMut(At<'v, '_>) -> Result<()>) -> Result<()> {
         let Value::Array(items) = self.value else {
             return Err(wrong(Expected::List, self.value, self.path));
         };
-        let mut out = Vec::with_capacity(items.len());
         for (i, value) in items.iter().enumerate() {
             let path = format!("{}[{i}]", self.path);
-            out.push(each(At { value, path: &path })?);
+            each(At { value, path: &path })?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Each entry of an object (`rates`, `clauses`), read by `each`, in key order.
@@ -266,6 +273,12 @@ impl<'v> Obj<'v> {
                 read(At { value, path: &path }).map(Some)
             }
         }
+    }
+
+    /// `key`'s value and path, unless absent or `null` (the part of [`Obj::with`] that is
+    /// the same for every `T`).
+    fn located(&self, key: &'static str) -> Option<(&'v Value, String)> {
+        self.raw(key).map(|value| (value, self.field(key)))
     }
 
     /// `key`'s raw value, if present and not `null`.
@@ -454,22 +467,38 @@ impl Problems {
     /// An object of named entries (clauses, tracks) each read by `read`, in key order, every
     /// entry's problems recorded; `None` if it is not an object or an entry does not read.
     pub fn entries<'v, T>(&mut self, at: At<'v, '_>, mut read: impl FnMut(At<'v, '_>, &mut Problems) -> Option<T>) -> Option<Keyed<T>> {
+        let mut out = Keyed::new();
+        let ok = self.each_entry(at, &mut |name, at, p| read(at, p).map(|v| out.insert(name.to_owned(), v)).is_some());
+        ok.then_some(out)
+    }
+
+    /// Calls `each` on every entry of an object, recording a problem if it is not one;
+    /// whether every entry read (`each` says so of its own).
+    fn each_entry<'v>(&mut self, at: At<'v, '_>, each: &mut dyn FnMut(&'v str, At<'v, '_>, &mut Problems) -> bool) -> bool {
         let Value::Object(map) = at.value else {
             self.error(&wrong(Expected::Object, at.value, at.path));
-            return None;
+            return false;
         };
-        let mut out = Keyed::new();
         let mut ok = true;
         for (name, value) in map {
             let path = join_path(at.path, name);
-            match read(At { value, path: &path }, self) {
-                Some(v) => {
-                    out.insert(name.clone(), v);
-                }
-                None => ok = false,
-            }
+            ok &= each(name, At { value, path: &path }, self);
         }
-        ok.then_some(out)
+        ok
+    }
+
+    /// Calls `each` on every item of a list; whether every item read.
+    fn each_item<'v>(&mut self, at: At<'v, '_>, each: &mut dyn FnMut(At<'v, '_>, &mut Problems) -> bool) -> bool {
+        let Value::Array(items) = at.value else {
+            self.error(&wrong(Expected::List, at.value, at.path));
+            return false;
+        };
+        let mut ok = true;
+        for (i, value) in items.iter().enumerate() {
+            let path = format!("{}[{i}]", at.path);
+            ok &= each(At { value, path: &path }, self);
+        }
+        ok
     }
 
     /// Whether nothing was found.
@@ -606,25 +635,12 @@ impl<'v, 'p> Fields<'v, 'p> {
     /// A list whose every item is read by `read` (absent: empty, or `missing_field` when
     /// `required`), every item's problems recorded.
     pub fn items<T>(&mut self, key: &'static str, required: bool, mut read: impl FnMut(At<'v, '_>, &mut Problems) -> Option<T>) -> Vec<T> {
-        let Some(value) = self.o.raw(key) else {
-            if required {
-                let e = Error::new(ErrorKind::MissingField, self.o.field(key));
-                return self.take(Err(e));
-            }
-            return Vec::new();
+        let mut out = Vec::new();
+        let Some((value, path)) = self.o.located(key) else {
+            self.require(key, !required);
+            return out;
         };
-        let path = self.o.field(key);
-        let Value::Array(items) = value else {
-            return self.take(Err(wrong(Expected::List, value, &path)));
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, value) in items.iter().enumerate() {
-            let path = format!("{path}[{i}]");
-            match read(At { value, path: &path }, self.p) {
-                Some(v) => out.push(v),
-                None => self.ok = false,
-            }
-        }
+        self.ok &= self.p.each_item(At { value, path: &path }, &mut |at, p| read(at, p).map(|v| out.push(v)).is_some());
         out
     }
 
