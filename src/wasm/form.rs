@@ -21,6 +21,7 @@ use crate::form::{self as rules, Form, FormValue, Validation, KEYS};
 use crate::keyed::Keyed;
 use crate::locale::Locale;
 use crate::policy::{self, Policy};
+use std::borrow::Cow;
 use crate::read::Obj;
 use serde_json::Value;
 use std::cell::RefCell;
@@ -111,7 +112,8 @@ type Listener = (&'static str, bool, Closure<dyn FnMut(Event)>);
 
 struct Attachment {
     form: HtmlFormElement,
-    policy: Policy,
+    /// A preset is borrowed, a policy object owned.
+    policy: Cow<'static, Policy>,
     locale: Locale,
     /// In document order of each key's first control.
     fields: Vec<Field>,
@@ -145,12 +147,12 @@ pub fn attach_form(
     let value: Value = super::from_js(&options)?;
     let locale = api::locale_of(&value);
     // `{ policy, locale? }`, read as every request is.
-    let read = || -> Result<(Policy, Locale), Error> {
+    let read = || -> Result<(Cow<'static, Policy>, Locale), Error> {
         let o = Obj::root(&value, &["policy", "locale"])?;
         let policy = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
         let locale_tag = o.opt_str("locale")?;
         let chosen = api::check_locale(locale_tag.as_deref())?;
-        Ok((policy::resolve(policy, "policy", locale)?.into_owned(), chosen))
+        Ok((policy::resolve(policy, "policy", locale)?, chosen))
     };
     let (policy, locale) = read().map_err(|error| into_js_error(&Failure { error, locale }))?;
 

@@ -8,7 +8,7 @@ use crate::policy::Policy;
 use serde_json::Value;
 
 impl Export for CreditRequest {
-    type Output = CreditResult;
+    type Output<'p> = CreditResult;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<CreditResult, Error> {
         credit::check_credits(given(policy)?, &self, locale)
     }

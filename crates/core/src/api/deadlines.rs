@@ -38,21 +38,21 @@ over_dates!(
 );
 
 impl Export for Deadlines {
-    type Output = Vec<Deadline>;
+    type Output<'p> = Vec<Deadline>;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Vec<Deadline>> {
         deadline::deadlines(given(policy)?, &self.0, locale)
     }
 }
 
 impl Export for DeadlinesIcs {
-    type Output = String;
+    type Output<'p> = String;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<String> {
         Ok(deadline::to_ics(&deadline::deadlines(given(policy)?, &self.0, locale)?, locale))
     }
 }
 
 impl Export for ChecklistRequest {
-    type Output = Checklist;
+    type Output<'p> = Checklist;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Checklist> {
         deadline::checklist(given(policy)?, &self.0, locale)
     }

@@ -8,7 +8,7 @@ use crate::policy::Policy;
 use serde_json::Value;
 
 impl Export for EligibilityInput {
-    type Output = Eligibility;
+    type Output<'p> = Eligibility;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Eligibility, Error> {
         eligibility::check_eligibility(given(policy)?, &self.track, &self.applicant, locale)
     }

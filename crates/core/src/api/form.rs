@@ -8,7 +8,7 @@ use crate::policy::Policy;
 use serde_json::Value;
 
 impl Export for ValidateInput {
-    type Output = Validation;
+    type Output<'p> = Validation;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Validation, Error> {
         Ok(form::validate_application(given(policy)?, &self.form, locale))
     }
@@ -26,7 +26,7 @@ pub fn validate_application(input: Value) -> TextResult {
 }
 
 impl Export for ValidateFieldInput {
-    type Output = Validation;
+    type Output<'p> = Validation;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Validation, Error> {
         Ok(form::validate_field(given(policy)?, &self.form, &self.field, locale))
     }

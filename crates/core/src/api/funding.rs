@@ -8,7 +8,7 @@ use crate::policy::Policy;
 use serde_json::Value;
 
 impl Export for FundingInput {
-    type Output = FundingResult;
+    type Output<'p> = FundingResult;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<FundingResult, Error> {
         funding::estimate(given(policy)?, &self, locale)
     }

@@ -137,13 +137,13 @@ pub type TextResult = std::result::Result<String, Failure>;
 pub trait Export: Request {
     /// Whether the request names a policy (`allocateQuota` and `homeGpa` do not).
     const POLICY: bool = true;
-    /// The result.
-    type Output: Serialize;
+    /// The result; it may borrow the policy (`describePolicy` is the policy itself).
+    type Output<'p>: Serialize;
     /// Runs the rule. `policy` is `Some` exactly when [`Export::POLICY`].
     ///
     /// # Errors
     /// What the rule finds unreadable (an unknown grade, a missing section…).
-    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Self::Output, Error>;
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Self::Output<'_>, Error>;
 }
 
 /// Where a request's `policy` comes from: which policies an entry point holds.
