@@ -254,10 +254,17 @@ pub fn check_locale(tag: Option<&str>) -> Result<Locale, Error> {
 /// # Errors
 /// `invalid_type` if serialization fails (it cannot for this crate's types).
 pub fn with_policy<T: Serialize + ?Sized>(result: &T, policy: Option<&Policy>) -> Result<String, Error> {
+    let mut out = Vec::with_capacity(256);
+    let written = serde_json::to_writer(&mut out, result).is_ok();
+    finish(out, written, policy)
+}
+
+/// The part of [`with_policy`] that is the same for every result type, compiled once.
+fn finish(out: Vec<u8>, written: bool, policy: Option<&Policy>) -> Result<String, Error> {
     // No result type can fail to serialize (string keys only, no floats); serde_json's error
     // text is not worth its weight in the wasm (its Display links every io error message).
-    let text = serde_json::to_string(result)
-        .map_err(|_| Error::new(ErrorKind::InvalidType { expected: Expected::Json, found: Found::Unrepresentable(String::new()) }, ""))?;
+    let unrepresentable = || Error::new(ErrorKind::InvalidType { expected: Expected::Json, found: Found::Unrepresentable(String::new()) }, "");
+    let text = String::from_utf8(out).ok().filter(|_| written).ok_or_else(unrepresentable)?;
     Ok(match policy {
         Some(p) => splice_policy(text, p),
         None => text,
