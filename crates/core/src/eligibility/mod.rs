@@ -313,10 +313,6 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn pick(&self, zh: String, en: String) -> String {
-        self.locale.pick(zh, en)
-    }
-
     /// `XYU-10.2` + item 3 → `XYU-10.2(3)`.
     fn item_clause(&self, item: Option<u8>) -> String {
         match item {
@@ -348,48 +344,13 @@ impl Ctx<'_> {
     /// XYU-10.2(2) "good academic record": the threshold comes from the programme notice.
     fn gpa(&self, min: Option<Decimal>) -> Finding {
         let clause = self.item_clause(Some(2));
-        let (code, gpa) = ("gpa", self.a.gpa);
-        match (min, gpa) {
-            (None, Some(g)) => Finding::review(
-                code,
-                &clause,
-                self.pick(
-                    format!("GPA {}：“学习成绩良好”的标准由当年项目通知规定，由学校审核。", show_gpa(g)),
-                    format!("GPA {}: the threshold for a good academic record is set in the programme notice; the office decides.", show_gpa(g)),
-                ),
-            ),
-            (None, None) => Finding::review(
-                code,
-                &clause,
-                self.pick(
-                    "未填写 GPA；“学习成绩良好”的标准由当年项目通知规定，由学校审核。".to_owned(),
-                    "GPA not stated; the threshold for a good academic record is set in the programme notice; the office decides.".to_owned(),
-                ),
-            ),
-            (Some(m), None) => Finding::review(
-                code,
-                &clause,
-                self.pick(
-                    format!("未填写 GPA：须至少 {}。", show_gpa(m)),
-                    format!("GPA not stated: it must be at least {}.", show_gpa(m)),
-                ),
-            ),
-            (Some(m), Some(g)) if g >= m => Finding::pass(
-                code,
-                &clause,
-                self.pick(
-                    format!("GPA {} 达到要求（至少 {}）。", show_gpa(g), show_gpa(m)),
-                    format!("GPA {} meets the minimum of {}.", show_gpa(g), show_gpa(m)),
-                ),
-            ),
-            (Some(m), Some(g)) => Finding::fail(
-                code,
-                &clause,
-                self.pick(
-                    format!("GPA 须至少 {}；你的是 {}。", show_gpa(m), show_gpa(g)),
-                    format!("GPA must be at least {}; yours is {}.", show_gpa(m), show_gpa(g)),
-                ),
-            ),
+        let (code, l) = ("gpa", self.locale);
+        match (min, self.a.gpa) {
+            (None, Some(g)) => Finding::review(code, &clause, GPA_NO_LINE.fill(l, &[("gpa", &show_gpa(g))])),
+            (None, None) => Finding::review(code, &clause, GPA_UNSTATED_NO_LINE.get(l)),
+            (Some(m), None) => Finding::review(code, &clause, GPA_UNSTATED.fill(l, &[("min", &show_gpa(m))])),
+            (Some(m), Some(g)) if g >= m => Finding::pass(code, &clause, GPA_MET.fill(l, &[("gpa", &show_gpa(g)), ("min", &show_gpa(m))])),
+            (Some(m), Some(g)) => Finding::fail(code, &clause, GPA_BELOW.fill(l, &[("gpa", &show_gpa(g)), ("min", &show_gpa(m))])),
         }
     }
 
@@ -456,28 +417,17 @@ impl Ctx<'_> {
     fn semesters(&self) -> Finding {
         let clause = self.t.semesters_clause.clone().unwrap_or_else(|| self.t.clause.clone());
         let (min, max) = (i64::from(self.t.min_semesters.unwrap_or(1)), i64::from(self.t.max_semesters.unwrap_or(2)));
+        let l = self.locale;
         match self.a.semesters {
-            Some(s) if (min..=max).contains(&s) => Finding::pass(
-                "semesters",
-                &clause,
-                self.pick(format!("交流 {s} 个学期：在 {min}–{max} 个学期之内。"), format!("{} abroad: within {min}–{max}.", count(s, "semester", "semesters"))),
-            ),
-            Some(s) => Finding::fail(
-                "semesters",
-                &clause,
-                self.pick(
-                    format!("交流学习期限须为 {min}–{max} 个学期；你填写的是 {s} 个学期。"),
-                    format!("An exchange lasts {min}–{max} semesters; you asked for {s}."),
-                ),
-            ),
-            None => Finding::review(
-                "semesters",
-                &clause,
-                self.pick(
-                    format!("未填写交流学期数：须为 {min}–{max} 个学期。"),
-                    format!("Number of semesters not stated: an exchange lasts {min}–{max} semesters."),
-                ),
-            ),
+            Some(s) => {
+                let args: [(&str, &dyn fmt::Display); 4] = [("s", &s), ("sEn", &count(s, "semester", "semesters")), ("min", &min), ("max", &max)];
+                if (min..=max).contains(&s) {
+                    Finding::pass("semesters", &clause, SEMESTERS_MET.fill(l, &args))
+                } else {
+                    Finding::fail("semesters", &clause, SEMESTERS_OUTSIDE.fill(l, &args))
+                }
+            }
+            None => Finding::review("semesters", &clause, SEMESTERS_UNSTATED.fill(l, &[("min", &min), ("max", &max)])),
         }
     }
 
@@ -509,28 +459,17 @@ impl Ctx<'_> {
     fn semesters_completed(&self) -> Finding {
         let clause = &self.t.clause;
         let min = i64::from(self.t.min_semesters_completed.unwrap_or(1));
+        let (l, min_en) = (self.locale, count(min, "semester", "semesters"));
         match self.a.semesters_completed {
-            Some(s) if s >= min => Finding::pass(
-                "semesters_completed",
-                clause,
-                self.pick(format!("已在读 {s} 个学期（至少 {min} 个）：符合。"), format!("{} completed (at least {min}): met.", count(s, "semester", "semesters"))),
-            ),
-            Some(s) => Finding::fail(
-                "semesters_completed",
-                clause,
-                self.pick(
-                    format!("须已在读至少 {min} 个学期；你已在读 {s} 个学期。"),
-                    format!("Needs at least {} completed; you have {s}.", count(min, "semester", "semesters")),
-                ),
-            ),
-            None => Finding::review(
-                "semesters_completed",
-                clause,
-                self.pick(
-                    format!("未填写已在读学期数：须至少 {min} 个学期。"),
-                    format!("Semesters completed not stated: you need at least {}.", count(min, "semester", "semesters")),
-                ),
-            ),
+            Some(s) => {
+                let args: [(&str, &dyn fmt::Display); 4] = [("s", &s), ("sEn", &count(s, "semester", "semesters")), ("min", &min), ("minEn", &min_en)];
+                if s >= min {
+                    Finding::pass("semesters_completed", clause, COMPLETED_MET.fill(l, &args))
+                } else {
+                    Finding::fail("semesters_completed", clause, COMPLETED_SHORT.fill(l, &args))
+                }
+            }
+            None => Finding::review("semesters_completed", clause, COMPLETED_UNSTATED.fill(l, &[("min", &min), ("minEn", &min_en)])),
         }
     }
 }

@@ -139,3 +139,35 @@ pub const FRESHMAN_UNSTATED: Text = Text {
     zh: "未说明年级或入学、申请年份：本项目面向国际联合培养专班当年入学新生，由学院审核。",
     en: "Year of study, or enrollment and application years, not stated: this track is for new students of the year in the joint-training classes; the college checks it.",
 };
+
+// XYU-10.2(2): a good academic record, the GPA threshold from the programme notice.
+pub const GPA_NO_LINE: Text = Text {
+    zh: "GPA {gpa}：“学习成绩良好”的标准由当年项目通知规定，由学校审核。",
+    en: "GPA {gpa}: the threshold for a good academic record is set in the programme notice; the office decides.",
+};
+pub const GPA_UNSTATED_NO_LINE: Text = Text {
+    zh: "未填写 GPA；“学习成绩良好”的标准由当年项目通知规定，由学校审核。",
+    en: "GPA not stated; the threshold for a good academic record is set in the programme notice; the office decides.",
+};
+pub const GPA_UNSTATED: Text = Text { zh: "未填写 GPA：须至少 {min}。", en: "GPA not stated: it must be at least {min}." };
+pub const GPA_MET: Text = Text { zh: "GPA {gpa} 达到要求（至少 {min}）。", en: "GPA {gpa} meets the minimum of {min}." };
+pub const GPA_BELOW: Text = Text { zh: "GPA 须至少 {min}；你的是 {gpa}。", en: "GPA must be at least {min}; yours is {gpa}." };
+
+// XYU-11: 1–2 semesters.
+pub const SEMESTERS_MET: Text = Text { zh: "交流 {s} 个学期：在 {min}–{max} 个学期之内。", en: "{sEn} abroad: within {min}–{max}." };
+pub const SEMESTERS_OUTSIDE: Text = Text {
+    zh: "交流学习期限须为 {min}–{max} 个学期；你填写的是 {s} 个学期。",
+    en: "An exchange lasts {min}–{max} semesters; you asked for {s}.",
+};
+pub const SEMESTERS_UNSTATED: Text = Text {
+    zh: "未填写交流学期数：须为 {min}–{max} 个学期。",
+    en: "Number of semesters not stated: an exchange lasts {min}–{max} semesters.",
+};
+
+// LX-2.1.2: at least N semesters completed.
+pub const COMPLETED_MET: Text = Text { zh: "已在读 {s} 个学期（至少 {min} 个）：符合。", en: "{sEn} completed (at least {min}): met." };
+pub const COMPLETED_SHORT: Text = Text { zh: "须已在读至少 {min} 个学期；你已在读 {s} 个学期。", en: "Needs at least {minEn} completed; you have {s}." };
+pub const COMPLETED_UNSTATED: Text = Text {
+    zh: "未填写已在读学期数：须至少 {min} 个学期。",
+    en: "Semesters completed not stated: you need at least {minEn}.",
+};
