@@ -31,7 +31,8 @@ use crate::date::Date;
 use crate::decimal::{self, Decimal};
 use crate::error::{Error, ErrorKind, Expected, Found, Result};
 use crate::keyed::Keyed;
-use crate::locale::Locale;
+use crate::locale::{Locale, Text};
+use std::fmt::Display;
 use crate::policy::tracks::Track;
 use crate::policy::Policy;
 use crate::read::{number_text, At, Obj, Request};
@@ -300,8 +301,13 @@ impl Ctx<'_> {
         FieldError { field: key.to_owned(), code: e.code().to_owned(), message: e.message(self.locale) }
     }
 
-    fn custom(&self, key: &str, code: &str, zh: String, en: String) -> FieldError {
-        FieldError { field: key.to_owned(), code: code.to_owned(), message: self.locale.pick(zh, en) }
+    /// A message of the form's own rules: `text` filled with `args` and `{label}`, the key's
+    /// label in the request's language.
+    fn custom(&self, key: &str, code: &str, text: &Text, args: &[(&str, &dyn Display)]) -> FieldError {
+        let label = label(key, self.locale);
+        let mut all: Vec<(&str, &dyn Display)> = vec![("label", &label)];
+        all.extend_from_slice(args);
+        FieldError { field: key.to_owned(), code: code.to_owned(), message: text.fill(self.locale, &all) }
     }
 
     fn unknown(&self, key: &str) -> FieldError {

@@ -2,10 +2,10 @@
 //! land on a key (`end` after `start` and within the track's semesters; `yearOfStudy` for a
 //! freshman-leap track; the funding keys against LX-5.3.1).
 
-use super::{echo, label, Check, Ctx, FormValue, Rule, MAINLAND_MOBILE, MAX_YEAR_OF_STUDY};
+use super::{echo, Check, Ctx, FormValue, Rule, MAINLAND_MOBILE, MAX_YEAR_OF_STUDY};
 use crate::decimal::{self, Decimal};
 use crate::error::{ErrorKind, Expected, Section};
-use crate::locale::{Locale, Text};
+use crate::locale::Text;
 use crate::policy::tracks::TrackKind;
 use crate::score::ScoreRule;
 
@@ -99,12 +99,7 @@ impl Ctx<'_> {
                 },
             ));
         }
-        let warning = self.custom(
-            key,
-            "unusual_format",
-            format!("{}：“{}”不是中国普通护照号码格式（G 或 E 加 8 位数字，或 E 加一个字母加 7 位数字），请核对。", label(key, Locale::ZhCn), echo(&p)),
-            format!("{}: \"{}\" is not in the format of a PRC ordinary passport (G or E + 8 digits, or E + a letter + 7 digits); please check it.", label(key, Locale::En), echo(&p)),
-        );
+        let warning = self.custom(key, "unusual_format", &UNUSUAL_PASSPORT, &[("input", &echo(&p))]);
         Ok(Check { warning: Some(warning), normalized: Some(p), ..Check::default() })
     }
 
@@ -148,12 +143,9 @@ impl Ctx<'_> {
             return Ok(Check::default());
         };
         let semesters_en = crate::locale::count(max, "semester", "semesters");
-        let fill = |l: Locale| {
-            let args: [(&str, &dyn std::fmt::Display); 9] = [("label", &label(key, l)), ("min", &min), ("max", &max), ("maxSemesters", &semesters_en),
-                ("clause", &clause), ("from", &from), ("to", &to), ("days", &days), ("per", &per)];
-            text.fill(l, &args)
-        };
-        let warning = self.custom(key, code, fill(Locale::ZhCn), fill(Locale::En));
+        let args: [(&str, &dyn std::fmt::Display); 8] =
+            [("min", &min), ("max", &max), ("maxSemesters", &semesters_en), ("clause", &clause), ("from", &from), ("to", &to), ("days", &days), ("per", &per)];
+        let warning = self.custom(key, code, text, &args);
         Ok(Check { warning: Some(warning), ..Check::default() })
     }
 
@@ -162,21 +154,13 @@ impl Ctx<'_> {
         let rule = ScoreRule { min: Decimal::ONE, max: Decimal::from(MAX_YEAR_OF_STUDY), step: Some(Decimal::ONE) };
         let year = self.score(key, &rule)?;
         let Some(track) = self.track().filter(|t| t.kind == TrackKind::FreshmanLeap) else { return Ok(Check::default()) };
-        let clause = &track.clause;
-        let (zh_label, en_label) = (label(key, Locale::ZhCn), label(key, Locale::En));
+        let args: [(&str, &dyn std::fmt::Display); 3] = [("title", &track.title), ("titleEn", &track.title_en), ("clause", &track.clause)];
         match year {
-            None => Err(self.custom(
-                key,
-                "missing_field",
-                format!("{zh_label}：“{}”须填写（仅限申请当年入学的新生，{clause}）。", track.title),
-                format!("{en_label}: required for {} (only for students in their enrollment year, {clause}).", track.title_en),
-            )),
-            Some(y) if y != Decimal::ONE => Err(self.custom(
-                key,
-                "out_of_range",
-                format!("{zh_label}：“{}”只面向申请当年入学的新生（一年级，{clause}）；你填写的是 {} 年级。", track.title, y.normalize()),
-                format!("{en_label}: {} is only for students in their enrollment year (year 1, {clause}); you are in year {}.", track.title_en, y.normalize()),
-            )),
+            None => Err(self.custom(key, "missing_field", &FRESHMAN_YEAR_MISSING, &args)),
+            Some(y) if y != Decimal::ONE => {
+                let [title, title_en, clause] = args;
+                Err(self.custom(key, "out_of_range", &FRESHMAN_YEAR_LATER, &[title, title_en, clause, ("y", &y.normalize())]))
+            }
             Some(_) => Ok(Check::default()),
         }
     }
@@ -208,17 +192,8 @@ impl Ctx<'_> {
             |t| t.funding_clause.clone(),
         );
         let Some(clause) = clause else { return Ok(Check::default()) };
-        let (zh, en) = if key == "priorLixingFunding" {
-            ("每名学生在校期间原则上只资助一次，本次不能获得资助（仍可申请）", "a student is, in principle, funded once while enrolled, so this application cannot be funded (you may still apply)")
-        } else {
-            ("已享受同类资助的不再重复资助，本次不能获得学校和学院资助（仍可申请）", "a student funded by the CSC or similar is not funded again, so this application gets no school or college funding (you may still apply)")
-        };
-        let warning = self.custom(
-            key,
-            "not_fundable",
-            format!("{}：{zh}（{clause}）。", label(key, Locale::ZhCn)),
-            format!("{}: {en} ({clause}).", label(key, Locale::En)),
-        );
+        let text = if key == "priorLixingFunding" { &FUNDED_ONCE } else { &FUNDED_ELSEWHERE };
+        let warning = self.custom(key, "not_fundable", text, &[("clause", &clause)]);
         Ok(Check { warning: Some(warning), ..Check::default() })
     }
 }
@@ -233,4 +208,30 @@ const LONG_DURATION: Text = Text {
 const SHORT_DURATION: Text = Text {
     zh: "{label}：{from} 至 {to} 仅 {days} 天，短于一个学期（按本政策估算的每学期至少约 {per} 天，非办法规定）；交流学习期限一般为 {min}–{max} 个学期（{clause}）。",
     en: "{label}: {from} to {to} is only {days} days, shorter than a semester (the policy's estimate of at least about {per} days, not the regulation's); an exchange generally lasts {min}–{max} semesters ({clause}).",
+};
+
+/// A passport number of another country's format.
+const UNUSUAL_PASSPORT: Text = Text {
+    zh: "{label}：“{input}”不是中国普通护照号码格式（G 或 E 加 8 位数字，或 E 加一个字母加 7 位数字），请核对。",
+    en: "{label}: \"{input}\" is not in the format of a PRC ordinary passport (G or E + 8 digits, or E + a letter + 7 digits); please check it.",
+};
+
+/// LX-2.1.1: the freshman-leap track is for students in their enrollment year.
+const FRESHMAN_YEAR_MISSING: Text = Text {
+    zh: "{label}：“{title}”须填写（仅限申请当年入学的新生，{clause}）。",
+    en: "{label}: required for {titleEn} (only for students in their enrollment year, {clause}).",
+};
+const FRESHMAN_YEAR_LATER: Text = Text {
+    zh: "{label}：“{title}”只面向申请当年入学的新生（一年级，{clause}）；你填写的是 {y} 年级。",
+    en: "{label}: {titleEn} is only for students in their enrollment year (year 1, {clause}); you are in year {y}.",
+};
+
+/// LX-5.3.1: funded once, and not on top of similar funding; a warning, never an error.
+const FUNDED_ONCE: Text = Text {
+    zh: "{label}：每名学生在校期间原则上只资助一次，本次不能获得资助（仍可申请）（{clause}）。",
+    en: "{label}: a student is, in principle, funded once while enrolled, so this application cannot be funded (you may still apply) ({clause}).",
+};
+const FUNDED_ELSEWHERE: Text = Text {
+    zh: "{label}：已享受同类资助的不再重复资助，本次不能获得学校和学院资助（仍可申请）（{clause}）。",
+    en: "{label}: a student funded by the CSC or similar is not funded again, so this application gets no school or college funding (you may still apply) ({clause}).",
 };
