@@ -81,8 +81,12 @@ pub fn batch_gpa_text(input: Value) -> Result<String, Failure> {
     let locale = locale_of(&input);
     let go = || -> Result<String, Error> {
         let o = Obj::root(&input, &["policy", "csv", "locale"])?;
-        // Borrowed: the CSV is read where it lies in the request.
-        let csv = o.need("csv", |a| a.str())?;
+        // Borrowed: the CSV is read where it lies in the request. A request without either
+        // names its policy first, as every request does.
+        let csv = o.need("csv", |a| a.str()).map_err(|e| match o.raw("policy") {
+            None if e.code() == "missing_field" => Error::new(ErrorKind::MissingField, "policy"),
+            _ => e,
+        })?;
         read_and_answer(&o, csv, locale)
     };
     go().map_err(|error| Failure { error, locale })

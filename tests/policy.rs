@@ -170,3 +170,18 @@ fn a_section_lists_every_problem_not_only_its_first() {
     let paths: Vec<String> = problems(&doc, Locale::En).into_iter().map(|(p, _)| p).collect();
     assert_eq!(paths, ["credits.typo", "credits.hoursPerCredit.min", "credits.semesters.max", "credits.systems[0].basis"]);
 }
+
+#[test]
+fn a_request_missing_its_policy_names_it_before_its_own_keys() {
+    // `{}` lacks both `policy` and `grade`: the policy is named, the first key of every
+    // request that takes one; a present key that does not read is named before either.
+    for (f, name) in [(api::convert_grade as fn(Value) -> api::ApiResult, "convertGrade"), (api::check_credits, "checkCredits"), (api::batch_gpa, "batchGpa")] {
+        let e = f(json!({})).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("missing_field", "policy"), "{name}");
+    }
+    let e = api::convert_grade(json!({ "grade": true })).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("invalid_type", "grade"));
+    // null, what JSON makes of NaN and Infinity, is a wrong type where a value is required.
+    let e = api::compute_gpa(json!({ "policy": "xinyu-2022", "courses": [{ "credits": null, "grade": "A" }] })).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("invalid_type", "courses[0].credits"));
+}

@@ -144,6 +144,7 @@ pub fn attach_form(
     form: HtmlFormElement,
     #[wasm_bindgen(unchecked_param_type = "AttachFormOptions")] options: JsValue,
 ) -> Result<FormHandle, JsValue> {
+    super::ready();
     let value: Value = super::from_js(&options)?;
     let locale = api::locale_of(&value);
     // `{ policy, locale? }`, read as every request is.

@@ -1,7 +1,7 @@
 //! The full module's exports beyond the grades ones: every other area, the policy reader
 //! (`describePolicy` and any policy object), `batchGpa` and `attachForm` (form.rs).
 
-use super::{call, from_js, into_js_error, parse_js, regexp};
+use super::{call, from_js, into_js_error, parse_js, ready};
 use crate::api::{self, ChecklistRequest, Deadlines, DeadlinesIcs, Describe};
 use crate::credit::CreditRequest;
 use crate::eligibility::EligibilityInput;
@@ -26,13 +26,6 @@ const TS_ELIGIBILITY: &str = include_str!("ts/eligibility.d.ts");
 const TS_FORM: &str = include_str!("ts/form.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_BATCH: &str = include_str!("ts/batch.d.ts");
-
-/// The browser's `RegExp` for the policy's patterns, handed to the core when the module
-/// starts (the core has no web dependency).
-#[wasm_bindgen(start)]
-pub fn start() {
-    crate::pattern::install(&regexp::RegExp);
-}
 
 #[wasm_bindgen]
 extern "C" {
@@ -195,6 +188,7 @@ pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput"
 /// memory, where text is first decoded to a JS string and then encoded back to UTF-8.
 #[wasm_bindgen(js_name = batchGpa, unchecked_return_type = "BatchGpaResult")]
 pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    ready();
     let csv = if input.is_object() && !js_sys::Array::is_array(&input) {
         js_sys::Reflect::get(&input, &"csv".into()).ok().and_then(|v| csv_text(&v))
     } else {

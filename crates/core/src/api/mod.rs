@@ -183,12 +183,22 @@ pub fn call<E: Export, S: Source>(input: &Value) -> TextResult {
     let locale = locale_of(input);
     let answer = || -> Result<String, Error> {
         let o = Obj::root(input, E::KEYS)?;
-        let request = E::read(&o)?;
+        let request = E::read(&o).map_err(|e| missing_policy_first(&o, E::POLICY, e))?;
         let policy = locale_and_policy::<S>(&o, E::POLICY, locale)?;
         let out = request.run(policy.as_deref(), locale)?;
         with_policy(&out, policy.as_deref())
     };
     answer().map_err(|error| Failure { error, locale })
+}
+
+/// A request missing its own keys and its `policy` names the policy first, the first key of
+/// every request that takes one.
+fn missing_policy_first(o: &Obj<'_>, takes_policy: bool, e: Error) -> Error {
+    if takes_policy && e.code() == "missing_field" && o.raw("policy").is_none() {
+        Error::new(ErrorKind::MissingField, "policy")
+    } else {
+        e
+    }
 }
 
 /// The part of [`call`] that is the same for every export: the `locale` tag, then the

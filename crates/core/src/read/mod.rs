@@ -288,12 +288,20 @@ impl<'v> Obj<'v> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    /// A required value.
+    /// A required value. An explicit `null` is read as the value it is, so it is a wrong type
+    /// (`invalid_type` … found null), not a missing key: that is what `NaN` and `Infinity`
+    /// become in JSON, and a number must never be taken for "not given".
     ///
     /// # Errors
-    /// `missing_field` when absent or `null`; `read`'s error.
+    /// `missing_field` when absent; `read`'s error (`invalid_type` for `null`).
     pub fn need<T>(&self, key: &'static str, read: impl FnOnce(At<'v, '_>) -> Result<T>) -> Result<T> {
-        self.with(key, read)?.ok_or_else(|| Error::new(ErrorKind::MissingField, self.field(key)))
+        match self.map.get(key) {
+            None => Err(Error::new(ErrorKind::MissingField, self.field(key))),
+            Some(value) => {
+                let path = self.field(key);
+                read(At { value, path: &path })
+            }
+        }
     }
 
     /// Required text.
@@ -429,6 +437,9 @@ mod tests {
         fails(r#"[1]"#, "", "invalid_type");
         fails(r#"{"courses":[[1]]}"#, "courses[0]", "invalid_type");
         fails(r#"{"courses":[{"credits":1e40,"grade":"A"}]}"#, "courses[0].credits", "overflow");
+        // null (what JSON makes of NaN and Infinity) is a wrong type where a value is required.
+        fails(r#"{"courses":[{"credits":null,"grade":"A"}]}"#, "courses[0].credits", "invalid_type");
+        fails(r#"{"courses":null}"#, "courses", "invalid_type");
     }
 
     #[test]
