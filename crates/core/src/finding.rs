@@ -92,7 +92,7 @@ impl Convention {
     /// Records a problem for each empty part; `path` is where it sits in the policy.
     pub fn check(&self, path: &str, p: &mut Problems) {
         for (key, value) in [("clause", &self.clause), ("zh", &self.zh), ("en", &self.en)] {
-            p.filled(&format!("{path}.{key}"), value);
+            p.filled(path, key, value);
         }
     }
 }

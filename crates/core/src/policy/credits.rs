@@ -210,45 +210,45 @@ impl CreditRules {
     pub fn check(&self, path: &str, p: &mut Problems) {
         let h = &self.hours_per_credit;
         let at = format!("{path}.hoursPerCredit");
-        p.positive(&format!("{at}.min"), h.min);
+        p.positive(&at, "min", h.min);
         if h.max < h.min {
-            p.add(&format!("{at}.max"), "out_of_range", &AT_LEAST_MIN, &[]);
+            p.add(&at, "max", "out_of_range", &AT_LEAST_MIN, &[]);
         }
-        p.range(&format!("{path}.shortProgram.cap"), Some(self.short_program.cap), Some(Decimal::ZERO), None);
+        p.range(path, "shortProgram.cap", Some(self.short_program.cap), Some(Decimal::ZERO), None);
         let s = &self.semesters;
         if s.min == 0 {
-            p.add(&format!("{path}.semesters.min"), "out_of_range", &ABOVE_ZERO, &[]);
+            p.add(path, "semesters.min", "out_of_range", &ABOVE_ZERO, &[]);
         }
         if s.max < s.min {
-            p.add(&format!("{path}.semesters.max"), "out_of_range", &AT_LEAST_MIN, &[]);
+            p.add(path, "semesters.max", "out_of_range", &AT_LEAST_MIN, &[]);
         }
         for n in s.min..=s.max.min(s.min.saturating_add(12)) {
             if !self.core_courses.required.iter().any(|r| r.semesters == n) {
                 let semesters = count(n, "semester", "semesters");
-                p.add(&format!("{path}.coreCourses.required"), "missing_entry", &NO_CORE_COUNT, &[("n", &n), ("semesters", &semesters)]);
+                p.add(path, "coreCourses.required", "missing_entry", &NO_CORE_COUNT, &[("n", &n), ("semesters", &semesters)]);
             }
         }
         for (i, r) in self.core_courses.required.iter().enumerate() {
             if self.core_courses.required.iter().take(i).any(|e| e.semesters == r.semesters) {
-                p.duplicate(&format!("{path}.coreCourses.required[{i}].semesters"), &REPEATED_ENTRY);
+                p.duplicate(&format!("{path}.coreCourses.required[{i}].semesters"), "", &REPEATED_ENTRY);
             }
         }
         for (i, sys) in self.systems.iter().enumerate() {
             let at = format!("{path}.systems[{i}]");
             let id = normalize_system(&sys.id);
             if id.is_empty() {
-                p.filled(&format!("{at}.id"), "");
+                p.filled(&at, "id", "");
             } else if self.systems.iter().take(i).any(|e| normalize_system(&e.id) == id) {
-                p.duplicate(&format!("{at}.id"), &REPEATED_SYSTEM);
+                p.duplicate(&at, "id", &REPEATED_SYSTEM);
             }
-            p.positive(&format!("{at}.foreignCredits"), sys.foreign_credits);
-            p.positive(&format!("{at}.homeCredits"), sys.home_credits);
+            p.positive(&at, "foreignCredits", sys.foreign_credits);
+            p.positive(&at, "homeCredits", sys.home_credits);
         }
         if let Some(c) = &self.divisor_convention {
             c.check(&format!("{path}.divisorConvention"), p);
         }
         if self.system(HOME).is_none() {
-            p.add(&format!("{path}.systems"), "missing_entry", &NO_HOME, &[]);
+            p.add(path, "systems", "missing_entry", &NO_HOME, &[]);
         }
     }
 
@@ -257,7 +257,7 @@ impl CreditRules {
     /// A divisor ≤ 0 is already reported by the top-level check, so it is not repeated here.
     pub fn check_divisor(&self, divisor: Option<Decimal>, path: &str, p: &mut Problems) {
         let h = &self.hours_per_credit;
-        p.range(path, divisor.filter(|d| *d > Decimal::ZERO), Some(h.min), Some(h.max));
+        p.range(path, "", divisor.filter(|d| *d > Decimal::ZERO), Some(h.min), Some(h.max));
     }
 
     /// The credit system a course names (spaces, case and `_` for `-` ignored).

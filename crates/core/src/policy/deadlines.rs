@@ -197,32 +197,32 @@ impl DeadlineRules {
         at_of.extend(self.annual.iter().enumerate().map(|(i, _)| format!("{path}.annual[{i}]")));
         at_of.extend(self.steps.iter().enumerate().map(|(i, _)| format!("{path}.steps[{i}]")));
         for (i, step) in self.steps.iter().enumerate() {
-            p.filled(&format!("{path}.steps[{i}].clause"), &step.clause);
+            p.filled(&format!("{path}.steps[{i}].clause"), "", &step.clause);
         }
         for (i, (code, at)) in codes.iter().zip(&at_of).enumerate() {
             if code.trim().is_empty() {
-                p.filled(&format!("{at}.code"), "");
+                p.filled(at, "code", "");
             } else if codes.iter().take(i).any(|c| c == code) {
-                p.duplicate(&format!("{at}.code"), &REPEATED);
+                p.duplicate(at, "code", &REPEATED);
             }
         }
         for (i, r) in self.relative.iter().enumerate() {
             let at = format!("{path}.relative[{i}]");
             match (r.days, r.months) {
-                (Some(d), None) if d > MAX_DAYS => p.add(&format!("{at}.days"), "out_of_range", &AT_MOST, &[("max", &MAX_DAYS)]),
-                (None, Some(m)) if m > MAX_MONTHS => p.add(&format!("{at}.months"), "out_of_range", &AT_MOST, &[("max", &MAX_MONTHS)]),
+                (Some(d), None) if d > MAX_DAYS => p.add(&at, "days", "out_of_range", &AT_MOST, &[("max", &MAX_DAYS)]),
+                (None, Some(m)) if m > MAX_MONTHS => p.add(&at, "months", "out_of_range", &AT_MOST, &[("max", &MAX_MONTHS)]),
                 (Some(_), None) | (None, Some(_)) => {}
-                (None, None) => p.add(&at, "missing_field", &ONE_OF_DAYS_MONTHS, &[]),
-                (Some(_), Some(_)) => p.add(&at, "conflict", &ONE_OF_DAYS_MONTHS, &[]),
+                (None, None) => p.add(&at, "", "missing_field", &ONE_OF_DAYS_MONTHS, &[]),
+                (Some(_), Some(_)) => p.add(&at, "", "conflict", &ONE_OF_DAYS_MONTHS, &[]),
             }
         }
         for (i, r) in self.annual.iter().enumerate() {
             let at = format!("{path}.annual[{i}]");
             if !(1..=12).contains(&r.month) {
-                p.add(&format!("{at}.month"), "out_of_range", &MONTH, &[]);
+                p.add(&at, "month", "out_of_range", &MONTH, &[]);
             } else if r.day < 1 || r.day > days_in_month(2000, r.month) {
                 // 2000 is a leap year: the longest each month gets.
-                p.add(&format!("{at}.day"), "invalid_date", &NOT_A_DAY, &[]);
+                p.add(&at, "day", "invalid_date", &NOT_A_DAY, &[]);
             }
         }
     }

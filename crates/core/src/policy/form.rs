@@ -61,16 +61,16 @@ impl FormRules {
     pub fn check(&self, path: &str, p: &mut Problems) {
         if let Some(pattern) = &self.phone_pattern {
             if !crate::pattern::is_valid(pattern) {
-                p.add(&format!("{path}.phonePattern"), "invalid_format", &NOT_A_PATTERN, &[]);
+                p.add(path, "phonePattern", "invalid_format", &NOT_A_PATTERN, &[]);
             }
         }
         if let Some(d) = &self.semester_days {
             let at = format!("{path}.semesterDays");
             if d.min == 0 {
-                p.add(&format!("{at}.min"), "out_of_range", &ABOVE_ZERO, &[]);
+                p.add(&at, "min", "out_of_range", &ABOVE_ZERO, &[]);
             }
             if d.max < d.min || d.max > MAX_SEMESTER_DAYS {
-                p.add(&format!("{at}.max"), "out_of_range", &DAYS_MAX, &[("max", &MAX_SEMESTER_DAYS)]);
+                p.add(&at, "max", "out_of_range", &DAYS_MAX, &[("max", &MAX_SEMESTER_DAYS)]);
             }
             d.convention.check(&format!("{at}.convention"), p);
         }

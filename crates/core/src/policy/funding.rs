@@ -160,10 +160,10 @@ fn check_notes(notes: &[NoteRule], path: &str, p: &mut Problems) {
     for (i, n) in notes.iter().enumerate() {
         let at = format!("{path}[{i}]");
         for (key, value) in [("code", &n.code), ("clause", &n.clause), ("zh", &n.zh), ("en", &n.en)] {
-            p.filled(&format!("{at}.{key}"), value);
+            p.filled(&at, key, value);
         }
         if notes.iter().take(i).any(|m| m.code == n.code) {
-            p.duplicate(&format!("{at}.code"), &REPEATED_CODE);
+            p.duplicate(&at, "code", &REPEATED_CODE);
         }
     }
 }
@@ -187,20 +187,20 @@ impl FundingRules {
         for (i, rule) in self.items.iter().enumerate() {
             let at = format!("{path}.items[{i}]");
             if self.items.iter().take(i).any(|r| r.item == rule.item) {
-                p.duplicate(&format!("{at}.item"), &REPEATED_ITEM);
+                p.duplicate(&at, "item", &REPEATED_ITEM);
             }
-            p.filled(&format!("{at}.clause"), &rule.clause);
+            p.filled(&at, "clause", &rule.clause);
             if rule.up_to_economy_fare && rule.payer == Payer::Student {
-                p.add(&format!("{at}.upToEconomyFare"), "conflict", &STUDENT_CAPPED, &[]);
+                p.add(&at, "upToEconomyFare", "conflict", &STUDENT_CAPPED, &[]);
             }
         }
         for item in CostItem::ALL {
             if self.rule(item).is_none() {
-                p.add(&format!("{path}.items"), "missing_entry", &NO_RULE, &[("item", &item.name())]);
+                p.add(path, "items", "missing_entry", &NO_RULE, &[("item", &item.name())]);
             }
         }
-        p.filled(&format!("{path}.shareClause"), &self.share_clause);
-        p.filled(&format!("{path}.uniquenessClause"), &self.uniqueness_clause);
+        p.filled(path, "shareClause", &self.share_clause);
+        p.filled(path, "uniquenessClause", &self.uniqueness_clause);
         check_notes(&self.checklist, &format!("{path}.checklist"), p);
         check_notes(&self.conditions, &format!("{path}.conditions"), p);
     }

@@ -86,25 +86,25 @@ impl GradeRules {
     /// Records every problem with this section; `path` is where it sits in the policy.
     pub fn check(&self, path: &str, p: &mut Problems) {
         if self.letters.is_empty() {
-            p.filled(&format!("{path}.letters"), "");
+            p.filled(path, "letters", "");
         }
         for (i, row) in self.letters.iter().enumerate() {
             let at = format!("{path}.letters[{i}]");
             let key = normalize(&row.letter);
             if key.is_empty() {
-                p.filled(&format!("{at}.letter"), "");
+                p.filled(&at, "letter", "");
             } else if self.letters.iter().take(i).any(|r| normalize(&r.letter) == key) {
-                p.duplicate(&format!("{at}.letter"), &REPEATED_LETTER);
+                p.duplicate(&at, "letter", &REPEATED_LETTER);
             }
-            p.range(&format!("{at}.gradePoint"), Some(row.grade_point), Some(Decimal::ZERO), Some(Decimal::from(5)));
-            p.range(&format!("{at}.percentage"), Some(row.percentage), Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED));
+            p.range(&at, "gradePoint", Some(row.grade_point), Some(Decimal::ZERO), Some(Decimal::from(5)));
+            p.range(&at, "percentage", Some(row.percentage), Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED));
         }
         for (i, f) in self.failing.iter().enumerate() {
             if self.letter(&normalize(f)).is_none() {
-                p.add(&format!("{path}.failing[{i}]"), "unknown_value", &NOT_IN_TABLE, &[]);
+                p.add(&format!("{path}.failing[{i}]"), "", "unknown_value", &NOT_IN_TABLE, &[]);
             }
         }
-        p.range(&format!("{path}.percentagePassMark"), self.percentage_pass_mark, Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED));
+        p.range(path, "percentagePassMark", self.percentage_pass_mark, Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED));
         if let Some(c) = &self.pass_mark_convention {
             c.check(&format!("{path}.passMarkConvention"), p);
         }

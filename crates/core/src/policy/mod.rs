@@ -339,7 +339,7 @@ pub fn from_value(document: &Value, locale: Locale) -> std::result::Result<Polic
     let mut problems = Problems::new(locale);
     let p = &mut problems;
     let Ok(o) = (At { value: document, path: "" }).any_obj(KEYS) else {
-        p.add("", "invalid_type", &NOT_AN_OBJECT, &[]);
+        p.add("", "", "invalid_type", &NOT_AN_OBJECT, &[]);
         return Err(problems.list);
     };
     // Read key by key: every key's problem is listed, sections included.
@@ -373,25 +373,25 @@ pub fn from_value(document: &Value, locale: Locale) -> std::result::Result<Polic
         (unreadable("credits", credits.is_some()), unreadable("funding", funding.is_some()), unreadable("tracks", tracks.is_some()));
     drop(f);
     for key in unknown {
-        p.add(key, "unknown_field", &UNKNOWN_KEY, &[]);
+        p.add(key, "", "unknown_field", &UNKNOWN_KEY, &[]);
     }
 
     let zero = Some(Decimal::ZERO);
-    p.range("minGpa", min_gpa, zero, None);
-    p.range("priorityIelts", priority_ielts, zero, Some(Decimal::from(9)));
-    p.range("priorityToefl", priority_toefl, zero, Some(Decimal::from(120)));
-    p.range("schoolCapPerStudent", school_cap_per_student, zero, None);
-    p.range("schoolShareRatio", school_share_ratio, zero, Some(Decimal::ONE));
+    p.range("minGpa", "", min_gpa, zero, None);
+    p.range("priorityIelts", "", priority_ielts, zero, Some(Decimal::from(9)));
+    p.range("priorityToefl", "", priority_toefl, zero, Some(Decimal::from(120)));
+    p.range("schoolCapPerStudent", "", school_cap_per_student, zero, None);
+    p.range("schoolShareRatio", "", school_share_ratio, zero, Some(Decimal::ONE));
     if let Some(h) = hours_per_credit {
-        p.positive("hoursPerCredit", h);
+        p.positive("hoursPerCredit", "", h);
     }
     if let Some(pattern) = &student_id_pattern {
         if !crate::pattern::is_valid(pattern) {
-            p.add("studentIdPattern", "invalid_format", &form::NOT_A_PATTERN, &[]);
+            p.add("studentIdPattern", "", "invalid_format", &form::NOT_A_PATTERN, &[]);
         }
     }
     if let Some(id) = &id {
-        p.filled("id", id);
+        p.filled("id", "", id);
     }
     if let Some(g) = &grades {
         g.check("grades", p);
@@ -437,7 +437,7 @@ pub fn from_value(document: &Value, locale: Locale) -> std::result::Result<Polic
     for (key, is_set) in set {
         // One problem per path: a value already reported (out of range, …) is not repeated.
         if is_set && !read.contains(&key) && !p.list.iter().any(|q| q.path == key) {
-            p.add(key, "unused_parameter", &UNUSED, &[]);
+            p.add(key, "", "unused_parameter", &UNUSED, &[]);
         }
     }
 

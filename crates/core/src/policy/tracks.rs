@@ -141,12 +141,12 @@ impl Tracks {
     /// Records every problem with this section; `path` is where it sits in the policy.
     pub fn check(&self, path: &str, p: &mut Problems) {
         if self.0.is_empty() {
-            p.filled(path, "");
+            p.filled(path, "", "");
         }
         for (id, t) in &self.0 {
             let at = format!("{path}.{id}");
             if id.trim().is_empty() {
-                p.add(&at, "empty", &TRACK_ID_EMPTY, &[]);
+                p.add(&at, "", "empty", &TRACK_ID_EMPTY, &[]);
             }
             for (key, value) in [
                 ("title", Some(&t.title)),
@@ -157,7 +157,7 @@ impl Tracks {
                 ("fundingClause", t.funding_clause.as_ref()),
             ] {
                 if let Some(v) = value {
-                    p.filled(&format!("{at}.{key}"), v);
+                    p.filled(&at, key, v);
                 }
             }
             // Each kind reads some keys and ignores the rest; an ignored key in a custom policy
@@ -171,19 +171,18 @@ impl Tracks {
                 ("finalYearClause", t.final_year_clause.is_some(), exchange),
                 ("minSemestersCompleted", t.min_semesters_completed.is_some(), navigator),
             ] {
-                let path = format!("{at}.{key}");
                 match (present, used) {
-                    (false, true) => p.add(&path, "missing_field", &REQUIRED_FOR_KIND, &[]),
-                    (true, false) => p.add(&path, "unused_field", &NOT_USED_BY_KIND, &[]),
+                    (false, true) => p.add(&at, key, "missing_field", &REQUIRED_FOR_KIND, &[]),
+                    (true, false) => p.add(&at, key, "unused_field", &NOT_USED_BY_KIND, &[]),
                     _ => {}
                 }
             }
             if t.min_semesters == Some(0) {
-                p.add(&format!("{at}.minSemesters"), "out_of_range", &AT_LEAST_ONE, &[]);
+                p.add(&at, "minSemesters", "out_of_range", &AT_LEAST_ONE, &[]);
             }
             if let (Some(min), Some(max)) = (t.min_semesters, t.max_semesters) {
                 if max < min {
-                    p.add(&format!("{at}.maxSemesters"), "out_of_range", &AT_LEAST_MIN, &[]);
+                    p.add(&at, "maxSemesters", "out_of_range", &AT_LEAST_MIN, &[]);
                 }
             }
         }

@@ -527,7 +527,7 @@ mod tests {
         let Some(o) = p.keep(o) else { panic!("an object") };
         p.unknown(&o);
         let _ = p.keep(o.dec("a"));
-        p.range("grades.b", o.opt_dec("b").ok().flatten(), Some(Decimal::from(2)), None);
+        p.range("grades", "b", o.opt_dec("b").ok().flatten(), Some(Decimal::from(2)), None);
         let got: Vec<(&str, &str, &str)> = p.list.iter().map(|x| (x.path.as_str(), x.code, x.reason.as_str())).collect();
         assert_eq!(
             got,

@@ -34,47 +34,51 @@ impl Problems {
         self.list.push(Problem::new(&e.field, e.code(), e.reason(self.locale)));
     }
 
-    /// Records `kind` at `path`.
-    pub fn kind(&mut self, path: &str, kind: ErrorKind) {
-        self.error(&Error::new(kind, path));
+    // The checks below name a problem's place as `at` (an object's path) and `key` (one of its
+    // keys, or "" for `at` itself): the path is joined only when there is a problem, in one
+    // place, not formatted at each of the policy's many checks.
+
+    /// Records `kind` at `at`.`key`.
+    pub fn kind(&mut self, at: &str, key: &str, kind: ErrorKind) {
+        self.error(&Error::new(kind, join_path(at, key)));
     }
 
-    /// Records `text` (filled with `args`) at `path` under `code`.
-    pub fn add(&mut self, path: &str, code: &'static str, text: &Text, args: &[(&str, &dyn Display)]) {
-        self.list.push(Problem::new(path, code, text.fill(self.locale, args)));
+    /// Records `text` (filled with `args`) at `at`.`key` under `code`.
+    pub fn add(&mut self, at: &str, key: &str, code: &'static str, text: &Text, args: &[(&str, &dyn Display)]) {
+        self.list.push(Problem::new(&join_path(at, key), code, text.fill(self.locale, args)));
     }
 
-    /// Records an `empty` problem at `path` unless `value` has more than spaces.
-    pub fn filled(&mut self, path: &str, value: &str) {
+    /// Records an `empty` problem at `at`.`key` unless `value` has more than spaces.
+    pub fn filled(&mut self, at: &str, key: &str, value: &str) {
         if value.trim().is_empty() {
-            self.kind(path, ErrorKind::Empty);
+            self.kind(at, key, ErrorKind::Empty);
         }
     }
 
-    /// Records a `duplicate` problem at `path`, `repeats` saying what it repeats.
-    pub fn duplicate(&mut self, path: &str, repeats: &Text) {
-        self.add(path, "duplicate", repeats, &[]);
+    /// Records a `duplicate` problem at `at`.`key`, `repeats` saying what it repeats.
+    pub fn duplicate(&mut self, at: &str, key: &str, repeats: &Text) {
+        self.add(at, key, "duplicate", repeats, &[]);
     }
 
     /// Records every key of `o` its reader does not know.
     pub fn unknown(&mut self, o: &Obj<'_>) {
         for key in o.unknown() {
-            self.kind(&o.field(key), ErrorKind::UnknownField { name: key.to_owned() });
+            self.kind(o.path(), key, ErrorKind::UnknownField { name: key.to_owned() });
         }
     }
 
     /// Records a problem unless `value` is within `min..=max` (either bound optional).
-    pub fn range(&mut self, path: &str, value: Option<Decimal>, min: Option<Decimal>, max: Option<Decimal>) {
+    pub fn range(&mut self, at: &str, key: &str, value: Option<Decimal>, min: Option<Decimal>, max: Option<Decimal>) {
         let Some(v) = value else { return };
         if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
-            self.kind(path, ErrorKind::OutOfRange { value: v.to_string(), min: min.map(|m| m.to_string()), max: max.map(|m| m.to_string()) });
+            self.kind(at, key, ErrorKind::OutOfRange { value: v.to_string(), min: min.map(|m| m.to_string()), max: max.map(|m| m.to_string()) });
         }
     }
 
-    /// Records `must be greater than 0` at `path` unless `value` is.
-    pub fn positive(&mut self, path: &str, value: Decimal) {
+    /// Records `must be greater than 0` at `at`.`key` unless `value` is.
+    pub fn positive(&mut self, at: &str, key: &str, value: Decimal) {
         if value <= Decimal::ZERO {
-            self.add(path, "out_of_range", &ABOVE_ZERO, &[]);
+            self.add(at, key, "out_of_range", &ABOVE_ZERO, &[]);
         }
     }
 
