@@ -31,6 +31,9 @@ use tracks::Tracks;
 
 /// The bundled presets, written by the build script from `policies/*.json`.
 mod presets {
+    use super::grades::{GradeRules, LetterGrade};
+    use super::{view, view_dec, Policy};
+    use crate::finding::Convention;
     include!(concat!(env!("OUT_DIR"), "/presets.rs"));
 }
 
@@ -207,35 +210,26 @@ pub fn list() -> Vec<PolicySummary> {
 /// `unknown_policy` for an unknown id; `needs_full_module` for a policy object;
 /// `invalid_type` for anything else.
 pub fn grades_view(input: &Value, field: &str) -> Result<&'static Policy> {
-    static CELLS: [OnceLock<Option<Policy>>; presets::GRADE_VIEWS.len()] = [const { OnceLock::new() }; presets::GRADE_VIEWS.len()];
+    static CELLS: [OnceLock<Option<Policy>>; presets::IDS.len()] = [const { OnceLock::new() }; presets::IDS.len()];
     let id = match input {
         Value::String(id) => id.trim(),
         Value::Object(_) => return Err(Error::new(ErrorKind::NeedsFullModule, field)),
         Value::Null => return Err(Error::new(ErrorKind::MissingField, field)),
         other => return Err(Error::new(ErrorKind::InvalidType { expected: Expected::Policy, found: crate::read::found(other) }, field)),
     };
-    let (i, text) = find(presets::GRADE_VIEWS, id).ok_or_else(|| unknown(id, field))?;
-    let view = CELLS.get(i).and_then(|cell| {
-        cell.get_or_init(|| {
-            let doc: Value = serde_json::from_str(text).ok()?;
-            let hash = find(presets::HASHES, id)?.1.to_owned();
-            read_view(&doc, hash)
-        })
-        .as_ref()
-    });
-    // The build wrote the view from a preset that reads (a test reads every view).
+    let i = presets::IDS.iter().position(|known| *known == id).ok_or_else(|| unknown(id, field))?;
+    let view = CELLS.get(i).and_then(|cell| cell.get_or_init(|| presets::grade_view(i)).as_ref());
+    // The build wrote a view for every preset id.
     view.ok_or_else(|| Error::new(ErrorKind::InvalidPolicy { problems: Vec::new() }, field))
 }
 
-/// Reads a grades view (the build script's `GRADE_VIEWS`): identity and grade table only.
-fn read_view(doc: &Value, hash: String) -> Option<Policy> {
-    let text = |key: &str| doc.get(key).and_then(Value::as_str).map(str::to_owned);
-    let title = text("title")?;
-    Some(Policy {
-        id: text("id")?,
-        title_en: text("titleEn").unwrap_or_else(|| title.clone()),
+/// A grades view (the build script's `grade_view`): identity and grade table only.
+fn view(id: String, title: String, title_en: String, year: i32, hash: &str, grades: Option<GradeRules>) -> Policy {
+    Policy {
+        id,
         title,
-        year: doc.get("year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok())?,
+        title_en,
+        year,
         min_gpa: None,
         priority_ielts: None,
         priority_toefl: None,
@@ -243,18 +237,20 @@ fn read_view(doc: &Value, hash: String) -> Option<Policy> {
         school_cap_per_student: None,
         school_share_ratio: None,
         student_id_pattern: None,
-        grades: match doc.get("grades") {
-            None | Some(Value::Null) => None,
-            Some(value) => Some(GradeRules::read(At { value, path: "grades" }, &mut Problems::new(Locale::En))?),
-        },
+        grades,
         credits: None,
         deadlines: None,
         funding: None,
         tracks: None,
         form: None,
         clauses: Keyed::new(),
-        hash,
-    })
+        hash: hash.to_owned(),
+    }
+}
+
+/// A decimal of a grades view, parsed as the policy reader parses it (the build checked it).
+fn view_dec(text: &str) -> Decimal {
+    crate::decimal::parse(text).unwrap_or_default()
 }
 
 /// Resolves the `policy` input: a preset id, a whole policy object, or
@@ -470,6 +466,20 @@ pub fn from_value(document: &Value, locale: Locale) -> std::result::Result<Polic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_grades_view_is_its_presets_identity_and_grade_table() {
+        // The grades module's compiled views against the presets as the full module reads
+        // them: the same identity, hash and grade table, to the last decimal place (compared
+        // as JSON, where 4.0 and 4 differ).
+        for id in presets::IDS {
+            let full = resolve(&Value::String((*id).to_owned()), "policy", Locale::En).unwrap();
+            let view = grades_view(&Value::String((*id).to_owned()), "policy").unwrap();
+            assert_eq!((&view.id, &view.title, &view.title_en, view.year, &view.hash), (&full.id, &full.title, &full.title_en, full.year, &full.hash));
+            assert_eq!(serde_json::to_string(&view.grades).unwrap(), serde_json::to_string(&full.grades).unwrap(), "{id}");
+            assert!(view.credits.is_none() && view.funding.is_none() && view.tracks.is_none() && view.clauses.is_empty());
+        }
+    }
 
     #[test]
     fn the_list_read_from_json_agrees_with_each_parsed_preset() {
