@@ -378,3 +378,20 @@ impl Ctx<'_> {
         result.unwrap_or_else(Check::from)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_a_real_day_from_year_1() {
+        // The form's dates are days of an exchange: year 0000, which the deadlines' calendar
+        // allows, is not one (this was the form's own date reader's rule).
+        let p = crate::policy::resolve(&Value::String("xinyu-2022".into()), "policy", Locale::En).unwrap();
+        for (start, want) in [("0000-01-01", Some("invalid_date")), ("0001-01-01", None), (" ２０２６-09-01 ", None), ("2026-02-29", Some("invalid_date"))] {
+            let form: Form = [("start".to_owned(), FormValue::from(start))].into_iter().collect();
+            let v = validate_field(&p, &form, "start", Locale::En);
+            assert_eq!(v.errors.first().map(|e| e.code.as_str()), want, "{start}");
+        }
+    }
+}
