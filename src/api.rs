@@ -7,23 +7,22 @@
 pub use exchange_calc_core::api::*;
 
 use crate::batch::{self, BatchResult};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::locale::Locale;
-use crate::policy::PolicyRef;
-use serde::{Deserialize, Serialize};
+use crate::policy::{self, PolicyRef};
+use exchange_calc_core::read::Obj;
+use serde::Serialize;
 use serde_json::Value;
 
-/// The request. Public so the wasm binding can read it straight from a JS object, without a
-/// `serde_json::Value` copy of a many-megabyte CSV.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The request, for Rust callers. The wasm binding and [`batch_gpa_text`] read it without
+/// copying the CSV out of the request (it can be many megabytes).
+#[derive(Debug)]
 pub struct BatchRequest {
     /// A preset id, a policy document or `{ extends, ... }`.
     pub policy: Value,
     /// The CSV text: header `studentId,course,credits,grade` (any order, any case).
     pub csv: String,
     /// `zh-CN` (default) or `en`.
-    #[serde(default)]
     pub locale: Option<String>,
 }
 
@@ -44,10 +43,21 @@ pub struct BatchOutput {
 /// # Errors
 /// Policy and locale errors; the whole-file errors of [`batch::batch_gpa`].
 pub fn batch_gpa_request(req: &BatchRequest, locale: Locale) -> Result<BatchOutput, Error> {
-    check_locale(req.locale.as_deref())?;
-    let p = load_policy(&req.policy, locale)?;
-    let result = batch::batch_gpa(&p, &req.csv, locale)?;
+    answer(&req.policy, &req.csv, req.locale.as_deref(), locale)
+}
+
+/// The batch once the request is read: locale, policy, CSV, in that order.
+fn answer(policy: &Value, csv: &str, tag: Option<&str>, locale: Locale) -> Result<BatchOutput, Error> {
+    check_locale(tag)?;
+    let p = policy::resolve(policy, "policy", locale)?;
+    let result = batch::batch_gpa(&p, csv, locale)?;
     Ok(BatchOutput { result, policy: p.reference() })
+}
+
+/// Answers a request read as `o` (its `policy` and `locale`) for the CSV text `csv`.
+fn read_and_answer(o: &Obj<'_>, csv: &str, locale: Locale) -> Result<String, Error> {
+    let policy = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
+    Ok(answer(policy, csv, o.opt_str("locale")?.as_deref(), locale)?.to_json())
 }
 
 /// `batchGpa({ policy, csv, locale? })` →
@@ -69,20 +79,17 @@ pub fn batch_gpa(input: Value) -> ApiResult {
 /// As [`batch_gpa`].
 pub fn batch_gpa_text(input: Value) -> Result<String, Failure> {
     let locale = locale_of(&input);
-    let go = |input: Value| -> Result<String, Error> {
-        let req: BatchRequest = parse(input)?;
-        Ok(batch_gpa_request(&req, locale)?.to_json())
+    let go = || -> Result<String, Error> {
+        let o = Obj::root(&input, &["policy", "csv", "locale"])?;
+        // Borrowed: the CSV is read where it lies in the request. A request without either
+        // names its policy first, as every request does.
+        let csv = o.need("csv", |a| a.str()).map_err(|e| match o.raw("policy") {
+            None if e.code() == "missing_field" => Error::new(ErrorKind::MissingField, "policy"),
+            _ => e,
+        })?;
+        read_and_answer(&o, csv, locale)
     };
-    go(input).map_err(|error| Failure { error, locale })
-}
-
-/// The request's keys other than `csv`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BatchOptions {
-    policy: Value,
-    #[serde(default)]
-    locale: Option<String>,
+    go().map_err(|error| Failure { error, locale })
 }
 
 impl BatchRequest {
@@ -94,12 +101,11 @@ impl BatchRequest {
     /// As [`batch_gpa`].
     pub fn text_with_csv(rest: Value, csv: String) -> Result<String, Failure> {
         let locale = locale_of(&rest);
-        let go = |rest: Value| -> Result<String, Error> {
-            let o: BatchOptions = parse(rest)?;
-            let req = BatchRequest { policy: o.policy, csv, locale: o.locale };
-            Ok(batch_gpa_request(&req, locale)?.to_json())
+        let go = || -> Result<String, Error> {
+            let o = Obj::root(&rest, &["policy", "locale"])?;
+            read_and_answer(&o, &csv, locale)
         };
-        go(rest).map_err(|error| Failure { error, locale })
+        go().map_err(|error| Failure { error, locale })
     }
 }
 

@@ -1,9 +1,13 @@
 //! The full module's exports beyond the grades ones: every other area, the policy reader
 //! (`describePolicy` and any policy object), `batchGpa` and `attachForm` (form.rs).
 
-use super::{from_js, into_js_error, parse_js, regexp};
-use crate::api::{self, TextResult};
-use serde_json::Value;
+use super::{call, from_js, into_js_error, parse_js, ready};
+use crate::api::{self, ChecklistRequest, Deadlines, DeadlinesIcs, Describe};
+use crate::credit::CreditRequest;
+use crate::eligibility::EligibilityInput;
+use crate::form::{ValidateFieldInput, ValidateInput};
+use crate::funding::FundingInput;
+use crate::quota::QuotaInput;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -22,20 +26,6 @@ const TS_ELIGIBILITY: &str = include_str!("ts/eligibility.d.ts");
 const TS_FORM: &str = include_str!("ts/form.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_BATCH: &str = include_str!("ts/batch.d.ts");
-
-/// The browser's `RegExp` for the policy's patterns, handed to the core when the module
-/// starts (the core has no web dependency).
-#[wasm_bindgen(start)]
-pub fn start() {
-    crate::pattern::install(&regexp::RegExp);
-}
-
-/// JS object → JSON → core → JSON text → JS object.
-fn call(input: JsValue, f: fn(Value) -> TextResult) -> Result<JsValue, JsValue> {
-    let value = from_js(&input)?;
-    let out = f(value).map_err(|e| into_js_error(&e))?;
-    parse_js(&out)
-}
 
 #[wasm_bindgen]
 extern "C" {
@@ -131,62 +121,62 @@ fn utf8_lossy(bytes: Vec<u8>) -> String {
 /// The resolved policy: every parameter, the quoted clauses and the content hash.
 #[wasm_bindgen(js_name = describePolicy, unchecked_return_type = "PolicyDocument")]
 pub fn describe_policy(#[wasm_bindgen(unchecked_param_type = "{ policy: PolicyInput; locale?: Locale }")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::describe_policy)
+    call::<Describe>(&input)
 }
 
 /// Which credits are recognized, which courses to retake (XYU-11, XYU-12.2–12.9).
 #[wasm_bindgen(js_name = checkCredits, unchecked_return_type = "CreditResult")]
 pub fn check_credits(#[wasm_bindgen(unchecked_param_type = "CheckCreditsInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::check_credits)
+    call::<CreditRequest>(&input)
 }
 
 /// The deadlines that follow from arrival, end or year, sorted by date (XYU-12.9, XYU-13, LX-4).
 #[wasm_bindgen(js_name = deadlines, unchecked_return_type = "Deadline[]")]
 pub fn deadlines(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::deadlines)
+    call::<Deadlines>(&input)
 }
 
 /// The same deadlines as an iCalendar (.ics) file, for a download without a server.
 #[wasm_bindgen(js_name = deadlinesIcs, unchecked_return_type = "string")]
 pub fn deadlines_ics(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::deadlines_ics)
+    call::<DeadlinesIcs>(&input)
 }
 
 /// The procedural steps before departure, abroad and after the exchange, each with its clause,
 /// dated where the request gives the date it counts from (XYU-10.6, XYU-12, XYU-13, XYU-14, LX-6).
 #[wasm_bindgen(js_name = checklist, unchecked_return_type = "ChecklistResult")]
 pub fn checklist(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::checklist)
+    call::<ChecklistRequest>(&input)
 }
 
 /// Who pays what: school, college, student (LX-5).
 #[wasm_bindgen(js_name = estimateFunding, unchecked_return_type = "FundingResult")]
 pub fn estimate_funding(#[wasm_bindgen(unchecked_param_type = "EstimateFundingInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::estimate_funding)
+    call::<FundingInput>(&input)
 }
 
 /// Places per college in proportion to students (LX-4.2.1).
 #[wasm_bindgen(js_name = allocateQuota, unchecked_return_type = "Quota[]")]
 pub fn allocate_quota(#[wasm_bindgen(unchecked_param_type = "AllocateQuotaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::allocate_quota)
+    call::<QuotaInput>(&input)
 }
 
 /// May this student apply to this track, and be funded? Findings with clauses (XYU-10, LX-2.1, LX-5.3.1).
 #[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "EligibilityResult")]
 pub fn check_eligibility(#[wasm_bindgen(unchecked_param_type = "CheckEligibilityInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::check_eligibility)
+    call::<EligibilityInput>(&input)
 }
 
 /// The application form (SPEC §8): every error at once.
 #[wasm_bindgen(js_name = validateApplication, unchecked_return_type = "ValidationResult")]
 pub fn validate_application(#[wasm_bindgen(unchecked_param_type = "ValidateApplicationInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::validate_application)
+    call::<ValidateInput>(&input)
 }
 
 /// One key of the application form, with the cross-field rules that land on it.
 #[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
 pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::validate_field)
+    call::<ValidateFieldInput>(&input)
 }
 
 /// A cohort's CSV → one GPA per student; bad rows are listed by line.
@@ -198,6 +188,7 @@ pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput"
 /// memory, where text is first decoded to a JS string and then encoded back to UTF-8.
 #[wasm_bindgen(js_name = batchGpa, unchecked_return_type = "BatchGpaResult")]
 pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    ready();
     let csv = if input.is_object() && !js_sys::Array::is_array(&input) {
         js_sys::Reflect::get(&input, &"csv".into()).ok().and_then(|v| csv_text(&v))
     } else {

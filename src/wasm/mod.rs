@@ -104,8 +104,18 @@ fn parse_js(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(text).map_err(|_| fail_type(Found::TooDeep))
 }
 
+/// Hands the browser's `RegExp` to the core for the policy's patterns (the core has no web
+/// dependency) before anything can read a policy: on every call, not in a start function,
+/// which does not run where the module is another's dependency (the wasm tests). Setting
+/// it a second time does nothing. The grades module reads no pattern.
+fn ready() {
+    #[cfg(feature = "full")]
+    crate::pattern::install(&regexp::RegExp);
+}
+
 /// JS object → JSON → the export → JSON text → JS object.
 fn call<E: Export>(input: &JsValue) -> Result<JsValue, JsValue> {
+    ready();
     let value = from_js(input)?;
     let out = api::call::<E, Src>(&value).map_err(|e| into_js_error(&e))?;
     parse_js(&out)
@@ -121,6 +131,7 @@ pub fn policies() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = convertGrade, unchecked_return_type = "GradeConversion")]
 pub fn convert_grade(#[wasm_bindgen(unchecked_param_type = "ConvertGradeInput")] input: JsValue) -> Result<JsValue, JsValue> {
     // The call of every keystroke: answers are kept by request text (convert.rs).
+    ready();
     match convert::convert_grade::<Src>(&input) {
         Some(Ok(result)) => Ok(result),
         Some(Err(failure)) => Err(into_js_error(&failure)),

@@ -2,15 +2,8 @@
 //! type them, full-width digits included), and every rounding site names its strategy.
 
 use rust_decimal::prelude::*;
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
-use std::fmt;
 
 pub use rust_decimal::Decimal;
-
-/// A decimal input: a JSON number or a string such as `"3.7"`, `" 88 "`, `"３．５"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Dec(pub Decimal);
 
 /// Why a text is not a decimal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,15 +135,6 @@ pub fn parse_money(input: &str) -> Result<Decimal, ParseError> {
     parse(&plain)
 }
 
-fn serde_code<E: de::Error>(err: ParseError, input: &str) -> E {
-    let code = match err {
-        ParseError::Invalid => "invalid_number",
-        ParseError::Overflow => "overflow",
-    };
-    // The unit separator lets `json::DeError` recover the code (see there).
-    E::custom(format!("{code}\u{1f}{input}"))
-}
-
 /// A JS number's text as `f64`'s `Display` writes it (the shortest digits that round-trip,
 /// in plain notation: `0.1`, `100`, `0.00000015`), built from serde_json's float text
 /// (`1.5e-7`), which the wasm links anyway: core's own float formatting is 14 KB of wasm.
@@ -181,116 +165,14 @@ pub fn plain(text: &str) -> String {
     } else if point >= len {
         format!("{digits}{}", zeros(point - len))
     } else {
-        let (a, b) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        // ASCII digits: every index is a char boundary (checked, to link no panic).
+        let (a, b) = digits.split_at_checked(usize::try_from(point).unwrap_or(0)).unwrap_or((&digits, ""));
         format!("{a}.{b}")
     };
     let plain = if plain.contains('.') { plain.trim_end_matches('0').trim_end_matches('.') } else { plain.as_str() };
     let plain = plain.trim_start_matches('0');
     let plain = if plain.is_empty() || plain.starts_with('.') { format!("0{plain}") } else { plain.to_owned() };
     format!("{sign}{plain}")
-}
-
-/// Reads a decimal; strings through the given parser ([`parse`], or [`parse_money`]).
-struct DecVisitor(fn(&str) -> Result<Decimal, ParseError>);
-
-impl Visitor<'_> for DecVisitor {
-    type Value = Dec;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number or a numeric string")
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
-        Ok(Dec(Decimal::from(v)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
-        Ok(Dec(Decimal::from(v)))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
-        // A JS number arrives as f64. Its shortest round-trip text is what the user wrote
-        // (0.1 → "0.1"), so parsing that text is exact where `Decimal::from_f64` is not.
-        let text = f64_text(v);
-        parse(&text).map(Dec).map_err(|e| serde_code(e, &text))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-        (self.0)(v).map(Dec).map_err(|e| serde_code(e, v))
-    }
-}
-
-impl<'de> Deserialize<'de> for Dec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(DecVisitor(parse))
-    }
-}
-
-/// For `#[serde(default, deserialize_with = "crate::decimal::opt")]`: an optional decimal
-/// where `null`, a missing key and blank text (an empty form field) all mean "not given".
-///
-/// # Errors
-/// As [`parse`], through serde.
-pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    d.deserialize_any(OptVisitor(parse))
-}
-
-/// As [`opt`], for an amount of money ([`parse_money`]).
-///
-/// # Errors
-/// As [`parse_money`], through serde.
-pub fn money_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    d.deserialize_any(OptVisitor(parse_money))
-}
-
-struct OptVisitor(fn(&str) -> Result<Decimal, ParseError>);
-
-impl<'de> Visitor<'de> for OptVisitor {
-    type Value = Option<Decimal>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number, a numeric string or null")
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        DecVisitor(self.0).visit_i64(v).map(|d| Some(d.0))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        DecVisitor(self.0).visit_u64(v).map(|d| Some(d.0))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        DecVisitor(self.0).visit_f64(v).map(|d| Some(d.0))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        if v.trim().is_empty() {
-            return Ok(None);
-        }
-        DecVisitor(self.0).visit_str(v).map(|d| Some(d.0))
-    }
-}
-
-/// For `#[serde(deserialize_with = "crate::decimal::req")]`: a required decimal.
-///
-/// # Errors
-/// As [`parse`], through serde.
-pub fn req<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    Dec::deserialize(d).map(|x| x.0)
-}
-
-/// For `#[serde(deserialize_with = "crate::decimal::money")]`: a required amount of money
-/// ([`parse_money`]).
-///
-/// # Errors
-/// As [`parse_money`], through serde.
-pub fn money<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    d.deserialize_any(DecVisitor(parse_money)).map(|x| x.0)
 }
 
 // rust_decimal's checked_add / checked_mul round silently when the exact result needs more
@@ -596,14 +478,6 @@ mod tests {
         assert_eq!(fixed2(d("2.9449")), "2.94");
         assert_eq!(fixed2(d("0.125")), "0.13");
         assert_eq!(exact(d("2.9500")), "2.95");
-    }
-
-    #[test]
-    fn js_numbers_become_the_decimal_that_was_typed() {
-        let v: Dec = serde_json::from_str("0.1").unwrap_or(Dec(Decimal::ZERO));
-        assert_eq!(v.0, d("0.1"));
-        let v: Dec = serde_json::from_str("\"3.30\"").unwrap_or(Dec(Decimal::ZERO));
-        assert_eq!(v.0.to_string(), "3.30");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! [`Error::code`], the input path it concerns ([`Error::field`], e.g. `courses[2].grade`)
 //! and a message in either language.
 
-use crate::locale::Locale;
+use crate::locale::{Locale, Text};
 use std::fmt;
 
 /// `Result` with this crate's [`Error`].
@@ -14,6 +14,13 @@ pub type Result<T> = std::result::Result<T, Error>;
 pub struct Problem {
     /// Path inside the policy, e.g. `grades.letters[3].gradePoint`.
     pub path: String,
+    /// Stable snake_case code, what a program branches on (never the reason's words): an
+    /// error code ([`ErrorKind::code`]: `invalid_type`, `unknown_field`, `missing_field`,
+    /// `out_of_range`, `empty`, `duplicate`, `unknown_value`, `invalid_format`, …) or one of
+    /// the policy's own: `unused_parameter` (a top-level parameter no rule of the policy
+    /// reads), `unused_field` (a key this kind of track does not use), `conflict` (keys that
+    /// exclude each other), `missing_entry` (a list without an entry the rules need).
+    pub code: &'static str,
     /// What is wrong, in the caller's language.
     pub reason: String,
 }
@@ -21,8 +28,8 @@ pub struct Problem {
 impl Problem {
     /// A problem at `path`.
     #[must_use]
-    pub fn new(path: &str, reason: String) -> Self {
-        Self { path: path.to_owned(), reason }
+    pub fn new(path: &str, code: &'static str, reason: String) -> Self {
+        Self { path: path.to_owned(), code, reason }
     }
 }
 
@@ -50,10 +57,12 @@ pub enum Expected {
     Json,
     /// A column named once (a CSV header).
     OneColumn,
+    /// One of these names (an enumerated value such as a course category).
+    OneOf(&'static [&'static str]),
 }
 
 impl Expected {
-    fn words(self, locale: Locale) -> &'static str {
+    fn words(self, locale: Locale) -> String {
         let (zh, en) = match self {
             Expected::Object => ("对象", "an object"),
             Expected::List => ("列表", "a list"),
@@ -65,8 +74,9 @@ impl Expected {
             Expected::PresetId => ("预设政策 id", "a preset id"),
             Expected::Json => ("可用 JSON 表示的值", "a value JSON can represent"),
             Expected::OneColumn => ("每列只出现一次", "each column once"),
+            Expected::OneOf(names) => return locale.pick(format!("以下之一：{}", names.join("、")), format!("one of {}", names.join(", "))),
         };
-        locale.pick(zh, en)
+        locale.pick(zh, en).to_owned()
     }
 }
 
@@ -292,99 +302,99 @@ impl Error {
     /// reason, and what a page shows under the field it belongs to.
     #[must_use]
     pub fn reason(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhCn;
+        let l = locale;
+        // One message table, filled once in the asked language (a pair of format! calls per
+        // kind compiled both languages' formatting).
+        let fill = |text: &Text, args: &[(&str, &dyn fmt::Display)]| text.fill(l, args);
         match &*self.kind {
-            ErrorKind::InvalidType { expected, found } => {
-                let (e, f) = (expected.words(locale), found.words(locale));
-                if zh { format!("类型不对：应为{e}，实际是{f}") } else { format!("wrong type: expected {e}, found {f}") }
-            }
-            ErrorKind::UnknownField { name } => {
-                if zh { format!("不认识的字段“{name}”（是否拼写有误？）") } else { format!("unknown field \"{name}\" (a typo?)") }
-            }
-            ErrorKind::MissingField => {
-                if zh { "必填".to_owned() } else { "required".to_owned() }
-            }
-            ErrorKind::InvalidNumber { input } => {
-                if zh { format!("“{input}”不是数字") } else { format!("\"{input}\" is not a number") }
-            }
+            ErrorKind::InvalidType { expected, found } => fill(&WRONG_TYPE, &[("expected", &expected.words(l)), ("found", &found.words(l))]),
+            ErrorKind::UnknownField { name } => fill(&UNKNOWN_FIELD, &[("name", name)]),
+            ErrorKind::MissingField => REQUIRED.get(l),
+            ErrorKind::InvalidNumber { input } => fill(&NOT_A_NUMBER, &[("input", input)]),
             ErrorKind::OutOfRange { value, min, max } => {
-                let range = match (min, max) {
-                    (Some(a), Some(b)) => locale.pick(format!("应在 {a} 到 {b} 之间"), format!("must be between {a} and {b}")),
-                    (Some(a), None) => locale.pick(format!("应不小于 {a}"), format!("must be at least {a}")),
-                    (None, Some(b)) => locale.pick(format!("应不大于 {b}"), format!("must be at most {b}")),
-                    (None, None) => locale.pick("超出范围".to_owned(), "is out of range".to_owned()),
+                let text = match (min, max) {
+                    (Some(_), Some(_)) => &BETWEEN,
+                    (Some(_), None) => &AT_LEAST,
+                    (None, Some(_)) => &AT_MOST,
+                    (None, None) => &OUT_OF_RANGE,
                 };
-                format!("{value} {range}")
+                let (min, max) = (min.as_deref().unwrap_or_default(), max.as_deref().unwrap_or_default());
+                fill(text, &[("value", value), ("min", &min), ("max", &max)])
             }
-            ErrorKind::InvalidStep { value, step } => {
-                if zh { format!("{value} 不是 {step} 的整数倍") } else { format!("{value} is not a multiple of {step}") }
-            }
-            ErrorKind::InvalidGrade { input, valid } => {
-                let list = valid.join(" ");
-                if zh { format!("无法识别成绩“{input}”。有效成绩：{list}，或 0–100 的百分制分数") } else { format!("\"{input}\" is not a grade. Valid grades: {list}, or a percentage score 0–100") }
-            }
-            ErrorKind::UnknownPolicy { id, known } => {
-                let list = known.join(", ");
-                if zh { format!("没有名为“{id}”的政策；可用：{list}") } else { format!("no policy \"{id}\"; available: {list}") }
-            }
+            ErrorKind::InvalidStep { value, step } => fill(&NOT_A_MULTIPLE, &[("value", value), ("step", step)]),
+            ErrorKind::InvalidGrade { input, valid } => fill(&NOT_A_GRADE, &[("input", input), ("list", &valid.join(" "))]),
+            ErrorKind::UnknownPolicy { id, known } => fill(&NO_POLICY, &[("id", id), ("list", &known.join(", "))]),
             ErrorKind::InvalidPolicy { problems } => {
                 let list = problems.iter().map(|p| format!("{}: {}", p.path, p.reason)).collect::<Vec<_>>().join("; ");
-                if zh { format!("政策有 {} 处问题：{list}", problems.len()) } else { format!("the policy has {}: {list}", crate::locale::count(problems.len(), "problem", "problems")) }
+                let count = crate::locale::count(problems.len(), "problem", "problems");
+                fill(&POLICY_PROBLEMS, &[("n", &problems.len()), ("count", &count), ("list", &list)])
             }
             ErrorKind::NotInPolicy { section, what } => {
                 let what = match what {
-                    Some((zh, en)) => locale.pick(zh, en).as_str(),
-                    None => section.words(locale),
+                    Some((zh, en)) => l.pick(zh, en).as_str(),
+                    None => section.words(l),
                 };
-                if zh { format!("所选政策没有规定{what}") } else { format!("the chosen policy has no rule for {what}") }
+                fill(&NO_RULE, &[("what", &what)])
             }
-            ErrorKind::NeedsFullModule => {
-                if zh {
-                    "成绩模块只含预设政策；自定义政策或 extends 请使用完整模块 exchange_calc.js".to_owned()
-                } else {
-                    "the grades module holds the presets only; for a policy object or extends, use the full module exchange_calc.js".to_owned()
-                }
-            }
-            ErrorKind::UnknownValue { value, allowed } => {
-                let list = allowed.join(", ");
-                if zh { format!("“{value}”不是可选值；可选：{list}") } else { format!("\"{value}\" is not allowed; choose one of: {list}") }
-            }
-            ErrorKind::Overflow => {
-                if zh { "数值太大，无法精确计算".to_owned() } else { "the number is too large to compute exactly".to_owned() }
-            }
-            ErrorKind::InvalidDate { input } => {
-                if zh { format!("“{input}”不是有效日期（格式 YYYY-MM-DD）") } else { format!("\"{input}\" is not a valid date (YYYY-MM-DD)") }
-            }
-            ErrorKind::DateOrder { after, or_same_day: false } => {
-                if zh { format!("应晚于 {after}") } else { format!("must be after {after}") }
-            }
-            ErrorKind::DateOrder { after, or_same_day: true } => {
-                if zh { format!("应不早于 {after}") } else { format!("must be on or after {after}") }
-            }
-            ErrorKind::Empty => {
-                if zh { "不能为空".to_owned() } else { "must not be empty".to_owned() }
-            }
-            ErrorKind::MissingRate { currency } => {
-                if zh { format!("没有 {currency} 的汇率；请在 rates 中给出 1 {currency} 折合多少人民币") } else { format!("no rate for {currency}; add rates.{currency} (CNY per unit)") }
-            }
-            ErrorKind::Duplicate { value } => {
-                if zh { format!("“{value}”重复出现") } else { format!("\"{value}\" appears more than once") }
-            }
-            ErrorKind::NoStudents => {
-                if zh { "各学院学生人数均为 0，无法按人数分配名额".to_owned() } else { "no college has any students, so places cannot be shared in proportion to students".to_owned() }
-            }
+            ErrorKind::NeedsFullModule => NEEDS_FULL_MODULE.get(l),
+            ErrorKind::UnknownValue { value, allowed } => fill(&NOT_ALLOWED, &[("value", value), ("list", &allowed.join(", "))]),
+            ErrorKind::Overflow => OVERFLOW.get(l),
+            ErrorKind::InvalidDate { input } => fill(&NOT_A_DATE, &[("input", input)]),
+            ErrorKind::DateOrder { after, or_same_day } => fill(if *or_same_day { &ON_OR_AFTER } else { &AFTER }, &[("after", after)]),
+            ErrorKind::Empty => EMPTY.get(l),
+            ErrorKind::MissingRate { currency } => fill(&NO_RATE, &[("currency", currency)]),
+            ErrorKind::Duplicate { value } => fill(&REPEATED, &[("value", value)]),
+            ErrorKind::NoStudents => NO_STUDENTS.get(l),
             ErrorKind::InvalidFormat { input, expected_zh, expected_en } => {
-                if zh { format!("“{input}”格式不对，应为{expected_zh}") } else { format!("\"{input}\" is not valid; expected {expected_en}") }
+                fill(&BAD_FORMAT, &[("input", input), ("expected", &l.pick(expected_zh, expected_en))])
             }
             ErrorKind::FieldCount { expected, found } => {
-                if zh { format!("这一行有 {found} 列，表头有 {expected} 列") } else { format!("this line has {}; the header has {expected}", crate::locale::count(found, "field", "fields")) }
+                fill(&FIELD_COUNT, &[("found", found), ("foundEn", &crate::locale::count(found, "field", "fields")), ("expected", expected)])
             }
-            ErrorKind::UnclosedQuote => {
-                if zh { "引号没有闭合".to_owned() } else { "a quoted field is never closed".to_owned() }
-            }
+            ErrorKind::UnclosedQuote => UNCLOSED_QUOTE.get(l),
         }
     }
 }
+
+// The reasons, by error kind.
+const WRONG_TYPE: Text = Text { zh: "类型不对：应为{expected}，实际是{found}", en: "wrong type: expected {expected}, found {found}" };
+const UNKNOWN_FIELD: Text = Text { zh: "不认识的字段“{name}”（是否拼写有误？）", en: "unknown field \"{name}\" (a typo?)" };
+const REQUIRED: Text = Text { zh: "必填", en: "required" };
+const NOT_A_NUMBER: Text = Text { zh: "“{input}”不是数字", en: "\"{input}\" is not a number" };
+const BETWEEN: Text = Text { zh: "{value} 应在 {min} 到 {max} 之间", en: "{value} must be between {min} and {max}" };
+const AT_LEAST: Text = Text { zh: "{value} 应不小于 {min}", en: "{value} must be at least {min}" };
+const AT_MOST: Text = Text { zh: "{value} 应不大于 {max}", en: "{value} must be at most {max}" };
+const OUT_OF_RANGE: Text = Text { zh: "{value} 超出范围", en: "{value} is out of range" };
+const NOT_A_MULTIPLE: Text = Text { zh: "{value} 不是 {step} 的整数倍", en: "{value} is not a multiple of {step}" };
+const NOT_A_GRADE: Text = Text {
+    zh: "无法识别成绩“{input}”。有效成绩：{list}，或 0–100 的百分制分数",
+    en: "\"{input}\" is not a grade. Valid grades: {list}, or a percentage score 0–100",
+};
+const NO_POLICY: Text = Text { zh: "没有名为“{id}”的政策；可用：{list}", en: "no policy \"{id}\"; available: {list}" };
+const POLICY_PROBLEMS: Text = Text { zh: "政策有 {n} 处问题：{list}", en: "the policy has {count}: {list}" };
+const NO_RULE: Text = Text { zh: "所选政策没有规定{what}", en: "the chosen policy has no rule for {what}" };
+const NEEDS_FULL_MODULE: Text = Text {
+    zh: "成绩模块只含预设政策；自定义政策或 extends 请使用完整模块 exchange_calc.js",
+    en: "the grades module holds the presets only; for a policy object or extends, use the full module exchange_calc.js",
+};
+const NOT_ALLOWED: Text = Text { zh: "“{value}”不是可选值；可选：{list}", en: "\"{value}\" is not allowed; choose one of: {list}" };
+const OVERFLOW: Text = Text { zh: "数值太大，无法精确计算", en: "the number is too large to compute exactly" };
+const NOT_A_DATE: Text = Text { zh: "“{input}”不是有效日期（格式 YYYY-MM-DD）", en: "\"{input}\" is not a valid date (YYYY-MM-DD)" };
+const AFTER: Text = Text { zh: "应晚于 {after}", en: "must be after {after}" };
+const ON_OR_AFTER: Text = Text { zh: "应不早于 {after}", en: "must be on or after {after}" };
+const EMPTY: Text = Text { zh: "不能为空", en: "must not be empty" };
+const NO_RATE: Text = Text {
+    zh: "没有 {currency} 的汇率；请在 rates 中给出 1 {currency} 折合多少人民币",
+    en: "no rate for {currency}; add rates.{currency} (CNY per unit)",
+};
+const REPEATED: Text = Text { zh: "“{value}”重复出现", en: "\"{value}\" appears more than once" };
+const NO_STUDENTS: Text = Text {
+    zh: "各学院学生人数均为 0，无法按人数分配名额",
+    en: "no college has any students, so places cannot be shared in proportion to students",
+};
+const BAD_FORMAT: Text = Text { zh: "“{input}”格式不对，应为{expected}", en: "\"{input}\" is not valid; expected {expected}" };
+const FIELD_COUNT: Text = Text { zh: "这一行有 {found} 列，表头有 {expected} 列", en: "this line has {foundEn}; the header has {expected}" };
+const UNCLOSED_QUOTE: Text = Text { zh: "引号没有闭合", en: "a quoted field is never closed" };
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

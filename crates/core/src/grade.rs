@@ -8,176 +8,19 @@
 //! XYU-12.7(2): a letter converts through the policy's table to a four-point grade point and a
 //! percentage. A failed course must be retaken (XYU-12.8).
 //!
-//! Where the regulation is silent the policy decides, and says so ([`Convention`]): the
+//! Where the regulation is silent the policy decides, and says so ([`Convention`](crate::finding::Convention)): the
 //! percentage pass mark (xinyu: 60, inferred from the table) and pass/fail grades (`P`, `NP`:
 //! credits only, never the GPA; the table has only A+ … F).
 
 use crate::decimal::{self, Decimal};
-use crate::error::{Error, ErrorKind, Problem, Result, Section};
-use crate::finding::{Convention, Finding};
+use crate::error::{Error, ErrorKind, Result, Section};
+use crate::finding::Finding;
 use crate::locale::{Locale, Text};
-use crate::policy::{check_range, problem, Policy};
-use crate::read::{At, Obj, Problems, Request};
+use crate::policy::Policy;
+use crate::read::{At, Obj, Request};
 use serde::Serialize;
 
-/// One row of the conversion table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LetterGrade {
-    /// The letter as the table writes it, e.g. `B+`.
-    pub letter: String,
-    /// Four-point grade point.
-    pub grade_point: Decimal,
-    /// Converted percentage score.
-    pub percentage: Decimal,
-}
-
-impl LetterGrade {
-    fn read(at: At<'_, '_>) -> Result<Self> {
-        let o = at.obj(&["letter", "gradePoint", "percentage"])?;
-        Ok(Self { letter: o.string("letter")?, grade_point: o.dec("gradePoint")?, percentage: o.dec("percentage")? })
-    }
-}
-
-/// The `grades` section of a policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GradeRules {
-    /// Clause of the conversion table, e.g. `XYU-12.7(2)`.
-    pub clause: String,
-    /// Clause for same-standard pass-through, e.g. `XYU-12.7(1)`.
-    pub same_standard_clause: String,
-    /// Clause that says what happens to a failed course, e.g. `XYU-12.8`.
-    pub fail_clause: String,
-    /// The table.
-    pub letters: Vec<LetterGrade>,
-    /// Letters that are failing grades.
-    pub failing: Vec<String>,
-    /// Pass/fail grades that pass (count for credits only).
-    pub pass: Vec<String>,
-    /// Pass/fail grades that fail.
-    pub fail: Vec<String>,
-    /// Percentage below which a passed-through score fails. XYU-12.7(2) itself puts the
-    /// lowest passing letter (D-) at 60 and F at 55, which is where the preset takes 60 from.
-    pub percentage_pass_mark: Option<Decimal>,
-    /// How the pass mark was set, when the regulation does not state it: quoted wherever a
-    /// percentage is judged by it.
-    pub pass_mark_convention: Option<Convention>,
-    /// How pass/fail grades count, when the regulation's table has none: its clause is the
-    /// one a pass/fail conversion cites (instead of the table's), and its text is quoted.
-    pub pass_fail_convention: Option<Convention>,
-}
-
-impl GradeRules {
-    /// Reads the section, recording every problem; `None` if any key does not read.
-    pub fn read(at: At<'_, '_>, p: &mut Problems) -> Option<Self> {
-        let keys = &[
-            "clause", "sameStandardClause", "failClause", "letters", "failing", "pass", "fail", "percentagePassMark", "passMarkConvention",
-            "passFailConvention",
-        ];
-        let o = p.keep(at.any_obj(keys))?;
-        p.unknown(&o);
-        let clause = p.keep(o.string("clause"));
-        let same_standard_clause = p.keep(o.string("sameStandardClause"));
-        let fail_clause = p.keep(o.string("failClause"));
-        let letters = p.keep(o.need_list("letters", LetterGrade::read));
-        let failing = p.keep(o.strings("failing"));
-        let pass = p.keep(o.strings("pass"));
-        let fail = p.keep(o.strings("fail"));
-        let percentage_pass_mark = p.keep(o.opt_dec("percentagePassMark"));
-        let pass_mark_convention = p.keep(o.with("passMarkConvention", Convention::read));
-        let pass_fail_convention = p.keep(o.with("passFailConvention", Convention::read));
-        Some(Self {
-            clause: clause?,
-            same_standard_clause: same_standard_clause?,
-            fail_clause: fail_clause?,
-            letters: letters?,
-            failing: failing?,
-            pass: pass?,
-            fail: fail?,
-            percentage_pass_mark: percentage_pass_mark?,
-            pass_mark_convention: pass_mark_convention?,
-            pass_fail_convention: pass_fail_convention?,
-        })
-    }
-
-    /// Records every problem with this section; `path` is where it sits in the policy.
-    pub fn check(&self, path: &str, problems: &mut Vec<Problem>, locale: Locale) {
-        if self.letters.is_empty() {
-            problem(problems, &format!("{path}.letters"), locale, "不能为空", "must not be empty");
-        }
-        for (i, row) in self.letters.iter().enumerate() {
-            let at = format!("{path}.letters[{i}]");
-            let key = normalize(&row.letter);
-            if key.is_empty() {
-                problem(problems, &format!("{at}.letter"), locale, "不能为空", "must not be empty");
-            } else if self.letters.iter().take(i).any(|r| normalize(&r.letter) == key) {
-                problem(problems, &format!("{at}.letter"), locale, "与前面的等级重复", "repeats an earlier letter");
-            }
-            check_range(problems, &format!("{at}.gradePoint"), Some(row.grade_point), Some(Decimal::ZERO), Some(Decimal::from(5)), locale);
-            check_range(problems, &format!("{at}.percentage"), Some(row.percentage), Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED), locale);
-        }
-        for (i, f) in self.failing.iter().enumerate() {
-            if !self.letters.iter().any(|r| normalize(&r.letter) == normalize(f)) {
-                problem(problems, &format!("{path}.failing[{i}]"), locale, "不在等级表中", "is not a letter of the table");
-            }
-        }
-        check_range(problems, &format!("{path}.percentagePassMark"), self.percentage_pass_mark, Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED), locale);
-        if let Some(c) = &self.pass_mark_convention {
-            c.check(&format!("{path}.passMarkConvention"), problems, locale);
-        }
-        if let Some(c) = &self.pass_fail_convention {
-            c.check(&format!("{path}.passFailConvention"), problems, locale);
-        }
-    }
-
-    /// The clause a pass/fail conversion cites: the convention's, else the table's.
-    fn pass_fail_clause(&self) -> &str {
-        self.pass_fail_convention.as_ref().map_or(&self.clause, |c| &c.clause)
-    }
-
-    /// The valid grades, for error messages.
-    fn valid_list(&self) -> Vec<String> {
-        self.letters.iter().map(|r| r.letter.clone()).chain(self.pass.iter().cloned()).chain(self.fail.iter().cloned()).collect()
-    }
-}
-
-/// Folds what people type to the table's spelling: trims, removes inner spaces, folds
-/// full-width IME forms (`Ａ－`, `ｂ＋`), the Unicode minus and dashes, and upper-cases
-/// ASCII letters (grades are Latin letters; Unicode case tables would add ~25 KB of wasm for
-/// nothing a grade table spells). Shift+"-" in a Chinese IME types the Chinese dash "——",
-/// two em dashes (or horizontal bars) for one key press: a run of them is one minus, so
-/// "A——" is A-. ASCII "A--" stays an error, as "A++" does.
-#[must_use]
-pub fn normalize(input: &str) -> String {
-    let mut prev = '\0';
-    let mut s: String = input
-        .chars()
-        .filter(|&c| {
-            let repeat = c == prev && matches!(c, '\u{2014}' | '\u{2015}');
-            prev = c;
-            !repeat
-        })
-        // The two- and three-em dashes are one dash too (grades only: not a minus for numbers).
-        .map(|c| if matches!(c, '\u{2E3A}' | '\u{2E3B}') { '-' } else { decimal::fold_char(c) })
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == '\u{FE62}' { '+' } else { c }) // small plus sign
-        .collect();
-    s.make_ascii_uppercase();
-    s
-}
-
-/// Whether the table's spelling `spelled` normalizes to `key` (already normalized). The
-/// presets spell every grade in plain ASCII, where normalizing is just upper-casing: compared
-/// in place, so a conversion does not allocate once per table row (it was most of the cost
-/// of `convertGrade`).
-fn same_grade(spelled: &str, key: &str) -> bool {
-    if spelled.bytes().all(|b| b.is_ascii_graphic()) {
-        spelled.len() == key.len() && spelled.bytes().zip(key.bytes()).all(|(a, b)| a.to_ascii_uppercase() == b)
-    } else {
-        normalize(spelled) == key
-    }
-}
+pub use crate::policy::grades::{normalize, GradeRules, LetterGrade};
 
 /// How a grade was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -258,8 +101,8 @@ pub fn convert_with(policy: &Policy, input: &str, field: &str, same_standard: Op
     if key.is_empty() {
         return Err(Error::new(ErrorKind::MissingField, field));
     }
-    if let Some(row) = rules.letters.iter().find(|r| same_grade(&r.letter, &key)) {
-        let failing = rules.failing.iter().any(|f| same_grade(f, &key));
+    if let Some(row) = rules.letter(&key) {
+        let failing = rules.is_failing(&key);
         return Ok(Conversion {
             grade: row.letter.clone(),
             grade_point: Some(row.grade_point),
@@ -270,18 +113,16 @@ pub fn convert_with(policy: &Policy, input: &str, field: &str, same_standard: Op
             same_standard: None,
         });
     }
-    for (list, passed) in [(&rules.pass, true), (&rules.fail, false)] {
-        if let Some(g) = list.iter().find(|g| same_grade(g, &key)) {
-            return Ok(Conversion {
-                grade: g.clone(),
-                grade_point: None,
-                percentage: None,
-                kind: GradeKind::PassFail,
-                passed: Some(passed),
-                clause: rules.pass_fail_clause().to_owned(),
-                same_standard: None,
-            });
-        }
+    if let Some((g, passed)) = rules.pass_fail(&key) {
+        return Ok(Conversion {
+            grade: g.to_owned(),
+            grade_point: None,
+            percentage: None,
+            kind: GradeKind::PassFail,
+            passed: Some(passed),
+            clause: rules.pass_fail_clause().to_owned(),
+            same_standard: None,
+        });
     }
     if let Ok(score) = decimal::parse(&key) {
         if score < Decimal::ZERO || score > Decimal::ONE_HUNDRED {
@@ -487,8 +328,6 @@ pub struct GpaResult {
     pub findings: Vec<Finding>,
 }
 
-
-
 fn mean(sum: Decimal, weight: Decimal) -> Option<Decimal> {
     if weight.is_zero() {
         None
@@ -607,21 +446,4 @@ pub fn compute_gpa(policy: &Policy, courses: &[CourseInput], locale: Locale) -> 
         courses: out,
         findings,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_grade_agrees_with_normalize() {
-        let spellings = ["A+", "a-", "Pass", "B +", "Ａ－", "C−", "", "NP", "ｐ"];
-        let inputs = ["A+", "a-", "PASS", "B+", "A-", "C-", "", "np", "P", "b"];
-        for s in spellings {
-            for i in inputs {
-                let key = normalize(i);
-                assert_eq!(same_grade(s, &key), normalize(s) == key, "{s:?} vs {i:?}");
-            }
-        }
-    }
 }

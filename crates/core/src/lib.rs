@@ -11,6 +11,7 @@
 pub mod algorithms;
 pub mod api;
 pub mod credit;
+pub mod date;
 pub mod deadline;
 pub mod decimal;
 pub mod eligibility;
@@ -19,13 +20,13 @@ pub mod finding;
 pub mod funding;
 pub mod form;
 pub mod grade;
-pub mod json;
 pub mod keyed;
 pub mod locale;
 pub mod pattern;
 pub mod policy;
 pub mod quota;
 pub mod read;
+pub mod score;
 
 pub use error::{Error, ErrorKind, Result};
 

@@ -74,7 +74,8 @@ mod tests {
 
     #[test]
     fn matches_in_full() {
-        let mobile = crate::form::MAINLAND_MOBILE;
+        // The preset phone pattern (policy/form.rs MAINLAND_MOBILE).
+        let mobile = r"^1[3-9]\d{9}$";
         assert_eq!(full_match(mobile, "13800138000"), Some(true));
         assert_eq!(full_match(mobile, "12800138000"), Some(false)); // second digit 3–9
         assert_eq!(full_match(mobile, "138001380001"), Some(false)); // 12 digits

@@ -26,9 +26,9 @@ impl Request for Describe {
 }
 
 impl Export for Describe {
-    type Output = Policy;
-    fn run(self, policy: Option<&Policy>, _: Locale) -> Result<Policy, Error> {
-        given(policy).cloned()
+    type Output<'p> = &'p Policy;
+    fn run(self, policy: Option<&Policy>, _: Locale) -> Result<&Policy, Error> {
+        given(policy)
     }
 }
 
@@ -41,7 +41,7 @@ pub fn describe_policy(input: Value) -> TextResult {
 }
 
 impl Export for ConvertInput {
-    type Output = GradeAnswer;
+    type Output<'p> = GradeAnswer;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<GradeAnswer, Error> {
         grade::answer(given(policy)?, &self.grade, "grade", self.same_standard, locale)
     }
@@ -57,7 +57,7 @@ pub fn convert_grade(input: Value) -> TextResult {
 }
 
 impl Export for GpaInput {
-    type Output = GpaResult;
+    type Output<'p> = GpaResult;
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<GpaResult, Error> {
         grade::compute_gpa(given(policy)?, &self.courses, locale)
     }
@@ -73,7 +73,7 @@ pub fn compute_gpa(input: Value) -> TextResult {
 
 impl Export for HomeGpaInput {
     const POLICY: bool = false;
-    type Output = Comparison;
+    type Output<'p> = Comparison;
     fn run(self, _: Option<&Policy>, _: Locale) -> Result<Comparison, Error> {
         algorithms::compare(&self.courses)
     }

@@ -4,8 +4,10 @@
 //! contract is testable natively; the `exchange-calc` crate's `wasm` module only converts
 //! `JsValue` → `serde_json::Value` and the result's text → a JS object.
 //!
-//! Requests are `deny_unknown_fields` (a typo in a key is an error, not silently ignored);
-//! names are camelCase; decimals go out as strings and come in as numbers or strings.
+//! Each request type is its rule module's, and reads itself ([`Request`]); here each export is
+//! only the policy wired to the rule ([`Export`]), and [`call`] does the rest for all of them.
+//! A typo in a key is an error (`unknown_field`), not silently ignored; names are camelCase;
+//! decimals go out as strings and come in as numbers or strings.
 
 mod credits;
 mod deadlines;
@@ -14,6 +16,9 @@ mod eligibility;
 mod form;
 mod grades;
 mod quota;
+
+pub use deadlines::{ChecklistRequest, Deadlines, DeadlinesIcs};
+pub use grades::Describe;
 
 /// The API with each result as JSON text, serialized straight from its typed struct: what
 /// the wasm binding hands to `JSON.parse`. Building a `serde_json::Value` tree first (and
@@ -132,13 +137,13 @@ pub type TextResult = std::result::Result<String, Failure>;
 pub trait Export: Request {
     /// Whether the request names a policy (`allocateQuota` and `homeGpa` do not).
     const POLICY: bool = true;
-    /// The result.
-    type Output: Serialize;
+    /// The result; it may borrow the policy (`describePolicy` is the policy itself).
+    type Output<'p>: Serialize;
     /// Runs the rule. `policy` is `Some` exactly when [`Export::POLICY`].
     ///
     /// # Errors
     /// What the rule finds unreadable (an unknown grade, a missing section…).
-    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Self::Output, Error>;
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Self::Output<'_>, Error>;
 }
 
 /// Where a request's `policy` comes from: which policies an entry point holds.
@@ -178,18 +183,33 @@ pub fn call<E: Export, S: Source>(input: &Value) -> TextResult {
     let locale = locale_of(input);
     let answer = || -> Result<String, Error> {
         let o = Obj::root(input, E::KEYS)?;
-        let request = E::read(&o)?;
-        check_locale(o.opt_str("locale")?.as_deref())?;
-        let policy = if E::POLICY {
-            let value = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
-            Some(S::resolve(value, locale)?)
-        } else {
-            None
-        };
+        let request = E::read(&o).map_err(|e| missing_policy_first(&o, E::POLICY, e))?;
+        let policy = locale_and_policy::<S>(&o, E::POLICY, locale)?;
         let out = request.run(policy.as_deref(), locale)?;
         with_policy(&out, policy.as_deref())
     };
     answer().map_err(|error| Failure { error, locale })
+}
+
+/// A request missing its own keys and its `policy` names the policy first, the first key of
+/// every request that takes one.
+fn missing_policy_first(o: &Obj<'_>, takes_policy: bool, e: Error) -> Error {
+    if takes_policy && e.code() == "missing_field" && o.raw("policy").is_none() {
+        Error::new(ErrorKind::MissingField, "policy")
+    } else {
+        e
+    }
+}
+
+/// The part of [`call`] that is the same for every export: the `locale` tag, then the
+/// policy from `S` when the export takes one.
+fn locale_and_policy<S: Source>(o: &Obj<'_>, takes_policy: bool, locale: Locale) -> Result<Option<Cow<'static, Policy>>, Error> {
+    check_locale(o.opt_str("locale")?.as_deref())?;
+    if !takes_policy {
+        return Ok(None);
+    }
+    let value = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
+    S::resolve(value, locale).map(Some)
 }
 
 /// The policy an [`Export`] with `POLICY` is given.
@@ -244,10 +264,17 @@ pub fn check_locale(tag: Option<&str>) -> Result<Locale, Error> {
 /// # Errors
 /// `invalid_type` if serialization fails (it cannot for this crate's types).
 pub fn with_policy<T: Serialize + ?Sized>(result: &T, policy: Option<&Policy>) -> Result<String, Error> {
+    let mut out = Vec::with_capacity(256);
+    let written = serde_json::to_writer(&mut out, result).is_ok();
+    finish(out, written, policy)
+}
+
+/// The part of [`with_policy`] that is the same for every result type, compiled once.
+fn finish(out: Vec<u8>, written: bool, policy: Option<&Policy>) -> Result<String, Error> {
     // No result type can fail to serialize (string keys only, no floats); serde_json's error
     // text is not worth its weight in the wasm (its Display links every io error message).
-    let text = serde_json::to_string(result)
-        .map_err(|_| Error::new(ErrorKind::InvalidType { expected: Expected::Json, found: Found::Unrepresentable(String::new()) }, ""))?;
+    let unrepresentable = || Error::new(ErrorKind::InvalidType { expected: Expected::Json, found: Found::Unrepresentable(String::new()) }, "");
+    let text = String::from_utf8(out).ok().filter(|_| written).ok_or_else(unrepresentable)?;
     Ok(match policy {
         Some(p) => splice_policy(text, p),
         None => text,
@@ -271,62 +298,4 @@ fn splice_policy(mut text: String, p: &Policy) -> String {
         text.push_str("}}");
     }
     text
-}
-
-// --- serde-derived readers of the areas not yet moved to `read` ---
-
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
-use std::fmt;
-
-/// Parses a request, turning serde's first error into a coded [`Error`] with its path.
-///
-/// # Errors
-/// `invalid_type`, `unknown_field`, `missing_field`, `invalid_number`, … at the path.
-pub fn parse<T: DeserializeOwned>(input: Value) -> Result<T, Error> {
-    crate::json::from_value(&input)
-}
-
-/// Resolves the request's `policy`.
-///
-/// # Errors
-/// As [`policy::resolve`].
-pub fn load_policy(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>, Error> {
-    policy::resolve(value, "policy", locale)
-}
-
-/// Runs `f` on a request, attaching the request's language to any error.
-///
-/// # Errors
-/// `f`'s error, with the request's locale.
-pub fn run(input: Value, f: impl FnOnce(Value, Locale) -> Result<String, Error>) -> TextResult {
-    let locale = locale_of(&input);
-    f(input, locale).map_err(|error| Failure { error, locale })
-}
-
-/// For free-text fields that people may type as numbers (`"grade": 85`): a string or a
-/// number, as text.
-///
-/// # Errors
-/// `invalid_type` for anything else.
-pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    struct TextVisitor;
-    impl Visitor<'_> for TextVisitor {
-        type Value = String;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("text or a number")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_owned())
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-            Ok(crate::decimal::f64_text(v))
-        }
-    }
-    d.deserialize_any(TextVisitor)
 }

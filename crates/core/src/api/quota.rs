@@ -9,7 +9,7 @@ use serde_json::Value;
 
 impl Export for QuotaInput {
     const POLICY: bool = false;
-    type Output = Vec<Quota>;
+    type Output<'p> = Vec<Quota>;
     fn run(self, _: Option<&Policy>, _: Locale) -> Result<Vec<Quota>, Error> {
         quota::allocate(&self)
     }

@@ -5,40 +5,62 @@
 //! Top-level parameters are the ones a regulation leaves to "each year's notice"; `null`
 //! means unset, and checks that need an unset value report `review` instead of guessing.
 
-use crate::credit::CreditRules;
-use crate::deadline::DeadlineRules;
-use crate::decimal::{Dec, Decimal};
-use crate::eligibility::Tracks;
+pub mod credits;
+pub mod deadlines;
+pub mod form;
+pub mod funding;
+pub mod grades;
+mod hash;
+pub mod tracks;
+
+use crate::decimal::Decimal;
 use crate::error::{join_path, Error, ErrorKind, Expected, Problem, Result};
-use crate::funding::FundingRules;
-use crate::form::FormRules;
-use crate::grade::GradeRules;
 use crate::keyed::Keyed;
-use crate::read::{At, Problems};
-use crate::locale::Locale;
-use serde::de::DeserializeOwned;
+use crate::locale::{Locale, Text};
+use crate::read::{At, Fields, Problems};
+use credits::CreditRules;
+use deadlines::DeadlineRules;
+use form::FormRules;
+use funding::FundingRules;
+use grades::GradeRules;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::borrow::Cow;
 use std::sync::OnceLock;
-
-mod hash;
+use tracks::Tracks;
 
 /// The bundled presets, written by the build script from `policies/*.json`.
 mod presets {
+    use super::grades::{GradeRules, LetterGrade};
+    use super::{view, view_dec, Policy};
+    use crate::finding::Convention;
     include!(concat!(env!("OUT_DIR"), "/presets.rs"));
 }
 
 pub use presets::LIST_JSON;
 
 /// A clause of a regulation, quoted in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ClauseText {
     /// The text in simplified Chinese, as the regulation says it.
     pub zh: String,
     /// An English rendering.
     pub en: String,
+}
+
+impl ClauseText {
+    /// Reads one, recording every problem.
+    pub fn read(at: At<'_, '_>, p: &mut Problems) -> Option<Self> {
+        let mut f = p.fields(at, &["zh", "en"])?;
+        let v = Self { zh: f.string("zh"), en: f.string("en") };
+        f.done(v)
+    }
+
+    /// The text in `locale`.
+    #[must_use]
+    pub fn text(&self, locale: Locale) -> &str {
+        locale.pick(&self.zh, &self.en)
+    }
 }
 
 /// A loaded, checked policy.
@@ -142,9 +164,9 @@ fn preset(id: &str) -> Option<&'static Parsed> {
     static CELLS: [OnceLock<Parsed>; presets::DOCUMENTS.len()] = [const { OnceLock::new() }; presets::DOCUMENTS.len()];
     let (i, text) = find(presets::DOCUMENTS, id)?;
     Some(CELLS.get(i)?.get_or_init(|| {
-        serde_json::from_str::<Value>(text)
-            .map_err(|e| vec![Problem { path: String::new(), reason: e.to_string() }])
-            .and_then(|v| from_value(v, Locale::En))
+        // The build script wrote the text from a parsed document, so it parses.
+        let unreadable = || vec![Problem::new("", "invalid_type", String::new())];
+        serde_json::from_str::<Value>(text).map_err(|_| unreadable()).and_then(|v| from_value(&v, Locale::En))
     }))
 }
 
@@ -188,35 +210,26 @@ pub fn list() -> Vec<PolicySummary> {
 /// `unknown_policy` for an unknown id; `needs_full_module` for a policy object;
 /// `invalid_type` for anything else.
 pub fn grades_view(input: &Value, field: &str) -> Result<&'static Policy> {
-    static CELLS: [OnceLock<Option<Policy>>; presets::GRADE_VIEWS.len()] = [const { OnceLock::new() }; presets::GRADE_VIEWS.len()];
+    static CELLS: [OnceLock<Option<Policy>>; presets::IDS.len()] = [const { OnceLock::new() }; presets::IDS.len()];
     let id = match input {
         Value::String(id) => id.trim(),
         Value::Object(_) => return Err(Error::new(ErrorKind::NeedsFullModule, field)),
         Value::Null => return Err(Error::new(ErrorKind::MissingField, field)),
         other => return Err(Error::new(ErrorKind::InvalidType { expected: Expected::Policy, found: crate::read::found(other) }, field)),
     };
-    let (i, text) = find(presets::GRADE_VIEWS, id).ok_or_else(|| unknown(id, field))?;
-    let view = CELLS.get(i).and_then(|cell| {
-        cell.get_or_init(|| {
-            let doc: Value = serde_json::from_str(text).ok()?;
-            let hash = find(presets::HASHES, id)?.1.to_owned();
-            read_view(&doc, hash)
-        })
-        .as_ref()
-    });
-    // The build wrote the view from a preset that reads (a test reads every view).
+    let i = presets::IDS.iter().position(|known| *known == id).ok_or_else(|| unknown(id, field))?;
+    let view = CELLS.get(i).and_then(|cell| cell.get_or_init(|| presets::grade_view(i)).as_ref());
+    // The build wrote a view for every preset id.
     view.ok_or_else(|| Error::new(ErrorKind::InvalidPolicy { problems: Vec::new() }, field))
 }
 
-/// Reads a grades view (the build script's `GRADE_VIEWS`): identity and grade table only.
-fn read_view(doc: &Value, hash: String) -> Option<Policy> {
-    let text = |key: &str| doc.get(key).and_then(Value::as_str).map(str::to_owned);
-    let title = text("title")?;
-    Some(Policy {
-        id: text("id")?,
-        title_en: text("titleEn").unwrap_or_else(|| title.clone()),
+/// A grades view (the build script's `grade_view`): identity and grade table only.
+fn view(id: String, title: String, title_en: String, year: i32, hash: &str, grades: Option<GradeRules>) -> Policy {
+    Policy {
+        id,
         title,
-        year: doc.get("year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok())?,
+        title_en,
+        year,
         min_gpa: None,
         priority_ielts: None,
         priority_toefl: None,
@@ -224,18 +237,20 @@ fn read_view(doc: &Value, hash: String) -> Option<Policy> {
         school_cap_per_student: None,
         school_share_ratio: None,
         student_id_pattern: None,
-        grades: match doc.get("grades") {
-            None | Some(Value::Null) => None,
-            Some(value) => Some(GradeRules::read(At { value, path: "grades" }, &mut Problems::new(Locale::En))?),
-        },
+        grades,
         credits: None,
         deadlines: None,
         funding: None,
         tracks: None,
         form: None,
         clauses: Keyed::new(),
-        hash,
-    })
+        hash: hash.to_owned(),
+    }
+}
+
+/// A decimal of a grades view, parsed as the policy reader parses it (the build checked it).
+fn view_dec(text: &str) -> Decimal {
+    crate::decimal::parse(text).unwrap_or_default()
 }
 
 /// Resolves the `policy` input: a preset id, a whole policy object, or
@@ -257,14 +272,14 @@ pub fn resolve(input: &Value, field: &str, locale: Locale) -> Result<Cow<'static
             }
         }
         Value::Object(map) => {
+            let merged;
             let document = match map.get("extends") {
-                None => Value::Object(map.clone()),
+                None => input,
                 Some(Value::String(base)) => {
-                    let mut merged = preset_value(base.trim(), &join_path(field, "extends"))?;
-                    let mut overrides = map.clone();
-                    overrides.remove("extends");
-                    merge(&mut merged, Value::Object(overrides));
-                    merged
+                    let mut preset = preset_value(base.trim(), &join_path(field, "extends"))?;
+                    merge_into(&mut preset, map, Some("extends"));
+                    merged = preset;
+                    &merged
                 }
                 Some(other) => {
                     return Err(Error::new(
@@ -285,164 +300,126 @@ pub fn resolve(input: &Value, field: &str, locale: Locale) -> Result<Cow<'static
     }
 }
 
-/// Deep-merges `overrides` into `base`: objects merge key by key, anything else replaces
-/// (so `"minGpa": null` unsets a parameter and a list replaces the whole list).
-fn merge(base: &mut Value, overrides: Value) {
-    match (base, overrides) {
-        (Value::Object(b), Value::Object(o)) => {
-            for (k, v) in o {
-                match b.get_mut(&k) {
-                    Some(slot) if slot.is_object() && v.is_object() => merge(slot, v),
-                    _ => {
-                        b.insert(k, v);
-                    }
-                }
+/// Deep-merges the object `overrides` (but for its key `skip`) into `base`: objects merge key by
+/// key, anything else replaces (so `"minGpa": null` unsets a parameter and a list replaces
+/// the whole list). The overrides are copied, never removed from: a map's `remove` links
+/// the B-tree's rebalancing, about 4 KB of wasm.
+fn merge_into(base: &mut Value, overrides: &serde_json::Map<String, Value>, skip: Option<&str>) {
+    let Value::Object(b) = base else { return };
+    for (k, v) in overrides.iter().filter(|(k, _)| Some(k.as_str()) != skip) {
+        match (b.get_mut(k), v) {
+            (Some(slot @ Value::Object(_)), Value::Object(o)) => merge_into(slot, o, None),
+            _ => {
+                b.insert(k.clone(), v.clone());
             }
         }
-        (slot, v) => *slot = v,
     }
 }
 
-/// Reads one key into `T`, recording a problem (with its full path) instead of stopping.
-fn take<T: DeserializeOwned>(map: &mut Map<String, Value>, key: &str, problems: &mut Vec<Problem>, locale: Locale) -> Option<T> {
-    let value = map.remove(key).unwrap_or(Value::Null);
-    match crate::json::from_value::<T>(&value) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let err = e.at(key);
-            let reason = err.message(locale);
-            // The message starts with the path; the problem carries it separately.
-            let reason = reason
-                .strip_prefix(err.field.as_str())
-                .map(|r| r.trim_start_matches([':', '：', ' ']).to_owned())
-                .unwrap_or(reason);
-            problems.push(Problem { path: err.field, reason });
-            None
-        }
-    }
-}
+/// The keys of a policy document.
+const KEYS: &[&str] = &[
+    "id", "title", "titleEn", "year", "minGpa", "priorityIelts", "priorityToefl", "hoursPerCredit", "schoolCapPerStudent",
+    "schoolShareRatio", "studentIdPattern", "grades", "credits", "deadlines", "funding", "tracks", "form", "clauses",
+];
 
-fn required<T>(value: Option<Option<T>>, key: &str, problems: &mut Vec<Problem>, locale: Locale) -> Option<T> {
-    match value {
-        Some(Some(v)) => Some(v),
-        Some(None) => {
-            problems.push(Problem { path: key.to_owned(), reason: locale.pick("必填", "required").to_owned() });
-            None
-        }
-        None => None,
-    }
-}
-
-/// Records `reason` at `path`.
-pub fn problem(problems: &mut Vec<Problem>, path: &str, locale: Locale, zh: &str, en: &str) {
-    problems.push(Problem { path: path.to_owned(), reason: locale.pick(zh, en).to_owned() });
-}
-
-/// Records a problem unless `value` is within `min..=max` (either bound optional).
-pub fn check_range(problems: &mut Vec<Problem>, path: &str, value: Option<Decimal>, min: Option<Decimal>, max: Option<Decimal>, locale: Locale) {
-    let Some(v) = value else { return };
-    if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
-        let err = Error::new(
-            ErrorKind::OutOfRange { value: v.to_string(), min: min.map(|m| m.to_string()), max: max.map(|m| m.to_string()) },
-            "",
-        );
-        let msg = err.message(locale);
-        let reason = msg.split_once([':', '：']).map_or(msg.as_str(), |(_, r)| r.trim()).to_owned();
-        problems.push(Problem { path: path.to_owned(), reason });
-    }
-}
+const NOT_AN_OBJECT: Text = Text { zh: "政策应是一个对象", en: "a policy must be an object" };
+const UNKNOWN_KEY: Text = Text { zh: "不认识的字段（是否拼写有误？）", en: "unknown field (a typo?)" };
+const UNUSED: Text = Text { zh: "本政策中没有读取此参数的规则，设置了也不会生效", en: "no rule of this policy reads it, so it would have no effect" };
 
 /// Builds a [`Policy`] from a whole document, listing every problem.
 ///
 /// # Errors
 /// Every problem found: unknown keys, wrong types, missing required keys, values out of range.
-pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy, Vec<Problem>> {
-    let hash = hash::of(&document);
-    let Value::Object(mut map) = document else {
-        return Err(vec![Problem { path: String::new(), reason: locale.pick("政策应是一个对象", "a policy must be an object").to_owned() }]);
-    };
-    let mut problems = Vec::new();
+pub fn from_value(document: &Value, locale: Locale) -> std::result::Result<Policy, Vec<Problem>> {
+    let hash = hash::of(document);
+    let mut problems = Problems::new(locale);
     let p = &mut problems;
-    let id = required(take::<Option<String>>(&mut map, "id", p, locale), "id", p, locale);
-    let title = required(take::<Option<String>>(&mut map, "title", p, locale), "title", p, locale);
-    let title_en = take::<Option<String>>(&mut map, "titleEn", p, locale).flatten();
-    let year = required(take::<Option<i32>>(&mut map, "year", p, locale), "year", p, locale);
-    let dec = |map: &mut Map<String, Value>, key: &str, p: &mut Vec<Problem>| take::<Option<Dec>>(map, key, p, locale).flatten().map(|d| d.0);
-    let min_gpa = dec(&mut map, "minGpa", p);
-    let priority_ielts = dec(&mut map, "priorityIelts", p);
-    let priority_toefl = dec(&mut map, "priorityToefl", p);
-    let hours_per_credit = dec(&mut map, "hoursPerCredit", p);
-    let school_cap_per_student = dec(&mut map, "schoolCapPerStudent", p);
-    let school_share_ratio = dec(&mut map, "schoolShareRatio", p);
-    let student_id_pattern = take::<Option<String>>(&mut map, "studentIdPattern", p, locale).flatten();
-    let grades = match map.remove("grades") {
-        None | Some(Value::Null) => None,
-        Some(value) => {
-            let mut found = Problems::new(locale);
-            let rules = GradeRules::read(At { value: &value, path: "grades" }, &mut found);
-            p.append(&mut found.list);
-            rules
-        }
+    let Ok(o) = (At { value: document, path: "" }).any_obj(KEYS) else {
+        p.add("", "", "invalid_type", &NOT_AN_OBJECT, &[]);
+        return Err(problems.list);
     };
-    let credits = take::<Option<CreditRules>>(&mut map, "credits", p, locale).flatten();
-    let deadlines = take::<Option<DeadlineRules>>(&mut map, "deadlines", p, locale).flatten();
-    let funding = take::<Option<FundingRules>>(&mut map, "funding", p, locale).flatten();
-    let tracks = take::<Option<Tracks>>(&mut map, "tracks", p, locale).flatten();
-    let form = take::<Option<FormRules>>(&mut map, "form", p, locale).flatten();
-    let clauses = take::<Option<Keyed<ClauseText>>>(&mut map, "clauses", p, locale).flatten().unwrap_or_default();
-    for key in map.keys() {
-        p.push(Problem {
-            path: key.clone(),
-            reason: locale.pick("不认识的字段（是否拼写有误？）", "unknown field (a typo?)").to_owned(),
-        });
+    // Read key by key: every key's problem is listed, sections included.
+    let mut f = Fields::new(o, p);
+    let id = f.opt_string("id");
+    f.require("id", id.is_some());
+    let title = f.opt_string("title");
+    f.require("title", title.is_some());
+    let title_en = f.opt_string("titleEn");
+    let year = f.opt_int("year");
+    f.require("year", year.is_some());
+    let min_gpa = f.opt_dec("minGpa");
+    let priority_ielts = f.opt_dec("priorityIelts");
+    let priority_toefl = f.opt_dec("priorityToefl");
+    let hours_per_credit = f.opt_dec("hoursPerCredit");
+    let school_cap_per_student = f.opt_dec("schoolCapPerStudent");
+    let school_share_ratio = f.opt_dec("schoolShareRatio");
+    let student_id_pattern = f.opt_string("studentIdPattern");
+    let grades = f.section("grades", GradeRules::read);
+    let credits = f.section("credits", CreditRules::read);
+    let deadlines = f.section("deadlines", DeadlineRules::read);
+    let funding = f.section("funding", FundingRules::read);
+    let tracks = f.section("tracks", Tracks::read);
+    let form = f.section("form", FormRules::read);
+    let clauses = f.entries("clauses", ClauseText::read);
+    let unknown: Vec<&str> = f.o.unknown().collect();
+    // A section that is there but does not read has its own problems; the parameters it
+    // would read are not reported as unread on top of them.
+    let unreadable = |key, read: bool| f.o.raw(key).is_some() && !read;
+    let (credits_failed, funding_failed, tracks_failed) =
+        (unreadable("credits", credits.is_some()), unreadable("funding", funding.is_some()), unreadable("tracks", tracks.is_some()));
+    drop(f);
+    for key in unknown {
+        p.add(key, "", "unknown_field", &UNKNOWN_KEY, &[]);
     }
 
     let zero = Some(Decimal::ZERO);
-    check_range(p, "minGpa", min_gpa, zero, None, locale);
-    check_range(p, "priorityIelts", priority_ielts, zero, Some(Decimal::from(9)), locale);
-    check_range(p, "priorityToefl", priority_toefl, zero, Some(Decimal::from(120)), locale);
-    check_range(p, "schoolCapPerStudent", school_cap_per_student, zero, None, locale);
-    check_range(p, "schoolShareRatio", school_share_ratio, zero, Some(Decimal::ONE), locale);
-    if hours_per_credit.is_some_and(|h| h <= Decimal::ZERO) {
-        problem(p, "hoursPerCredit", locale, "应大于 0", "must be greater than 0");
+    p.range("minGpa", "", min_gpa, zero, None);
+    p.range("priorityIelts", "", priority_ielts, zero, Some(Decimal::from(9)));
+    p.range("priorityToefl", "", priority_toefl, zero, Some(Decimal::from(120)));
+    p.range("schoolCapPerStudent", "", school_cap_per_student, zero, None);
+    p.range("schoolShareRatio", "", school_share_ratio, zero, Some(Decimal::ONE));
+    if let Some(h) = hours_per_credit {
+        p.positive("hoursPerCredit", "", h);
     }
     if let Some(pattern) = &student_id_pattern {
         if !crate::pattern::is_valid(pattern) {
-            problem(p, "studentIdPattern", locale, "不是有效的正则表达式", "is not a valid regular expression");
+            p.add("studentIdPattern", "", "invalid_format", &form::NOT_A_PATTERN, &[]);
         }
     }
-    if id.as_deref().is_some_and(|s| s.trim().is_empty()) {
-        problem(p, "id", locale, "不能为空", "must not be empty");
+    if let Some(id) = &id {
+        p.filled("id", "", id);
     }
     if let Some(g) = &grades {
-        g.check("grades", p, locale);
+        g.check("grades", p);
     }
     if let Some(c) = &credits {
-        c.check("credits", p, locale);
-        c.check_divisor(hours_per_credit, "hoursPerCredit", p, locale);
+        c.check("credits", p);
+        c.check_divisor(hours_per_credit, "hoursPerCredit", p);
     }
     if let Some(d) = &deadlines {
-        d.check("deadlines", p, locale);
+        d.check("deadlines", p);
     }
     if let Some(f) = &funding {
-        f.check("funding", p, locale);
+        f.check("funding", p);
     }
     if let Some(t) = &tracks {
-        t.check("tracks", p, locale);
+        t.check("tracks", p);
     }
     if let Some(f) = &form {
-        f.check("form", p, locale);
+        f.check("form", p);
     }
 
     // A parameter set where no rule of this policy reads it would be silently ignored
     // (`{ extends: 'gdut-lixing-2026', minGpa: 3 }` has no track with a GPA rule). Which
-    // parameters are read is declared by each rule module for its own section.
-    let read: Vec<&str> = crate::form::PARAMETERS
+    // parameters are read is declared by each section for itself.
+    let every_kind = tracks::TrackKind::ALL.iter().flat_map(|k| k.parameters().iter().copied());
+    let read: Vec<&str> = form::PARAMETERS
         .iter()
         .copied()
-        .chain(credits.iter().flat_map(|_| crate::credit::PARAMETERS.iter().copied()))
-        .chain(funding.iter().flat_map(|_| crate::funding::PARAMETERS.iter().copied()))
+        .chain((credits.is_some() || credits_failed).then_some(credits::PARAMETERS).into_iter().flatten().copied())
+        .chain((funding.is_some() || funding_failed).then_some(funding::PARAMETERS).into_iter().flatten().copied())
         .chain(tracks.iter().flat_map(Tracks::parameters))
+        .chain(every_kind.filter(|_| tracks_failed))
         .collect();
     let set = [
         ("minGpa", min_gpa.is_some()),
@@ -455,8 +432,8 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     ];
     for (key, is_set) in set {
         // One problem per path: a value already reported (out of range, …) is not repeated.
-        if is_set && !read.contains(&key) && !p.iter().any(|q| q.path == key) {
-            problem(p, key, locale, "本政策中没有读取此参数的规则，设置了也不会生效", "no rule of this policy reads it, so it would have no effect");
+        if is_set && !read.contains(&key) && !p.list.iter().any(|q| q.path == key) {
+            p.add(key, "", "unused_parameter", &UNUSED, &[]);
         }
     }
 
@@ -482,13 +459,27 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
             clauses,
             hash,
         }),
-        _ => Err(problems),
+        _ => Err(problems.list),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_grades_view_is_its_presets_identity_and_grade_table() {
+        // The grades module's compiled views against the presets as the full module reads
+        // them: the same identity, hash and grade table, to the last decimal place (compared
+        // as JSON, where 4.0 and 4 differ).
+        for id in presets::IDS {
+            let full = resolve(&Value::String((*id).to_owned()), "policy", Locale::En).unwrap();
+            let view = grades_view(&Value::String((*id).to_owned()), "policy").unwrap();
+            assert_eq!((&view.id, &view.title, &view.title_en, view.year, &view.hash), (&full.id, &full.title, &full.title_en, full.year, &full.hash));
+            assert_eq!(serde_json::to_string(&view.grades).unwrap(), serde_json::to_string(&full.grades).unwrap(), "{id}");
+            assert!(view.credits.is_none() && view.funding.is_none() && view.tracks.is_none() && view.clauses.is_empty());
+        }
+    }
 
     #[test]
     fn the_list_read_from_json_agrees_with_each_parsed_preset() {

@@ -10,9 +10,12 @@
 //! Requests stop at the first error ([`Result`]). A policy document lists every problem:
 //! its reader keeps going through [`Problems::keep`].
 
+mod problems;
+
+pub use problems::{Fields, Problems, ABOVE_ZERO};
+
 use crate::decimal::{self, Decimal};
-use crate::error::{join_path, Error, ErrorKind, Expected, Found, Problem, Result};
-use crate::locale::Locale;
+use crate::error::{join_path, Error, ErrorKind, Expected, Found, Result};
 use serde_json::{Map, Value};
 
 /// A request that reads itself: the keys it knows and how it reads them. The request
@@ -40,7 +43,7 @@ pub fn found(value: &Value) -> Found {
     }
 }
 
-fn wrong(expected: Expected, value: &Value, path: &str) -> Error {
+pub(crate) fn wrong(expected: Expected, value: &Value, path: &str) -> Error {
     Error::new(ErrorKind::InvalidType { expected, found: found(value) }, path)
 }
 
@@ -105,12 +108,25 @@ impl<'v> At<'v, '_> {
     /// `invalid_number` for text that is not a decimal, `overflow` past the decimal range,
     /// `invalid_type` for anything else.
     pub fn dec(self) -> Result<Decimal> {
+        self.decimal(decimal::parse)
+    }
+
+    /// An amount of money: as [`At::dec`], text also with a currency sign and thousands
+    /// separators grouped by threes (`＄3,000`; [`decimal::parse_money`]).
+    ///
+    /// # Errors
+    /// As [`At::dec`].
+    pub fn money(self) -> Result<Decimal> {
+        self.decimal(decimal::parse_money)
+    }
+
+    fn decimal(self, parse: fn(&str) -> std::result::Result<Decimal, decimal::ParseError>) -> Result<Decimal> {
         let text = match self.value {
             Value::String(s) => s.clone(),
             Value::Number(n) => number_text(n),
             other => return Err(wrong(Expected::Number, other, self.path)),
         };
-        decimal::parse(&text).map_err(|e| {
+        parse(&text).map_err(|e| {
             let kind = match e {
                 decimal::ParseError::Invalid => ErrorKind::InvalidNumber { input: text },
                 decimal::ParseError::Overflow => ErrorKind::Overflow,
@@ -138,20 +154,47 @@ impl<'v> At<'v, '_> {
         whole(self.dec()?, self.path)
     }
 
+    /// A count: a whole number from 0 (semesters, days, a month).
+    ///
+    /// # Errors
+    /// As [`At::int`]; `out_of_range` below 0.
+    pub fn count(self) -> Result<u32> {
+        let n = self.int()?;
+        u32::try_from(n).map_err(|_| Error::new(ErrorKind::OutOfRange { value: n.to_string(), min: Some("0".to_owned()), max: None }, self.path))
+    }
+
+    /// One of `names`, exactly as written, as its index into them.
+    ///
+    /// # Errors
+    /// `invalid_type` for anything but text; `unknown_value` (listing `names`) for other text.
+    pub fn choice(self, names: &'static [&'static str]) -> Result<usize> {
+        let s = self.str()?;
+        names.iter().position(|n| *n == s).ok_or_else(|| {
+            Error::new(ErrorKind::UnknownValue { value: s.to_owned(), allowed: names.iter().map(|n| (*n).to_owned()).collect() }, self.path)
+        })
+    }
+
     /// Each item of a list, read by `each`.
     ///
     /// # Errors
     /// `invalid_type` when it is not a list; the first error of an item.
     pub fn list<T>(self, mut each: impl FnMut(At<'v, '_>) -> Result<T>) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        self.items(&mut |at| each(at).map(|v| out.push(v)))?;
+        Ok(out)
+    }
+
+    /// Calls `each` on every item of a list with its path. Not generic: the list walk is
+    /// compiled once, not once per item type (a generic one was ~1 KB of wasm per type).
+    fn items(self, each: &mut dyn FnMut(At<'v, '_>) -> Result<()>) -> Result<()> {
         let Value::Array(items) = self.value else {
             return Err(wrong(Expected::List, self.value, self.path));
         };
-        let mut out = Vec::with_capacity(items.len());
         for (i, value) in items.iter().enumerate() {
             let path = format!("{}[{i}]", self.path);
-            out.push(each(At { value, path: &path })?);
+            each(At { value, path: &path })?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Each entry of an object (`rates`, `clauses`), read by `each`, in key order.
@@ -246,18 +289,32 @@ impl<'v> Obj<'v> {
         }
     }
 
+    /// `key`'s value and path, unless absent or `null` (the part of [`Obj::with`] that is
+    /// the same for every `T`).
+    pub(crate) fn located(&self, key: &'static str) -> Option<(&'v Value, String)> {
+        self.raw(key).map(|value| (value, self.field(key)))
+    }
+
     /// `key`'s raw value, if present and not `null`.
     #[must_use]
     pub fn raw(&self, key: &'static str) -> Option<&'v Value> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    /// A required value.
+    /// A required value. An explicit `null` is read as the value it is, so it is a wrong type
+    /// (`invalid_type` … found null), not a missing key: that is what `NaN` and `Infinity`
+    /// become in JSON, and a number must never be taken for "not given".
     ///
     /// # Errors
-    /// `missing_field` when absent or `null`; `read`'s error.
+    /// `missing_field` when absent; `read`'s error (`invalid_type` for `null`).
     pub fn need<T>(&self, key: &'static str, read: impl FnOnce(At<'v, '_>) -> Result<T>) -> Result<T> {
-        self.with(key, read)?.ok_or_else(|| Error::new(ErrorKind::MissingField, self.field(key)))
+        match self.map.get(key) {
+            None => Err(Error::new(ErrorKind::MissingField, self.field(key))),
+            Some(value) => {
+                let path = self.field(key);
+                read(At { value, path: &path })
+            }
+        }
     }
 
     /// Required text.
@@ -319,6 +376,17 @@ impl<'v> Obj<'v> {
         }
     }
 
+    /// An optional amount of money ([`At::money`]), blank text meaning "not given".
+    ///
+    /// # Errors
+    /// As [`At::money`].
+    pub fn opt_money(&self, key: &'static str) -> Result<Option<Decimal>> {
+        match self.map.get(key) {
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            _ => self.with(key, |a| a.money()),
+        }
+    }
+
     /// An optional whole number, blank text meaning "not given".
     ///
     /// # Errors
@@ -353,63 +421,10 @@ impl<'v> Obj<'v> {
     }
 }
 
-/// The problems of a policy document, collected instead of stopping at the first.
-pub struct Problems {
-    /// Every problem so far.
-    pub list: Vec<Problem>,
-    /// The language of the reasons.
-    pub locale: Locale,
-}
-
-impl Problems {
-    /// No problems yet.
-    #[must_use]
-    pub fn new(locale: Locale) -> Self {
-        Self { list: Vec::new(), locale }
-    }
-
-    /// The value, or `None` with its error recorded as a problem.
-    pub fn keep<T>(&mut self, result: Result<T>) -> Option<T> {
-        result.map_err(|e| self.error(&e)).ok()
-    }
-
-    /// Records an error as a problem at its path.
-    pub fn error(&mut self, e: &Error) {
-        self.list.push(Problem::new(&e.field, e.reason(self.locale)));
-    }
-
-    /// Records `zh` / `en` at `path`.
-    pub fn add(&mut self, path: &str, zh: &str, en: &str) {
-        self.list.push(Problem::new(path, self.locale.pick(zh, en).to_owned()));
-    }
-
-    /// Records every key of `o` its reader does not know.
-    pub fn unknown(&mut self, o: &Obj<'_>) {
-        for key in o.unknown() {
-            let e = Error::new(ErrorKind::UnknownField { name: key.to_owned() }, o.field(key));
-            self.error(&e);
-        }
-    }
-
-    /// Records a problem unless `value` is within `min..=max` (either bound optional).
-    pub fn range(&mut self, path: &str, value: Option<Decimal>, min: Option<Decimal>, max: Option<Decimal>) {
-        let Some(v) = value else { return };
-        if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
-            let kind = ErrorKind::OutOfRange { value: v.to_string(), min: min.map(|m| m.to_string()), max: max.map(|m| m.to_string()) };
-            self.error(&Error::new(kind, path));
-        }
-    }
-
-    /// Whether nothing was found.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Locale;
 
     struct Course {
         name: String,
@@ -446,6 +461,9 @@ mod tests {
         fails(r#"[1]"#, "", "invalid_type");
         fails(r#"{"courses":[[1]]}"#, "courses[0]", "invalid_type");
         fails(r#"{"courses":[{"credits":1e40,"grade":"A"}]}"#, "courses[0].credits", "overflow");
+        // null (what JSON makes of NaN and Infinity) is a wrong type where a value is required.
+        fails(r#"{"courses":[{"credits":null,"grade":"A"}]}"#, "courses[0].credits", "invalid_type");
+        fails(r#"{"courses":null}"#, "courses", "invalid_type");
     }
 
     #[test]
@@ -467,6 +485,55 @@ mod tests {
     }
 
     #[test]
+    fn fields_list_every_problem_and_give_a_value_only_when_all_read() {
+        struct Range {
+            min: u32,
+            max: u32,
+        }
+        fn range(at: At<'_, '_>, p: &mut Problems) -> Option<Range> {
+            let mut f = p.fields(at, &["min", "max"])?;
+            let v = Range { min: f.count("min"), max: f.count("max") };
+            f.done(v)
+        }
+        let read = |text: &str| {
+            let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            let mut p = Problems::new(Locale::En);
+            let mut list = Vec::new();
+            let got = p.fields(At { value: &value, path: "" }, &["ranges"]).map(|mut f| {
+                list = f.items("ranges", true, range);
+                f.done(())
+            });
+            (got.flatten().map(|()| list.iter().map(|r| (r.min, r.max)).collect::<Vec<_>>()), p.list.iter().map(|x| (x.path.clone(), x.code)).collect::<Vec<_>>())
+        };
+        assert_eq!(read(r#"{"ranges":[{"min":1,"max":2}]}"#), (Some(vec![(1, 2)]), vec![]));
+        let (got, problems) = read(r#"{"ranges":[{"min":-1,"max":"x"},{"min":1},{"min":1,"max":2,"typo":0}],"more":1}"#);
+        assert_eq!(got, None);
+        assert_eq!(
+            problems,
+            [
+                ("more".to_owned(), "unknown_field"),
+                ("ranges[0].min".to_owned(), "out_of_range"),
+                ("ranges[0].max".to_owned(), "invalid_number"),
+                ("ranges[1].max".to_owned(), "missing_field"),
+                ("ranges[2].typo".to_owned(), "unknown_field"),
+            ]
+        );
+        assert_eq!(read("{}").1, [("ranges".to_owned(), "missing_field")]);
+    }
+
+    #[test]
+    fn js_numbers_become_the_decimal_that_was_typed() {
+        let read = |json: &str| {
+            let v: Value = serde_json::from_str(json).unwrap_or_default();
+            At { value: &v, path: "x" }.dec().map(|d| d.to_string()).unwrap_or_default()
+        };
+        assert_eq!(read("0.1"), "0.1");
+        assert_eq!(read("1.5e-7"), "0.00000015");
+        // Text keeps every place typed.
+        assert_eq!(read("\"3.30\""), "3.30");
+    }
+
+    #[test]
     fn whole_numbers_fit_i32() {
         let d = |s: &str| decimal::parse(s).unwrap_or_default();
         assert_eq!(whole(d("2026"), "year").ok(), Some(2026));
@@ -484,15 +551,15 @@ mod tests {
         let Some(o) = p.keep(o) else { panic!("an object") };
         p.unknown(&o);
         let _ = p.keep(o.dec("a"));
-        p.range("grades.b", o.opt_dec("b").ok().flatten(), Some(Decimal::from(2)), None);
-        let got: Vec<(&str, &str)> = p.list.iter().map(|x| (x.path.as_str(), x.reason.as_str())).collect();
+        p.range("grades", "b", o.opt_dec("b").ok().flatten(), Some(Decimal::from(2)), None);
+        let got: Vec<(&str, &str, &str)> = p.list.iter().map(|x| (x.path.as_str(), x.code, x.reason.as_str())).collect();
         assert_eq!(
             got,
             [
-                ("grades.yy", "unknown field \"yy\" (a typo?)"),
-                ("grades.zz", "unknown field \"zz\" (a typo?)"),
-                ("grades.a", "\"x\" is not a number"),
-                ("grades.b", "1 must be at least 2"),
+                ("grades.yy", "unknown_field", "unknown field \"yy\" (a typo?)"),
+                ("grades.zz", "unknown_field", "unknown field \"zz\" (a typo?)"),
+                ("grades.a", "invalid_number", "\"x\" is not a number"),
+                ("grades.b", "out_of_range", "1 must be at least 2"),
             ]
         );
     }
