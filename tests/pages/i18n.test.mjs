@@ -84,7 +84,7 @@ test('every key the code asks for is defined', () => {
     ...['tuition', 'management', 'accommodation', 'insurance', 'airfare', 'visa', 'localTransport', 'personal'].map((x) => `pv.item.${x}`),
     ...['school', 'college', 'student'].map((x) => `pv.payer.${x}`),
     ...['language', 'research'].map((x) => `pv.track.programme.${x}`),
-    ...['b.problem', 'b.problems'],
+    ...['b.problem', 'b.problems', 'pv.day', 'pv.days', 'pv.month', 'pv.months'],
   ];
   for (const key of built) if (!(key in all)) missing.push(`built: ${key}`);
   assert.deepEqual(missing, []);

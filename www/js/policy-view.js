@@ -6,7 +6,7 @@ import { h, nextId } from './dom.js';
 
 export const dict = {
   'pv.open': ['这些规则的全文', 'These rules in words'],
-  'pv.dialogTitle': ['规则全文：{title}', 'The rules in words: {title}'],
+  'pv.dialogTitle': ['规则全文', 'The rules in words'],
   'pv.close': ['关闭', 'Close'],
   'pv.meta': ['编号 {id} · {year} 年 · 规则指纹 {hash}（打印结果上的指纹）', 'Id {id} · {year} · fingerprint {hash} (the one printed with each result)'],
   'pv.overBase': ['标有“本文件设定”的内容来自本校的政策文件，其余沿用预设政策 {base}。', 'What is marked "set by this file" comes from the university\'s policy file; the rest is the preset {base} as it is.'],
@@ -42,15 +42,17 @@ export const dict = {
   'pv.passMark': ['百分制及格线：{mark}', 'Percentage pass mark: {mark}'],
   'pv.credits': ['学分认定', 'Credit recognition'],
   'pv.hourRange': ['{min}–{max} 学时计 1 学分；本政策按 {divisor} 学时计算认定学分。', '{min}–{max} class hours make a credit; this policy divides by {divisor}.'],
-  'pv.shortCap': ['短期项目学分最多认定 {cap} 学分（作选修课）。', 'Short programmes: at most {cap} credits, as electives.'],
-  'pv.core': ['交换 {n} 个学期：修读 {count} 门核心课程即认定这段时间的全部学分。', 'Semesters abroad: {n}. With {count} core courses, all of the period\'s credits are recognized.'],
+  'pv.shortCap': ['短期项目学分最多认定 {cap} 学分（作选修课）。', 'Short programmes: recognized as electives, with a cap of {cap} on their credits in all.'],
+  'pv.core': ['交换 {n} 个学期：修读 {count} 门核心课程即认定这段时间的全部学分。', 'Semesters abroad: {n}. Core courses that recognize all of the period\'s credits: {count}.'],
   'pv.semesters': ['交换期 {min}–{max} 个学期。', 'An exchange lasts {min}–{max} semesters.'],
-  'pv.system': ['{name}：{foreign} 学分折合本校 {home} 学分', '{name}: {foreign} credits count as {home} home credits'],
+  'pv.system': ['{name}：{foreign} 学分折合本校 {home} 学分', '{name} to home credits: {foreign} : {home}'],
   'pv.basis.identity': ['本校学分', 'home credits'],
   'pv.basis.regulation': ['办法规定', 'the regulation\'s'],
   'pv.basis.convention': ['惯例，非办法规定', 'a convention, not the regulation\'s'],
   'pv.deadlines': ['时间节点与步骤', 'Deadlines and steps'],
+  'pv.day': ['{from}后 {n} 天内', 'within {n} day of {from}'],
   'pv.days': ['{from}后 {n} 天内', 'within {n} days of {from}'],
+  'pv.month': ['{from}后 {n} 个月内', 'within {n} month of {from}'],
   'pv.months': ['{from}后 {n} 个月内', 'within {n} months of {from}'],
   'pv.from.departure': ['出境', 'departure'],
   'pv.from.arrival': ['抵达', 'arrival'],
@@ -76,7 +78,7 @@ export const dict = {
   'pv.conditions': ['不予资助或追回资助的情形', 'When funding is refused or recovered'],
   'pv.tracks': ['申请项目', 'Tracks'],
   'pv.track.semesters': ['交换 {min}–{max} 个学期', '{min}–{max} semesters abroad'],
-  'pv.track.completed': ['须已完成至少 {n} 个学期', 'at least {n} semesters completed'],
+  'pv.track.completed': ['须已完成至少 {n} 个学期', 'semesters completed: at least {n}'],
   'pv.track.programme.language': ['语言类项目', 'language programmes'],
   'pv.track.programme.research': ['研学类项目', 'research programmes'],
   'pv.form': ['申请表', 'Application form'],
@@ -195,9 +197,12 @@ export function policyWords({ info, read, overrides, t }) {
   const list = (items) => h('ul', { class: 'pw-list' }, items.map((x) => h('li', {}, ...[x].flat())));
 
   const parts = [
+    h('p', { class: 'pw-title' }, en ? info.titleEn : info.title),
     h('p', { class: 'muted' }, t('pv.meta', { id: info.id, year: info.year, hash: info.hash })),
     over ? h('p', { class: 'pw-source' }, over.extends ? t('pv.overBase', { base: String(over.extends).trim() }) : t('pv.wholeFile')) : null,
   ];
+  const identity = changed.filter((p) => ['id', 'title', 'titleEn', 'year'].includes(p));
+  if (identity.length) parts.push(h('p', { class: 'small muted' }, badge(true), ' ', t('pv.changes', { keys: identity.join(', ') })));
 
   parts.push(h('section', { class: 'pw-section', 'data-section': 'parameters' },
     h('h3', {}, t('pv.params')),
@@ -239,7 +244,9 @@ export function policyWords({ info, read, overrides, t }) {
   }
   const d = info.deadlines;
   if (d && (d.relative.length || d.annual.length || d.steps.length)) {
-    const when = (r) => t(r.days !== null && r.days !== undefined ? 'pv.days' : 'pv.months', { n: r.days ?? r.months, from: t(`pv.from.${r.from}`) });
+    // English counts: "1 month", "3 months".
+    const unit = (r) => (r.days !== null && r.days !== undefined ? 'pv.day' : 'pv.month') + ((r.days ?? r.months) === 1 ? '' : 's');
+    const when = (r) => t(unit(r), { n: r.days ?? r.months, from: t(`pv.from.${r.from}`) });
     parts.push(section('deadlines', t('pv.deadlines'),
       list([...d.relative.map((r) => [h('strong', {}, when(r)), ': ', pick(r.title), ' ', chip(r.clause)]),
         ...d.annual.map((r) => [h('strong', {}, t('pv.annual', { month: r.month, day: r.day })), ': ', pick(r.title), ' ', chip(r.clause)])]),
@@ -290,7 +297,7 @@ export function policyDialog() {
     dialog,
     open(o) {
       const { t, info } = o;
-      title.textContent = t('pv.dialogTitle', { title: t.locale === 'en' ? info.titleEn : info.title });
+      title.textContent = t('pv.dialogTitle');
       closeTop.textContent = t('pv.close');
       closeEnd.textContent = t('pv.close');
       body.replaceChildren(policyWords(o));
