@@ -78,7 +78,7 @@ test('every key the code asks for is defined', () => {
     ...['electiveOrGeneral', 'elective'].map((x) => `c.as.${x}`),
     ...['policySrcFailed', 'policyInvalid'],
     // The rules in words (policy-view.js) and the embed builder (builder.js).
-    ...['identity', 'regulation', 'convention'].map((x) => `pv.basis.${x}`),
+    ...['regulation', 'convention'].map((x) => `pv.basis.${x}`),
     ...['departure', 'arrival', 'end'].map((x) => `pv.from.${x}`),
     ...['beforeDeparture', 'abroad', 'afterReturn'].map((x) => `pv.phase.${x}`),
     ...['tuition', 'management', 'accommodation', 'insurance', 'airfare', 'visa', 'localTransport', 'personal'].map((x) => `pv.item.${x}`),

@@ -46,7 +46,6 @@ export const dict = {
   'pv.core': ['交换 {n} 个学期：修读 {count} 门核心课程即认定这段时间的全部学分。', 'Semesters abroad: {n}. Core courses that recognize all of the period\'s credits: {count}.'],
   'pv.semesters': ['交换期 {min}–{max} 个学期。', 'An exchange lasts {min}–{max} semesters.'],
   'pv.system': ['{name}：{foreign} 学分折合本校 {home} 学分', '{name} to home credits: {foreign} : {home}'],
-  'pv.basis.identity': ['本校学分', 'home credits'],
   'pv.basis.regulation': ['办法规定', 'the regulation\'s'],
   'pv.basis.convention': ['惯例，非办法规定', 'a convention, not the regulation\'s'],
   'pv.deadlines': ['时间节点与步骤', 'Deadlines and steps'],
@@ -239,7 +238,7 @@ export function policyWords({ info, read, overrides, t }) {
       ...c.coreCourses.required.map((r) => [t('pv.core', { n: r.semesters, count: r.count }), ' ', chip(c.coreCourses.clause)]),
       [t('pv.semesters', { min: c.semesters.min, max: c.semesters.max }), ' ', chip(c.semesters.clause)],
     ]), convention(c.divisorConvention),
-    list(c.systems.map((s) => [t('pv.system', { name: pick(s.name) || s.id, foreign: s.foreignCredits, home: s.homeCredits }), ' ',
+    list(c.systems.filter((s) => s.basis !== 'identity').map((s) => [t('pv.system', { name: pick(s.name) || s.id, foreign: s.foreignCredits, home: s.homeCredits }), ' ',
       h('span', { class: 'muted small' }, `(${t(`pv.basis.${s.basis}`)})`)]))));
   }
   const d = info.deadlines;
