@@ -9,9 +9,10 @@ import { grouped, today } from './format.js';
 import * as store from './store.js';
 import { tools as allTools } from './tools/index.js';
 import { ready } from './wasm.js';
+import { policyDialog, readParameters, dict as policyDict } from './policy-view.js';
 
 /** Every dictionary the app's strings come from (tests/pages/i18n.test.mjs checks them). */
-export const dictionaries = [shellDict, errorsDict, ...allTools.map((x) => x.dict)];
+export const dictionaries = [shellDict, errorsDict, policyDict, ...allTools.map((x) => x.dict)];
 
 /**
  * @param {HTMLElement} host where to render
@@ -61,11 +62,15 @@ export async function createApp(host, o = {}) {
   const clauseEn = h('p', { lang: 'en' });
   const clauseClose = h('button', { type: 'submit' });
   const dialog = h('dialog', { 'aria-labelledby': `${id}-clause` }, clauseTitle, clauseZh, clauseEn, h('form', { method: 'dialog' }, clauseClose));
+  // The resolved policy in words (policy-view.js), from the footer.
+  const rules = policyDialog();
+  const rulesButton = h('button', { type: 'button', class: 'link rules-open', 'aria-haspopup': 'dialog',
+    onclick: () => policyInfo && rules.open({ info: policyInfo, read: readParameters(api, policyInput(), policyInfo), overrides: o.policyDocument, t }) });
   // On its own page the app is header, nav, main and footer; embedded, one labelled region
   // (the host page has its own landmarks).
   const root = h(page ? 'div' : 'section', { class: 'xc-app', 'aria-labelledby': page ? null : `${id}-title` },
     h(page ? 'header' : 'div', { class: 'bar' }, h('div', { class: 'bar-top' }, title, langButton), policyBox),
-    tabsNav, main, h(page ? 'footer' : 'div', { class: 'foot' }, ref, privacy, dataBar), dialog);
+    tabsNav, main, h(page ? 'footer' : 'div', { class: 'foot' }, ref, h('p', {}, rulesButton), privacy, dataBar), dialog, rules.dialog);
   replace(host, root);
   replace(panels, h('div', { class: 'skeleton', 'aria-busy': 'true' }, h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line short' })));
 
@@ -138,6 +143,7 @@ export async function createApp(host, o = {}) {
     langButton.textContent = t('langSwitch');
     langButton.lang = lang === 'en' ? 'zh-CN' : 'en';
     privacy.textContent = t('privacy');
+    rulesButton.textContent = t('pv.open');
     const titleOf = (p) => (lang === 'en' ? p.titleEn : p.title);
     const choice = (value, text, checked) => h('label', { class: 'choice policy-choice' },
       h('input', { type: 'radio', name: `${id}-policy`, value, checked, onchange: () => { if (value) { choosePolicy(value); focusPolicy(value); } } }), h('span', {}, text));

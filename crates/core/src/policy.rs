@@ -317,6 +317,10 @@ pub fn from_value(document: Value, locale: Locale) -> std::result::Result<Policy
     };
     let mut problems = Vec::new();
     let p = &mut problems;
+    // `$schema` names the JSON Schema an editor checks the file with (www/policy.schema.json):
+    // not a rule, so it is only read as text (or null) and then ignored. It stays in the hash,
+    // which is of the document as written.
+    take::<Option<String>>(&mut map, "$schema", p, locale);
     let id = required(take::<Option<String>>(&mut map, "id", p, locale), "id", p, locale);
     let title = required(take::<Option<String>>(&mut map, "title", p, locale), "title", p, locale);
     let title_en = take::<Option<String>>(&mut map, "titleEn", p, locale).flatten();
