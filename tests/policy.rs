@@ -185,3 +185,29 @@ fn a_request_missing_its_policy_names_it_before_its_own_keys() {
     let e = api::compute_gpa(json!({ "policy": "xinyu-2022", "courses": [{ "credits": null, "grade": "A" }] })).unwrap_err();
     assert_eq!((e.code(), e.field()), ("invalid_type", "courses[0].credits"));
 }
+
+#[test]
+fn schema_at_the_top_of_a_document_or_an_override_is_accepted_and_ignored() {
+    // Editors check policy files against www/policy.schema.json through a top-level `$schema`
+    // (issue 18): the reader takes it, as text, and no rule reads it. It is part of the
+    // document, so of its hash.
+    let url = "https://example.edu/exchange-calc/policy.schema.json";
+    let mut whole: Value = serde_json::from_str(include_str!("../policies/gdut-lixing-2026.json")).unwrap();
+    whole.as_object_mut().unwrap().insert("$schema".into(), json!(url));
+    let mut without = whole.clone();
+    without.as_object_mut().unwrap().remove("$schema");
+    let (a, b) = (policy::resolve(&whole, "policy", Locale::En).unwrap(), policy::resolve(&without, "policy", Locale::En).unwrap());
+    assert_ne!(a.hash, b.hash);
+    assert_eq!(policy::Policy { hash: b.hash.clone(), ..a.into_owned() }, *b);
+
+    let over = json!({ "$schema": url, "extends": "xinyu-2022", "minGpa": "2.8" });
+    let p = policy::resolve(&over, "policy", Locale::En).unwrap();
+    assert_eq!((p.id.as_str(), p.min_gpa.map(|d| d.to_string())), ("xinyu-2022", Some("2.8".to_owned())));
+    assert!(policy::resolve(&json!({ "$schema": null, "extends": "xinyu-2022" }), "policy", Locale::En).is_ok());
+
+    // Text only, and only at the top: anywhere else it is an unknown key like any other.
+    assert_eq!(problems(&json!({ "$schema": 5, "extends": "xinyu-2022" }), Locale::En),
+        [("$schema".to_owned(), "wrong type: expected text, found a number".to_owned())]);
+    assert_eq!(problems(&json!({ "extends": "xinyu-2022", "grades": { "$schema": url } }), Locale::En),
+        [("grades.$schema".to_owned(), "unknown field \"$schema\" (a typo?)".to_owned())]);
+}

@@ -1,6 +1,7 @@
 // Writes dist/npm/: the npm package `exchange-calc` — each entry point's wasm-bindgen module
 // (pkg/), a Node wrapper per entry (node/), the <exchange-calc> custom element with its CSS
-// (js/, css/) and the package's own README (npm/README.md). Tested by tests/pages/npm.test.mjs
+// (js/, css/), the policy JSON Schema (policy.schema.json, for the `$schema` of a university's
+// policy file) and the package's own README (npm/README.md). Tested by tests/pages/npm.test.mjs
 // (Node, contents) and tests/pages/clients.test.mjs (Vite, webpack, esbuild, tsc, a copied folder).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ const entries = [
 const files = {
   './element': './js/element.js',
   './style.css': './css/app.css',
+  './policy.schema.json': './policy.schema.json',
   './package.json': './package.json',
 };
 
@@ -26,8 +28,9 @@ const version = /^version = "([^"]+)"/m.exec(fs.readFileSync(path.join(root, 'Ca
 
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, 'node'), { recursive: true });
-for (const dir of ['pkg', 'js', 'css']) fs.cpSync(path.join(www, dir), path.join(out, dir), { recursive: true, filter: (src) => !/demo|\.bundle\.js$|^chunk-.*\.js$/.test(path.basename(src)) });
+for (const dir of ['pkg', 'js', 'css']) fs.cpSync(path.join(www, dir), path.join(out, dir), { recursive: true, filter: (src) => !/demo|builder|\.bundle\.js$|^chunk-.*\.js$/.test(path.basename(src)) });
 fs.copyFileSync(path.join(root, 'npm/README.md'), path.join(out, 'README.md'));
+fs.copyFileSync(path.join(www, 'policy.schema.json'), path.join(out, 'policy.schema.json'));
 
 const exportMap = {};
 for (const { path: sub, name } of entries) {
@@ -56,7 +59,7 @@ const pkg = {
   module: `./pkg/${main}.js`,
   types: `./pkg/${main}.d.ts`,
   exports: exportMap,
-  files: ['pkg/', 'node/', 'js/', 'css/', 'README.md'],
+  files: ['pkg/', 'node/', 'js/', 'css/', 'policy.schema.json', 'README.md'],
   sideEffects: ['./js/element.js'],
   keywords: ['study-abroad', 'exchange', 'gpa', 'wasm', 'web-component'],
 };

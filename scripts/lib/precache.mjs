@@ -4,13 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const www = path.resolve(process.argv[2] || 'www');
-const skip = new Set(['sw.js', 'embed-demo.html', 'form-demo.html', 'embed-policy.json', 'exchange-calc.html']);
+// Not for students offline: the demo pages, and the embed builder and the policy schema (for
+// the web editor who puts the calculator on a site).
+const skip = new Set(['sw.js', 'embed-demo.html', 'form-demo.html', 'embed-policy.json', 'exchange-calc.html', 'policy.schema.json']);
 const files = [];
 (function walk(dir) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) walk(p);
-    else if (!skip.has(path.relative(www, p)) && !/\.d\.ts$|demo/.test(e.name)) files.push(p);
+    else if (!skip.has(path.relative(www, p)) && !/\.d\.ts$|demo|builder/.test(e.name)) files.push(p);
   }
 })(www);
 const hash = createHash('sha256');

@@ -8,10 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { root } from './harness.mjs';
 import { baseDictionaries } from '../../www/js/shell.js';
+import { dict as builderDict } from '../../www/js/builder.js';
 import { translator, toLocale } from '../../www/js/i18n.js';
 import { tools, loadAll } from '../../www/js/tools/index.js';
 
-const dictionaries = [...baseDictionaries, ...(await loadAll()).map((x) => x.dict)];
+// The app's dictionaries (the shell's and every tool's) and the embed builder's own.
+const dictionaries = [...baseDictionaries, ...(await loadAll()).map((x) => x.dict), builderDict];
 const all = Object.assign({}, ...dictionaries);
 const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -75,6 +77,14 @@ test('every key the code asks for is defined', () => {
     ...['publicRequired', 'majorRequired', 'majorElective', 'generalElective', 'none'].map((x) => `c.cat.${x}`),
     ...['electiveOrGeneral', 'elective'].map((x) => `c.as.${x}`),
     ...['policySrcFailed', 'policyInvalid'],
+    // The rules in words (policy-view.js) and the embed builder (builder.js).
+    ...['regulation', 'convention'].map((x) => `pv.basis.${x}`),
+    ...['departure', 'arrival', 'end'].map((x) => `pv.from.${x}`),
+    ...['beforeDeparture', 'abroad', 'afterReturn'].map((x) => `pv.phase.${x}`),
+    ...['tuition', 'management', 'accommodation', 'insurance', 'airfare', 'visa', 'localTransport', 'personal'].map((x) => `pv.item.${x}`),
+    ...['school', 'college', 'student'].map((x) => `pv.payer.${x}`),
+    ...['language', 'research'].map((x) => `pv.track.programme.${x}`),
+    ...['b.problem', 'b.problems', 'pv.day', 'pv.days', 'pv.month', 'pv.months'],
   ];
   for (const key of built) if (!(key in all)) missing.push(`built: ${key}`);
   assert.deepEqual(missing, []);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { root } from './harness.mjs';
 
 const dist = path.resolve(root, '../dist/npm');
@@ -19,7 +20,7 @@ test('npm pack, install the tarball in a scratch folder, import and call it', ()
     const packed = JSON.parse(npm(['pack', dist, '--pack-destination', scratch, '--json'], scratch));
     const files = packed[0].files.map((f) => f.path).sort();
     for (const f of ['package.json', 'README.md', 'pkg/exchange_calc.js', 'pkg/exchange_calc_bg.wasm', 'pkg/exchange_calc.d.ts',
-      'node/exchange_calc.js', 'node/exchange_calc.d.ts', 'js/element.js', 'js/batch-worker.js', 'css/app.css']) {
+      'node/exchange_calc.js', 'node/exchange_calc.d.ts', 'js/element.js', 'js/batch-worker.js', 'css/app.css', 'policy.schema.json']) {
       assert.ok(files.includes(f), `tarball has ${f}`);
     }
     assert.ok(!files.some((f) => /demo/.test(f)), 'no demo pages in the package');
@@ -30,6 +31,10 @@ test('npm pack, install the tarball in a scratch folder, import and call it', ()
     const readme = fs.readFileSync(path.join(installed, 'README.md'), 'utf8');
     assert.match(readme, /^# exchange-calc\n/);
     assert.doesNotMatch(readme, /scripts\/serve|www\/pkg/);
+    // The policy schema, by the name the README gives it, is the app's (www/policy.schema.json).
+    const schema = createRequire(path.join(scratch, 'x.js')).resolve('exchange-calc/policy.schema.json');
+    assert.equal(fs.readFileSync(schema, 'utf8'), fs.readFileSync(path.join(root, 'policy.schema.json'), 'utf8'));
+    assert.ok(!files.some((f) => /builder/.test(f)), 'no builder page in the package');
     // Every module entry: the web module for browsers and by default, its Node wrapper for Node.
     const { exports } = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
     const modules = Object.entries(exports).filter(([, e]) => typeof e === 'object');

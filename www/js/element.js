@@ -7,6 +7,8 @@
 // be read is a warning, shown as a notice, and the preset is used; data-ready="error" and an
 // `exchange-calc-error` event (detail: { code, reason }) when the calculator itself could not
 // load. Both bubble and cross the shadow boundary (they are dispatched on the element).
+// From a script, `element.policyDocument = { extends: …, … }` gives the policy as an object in
+// place of policy-src (the embed builder's live preview).
 import { createApp } from './shell.js';
 import { h } from './dom.js';
 
@@ -16,6 +18,14 @@ class ExchangeCalcElement extends HTMLElement {
   static observedAttributes = ['policy', 'lang', 'tools', 'policy-src'];
 
   #version = 0;
+  #policyDocument = null;
+
+  /** A policy or overrides given as an object, in place of policy-src (the embed builder's preview). */
+  get policyDocument() { return this.#policyDocument; }
+  set policyDocument(doc) {
+    this.#policyDocument = doc ?? null;
+    if (this.shadowRoot) this.#render();
+  }
 
   connectedCallback() {
     this.#render();
@@ -32,9 +42,9 @@ class ExchangeCalcElement extends HTMLElement {
     shadow.replaceChildren(h('link', { rel: 'stylesheet', href: css }), host);
     delete this.dataset.ready;
     const warnings = [];
-    let policyDocument = null;
+    let policyDocument = this.#policyDocument;
     const src = this.getAttribute('policy-src');
-    if (src) {
+    if (src && !policyDocument) {
       try {
         const res = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);

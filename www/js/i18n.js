@@ -53,6 +53,7 @@ export const dict = {
   remove: ['删除', 'Remove'],
   addRow: ['添加一行', 'Add a row'],
   tools: ['计算工具', 'Tools'],
+  'pv.open': ['这些规则的全文', 'These rules in words'],
   'tab.grades': ['成绩与绩点', 'Grades & GPA'],
   'tab.credits': ['学分认定', 'Credits'],
   'tab.funding': ['经费分担', 'Funding'],

@@ -67,11 +67,16 @@ export async function createApp(host, o = {}) {
   const clauseEn = h('p', { lang: 'en' });
   const clauseClose = h('button', { type: 'submit' });
   const dialog = h('dialog', { 'aria-labelledby': `${id}-clause` }, clauseTitle, clauseZh, clauseEn, h('form', { method: 'dialog' }, clauseClose));
+  // The resolved policy in words (policy-view.js), from the footer.
+  // Loaded when first opened: it reads the full module's describePolicy, and it is not part of
+  // the first result.
+  let rules = null;
+  const rulesButton = h('button', { type: 'button', class: 'link rules-open', 'aria-haspopup': 'dialog', onclick: () => openRules() });
   // On its own page the app is header, nav, main and footer; embedded, one labelled region
   // (the host page has its own landmarks).
   const root = h(page ? 'div' : 'section', { class: 'xc-app', 'aria-labelledby': page ? null : `${id}-title` },
     h(page ? 'header' : 'div', { class: 'bar' }, h('div', { class: 'bar-top' }, title, langButton), policyBox),
-    tabsNav, main, h(page ? 'footer' : 'div', { class: 'foot' }, ref, privacy, dataBar), dialog);
+    tabsNav, main, h(page ? 'footer' : 'div', { class: 'foot' }, ref, h('p', {}, rulesButton), privacy, dataBar), dialog);
   replace(host, root);
   replace(panels, h('div', { class: 'skeleton', 'aria-busy': 'true' }, h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line short' })));
 
@@ -160,6 +165,7 @@ export async function createApp(host, o = {}) {
     langButton.textContent = t('langSwitch');
     langButton.lang = lang === 'en' ? 'zh-CN' : 'en';
     privacy.textContent = t('privacy');
+    rulesButton.textContent = t('pv.open');
     const titleOf = (p) => (lang === 'en' ? p.titleEn : p.title);
     const choice = (value, text, checked) => h('label', { class: 'choice policy-choice' },
       h('input', { type: 'radio', name: `${id}-policy`, value, checked, onchange: () => { if (value) { choosePolicy(value); focusPolicy(value); } } }), h('span', {}, text));
@@ -178,6 +184,17 @@ export async function createApp(host, o = {}) {
       h('button', { type: 'button', onclick: () => file.click() }, t('importData')), file,
       h('button', { type: 'button', onclick: clearState }, t('clearData')),
       h('button', { type: 'button', class: 'print', onclick: () => window.print() }, t('print')));
+  }
+
+  async function openRules() {
+    const [view] = await Promise.all([import('./policy-view.js'), bringFull()]);
+    if (!rules) {
+      dictionaries.push(view.dict);
+      t = translator(state.lang, dictionaries);
+      rules = view.policyDialog();
+      root.append(rules.dialog);
+    }
+    if (policyInfo) rules.open({ info: policyInfo, read: view.readParameters(fullApi, policyInput(), policyInfo), overrides: o.policyDocument, t });
   }
 
   /** The policy in use as `{ id, title, titleEn, hash }`: described by the full module, or,

@@ -318,7 +318,7 @@ fn merge_into(base: &mut Value, overrides: &serde_json::Map<String, Value>, skip
 
 /// The keys of a policy document.
 const KEYS: &[&str] = &[
-    "id", "title", "titleEn", "year", "minGpa", "priorityIelts", "priorityToefl", "hoursPerCredit", "schoolCapPerStudent",
+    "$schema", "id", "title", "titleEn", "year", "minGpa", "priorityIelts", "priorityToefl", "hoursPerCredit", "schoolCapPerStudent",
     "schoolShareRatio", "studentIdPattern", "grades", "credits", "deadlines", "funding", "tracks", "form", "clauses",
 ];
 
@@ -340,6 +340,10 @@ pub fn from_value(document: &Value, locale: Locale) -> std::result::Result<Polic
     };
     // Read key by key: every key's problem is listed, sections included.
     let mut f = Fields::new(o, p);
+    // `$schema` names the JSON Schema an editor checks the file with (www/policy.schema.json):
+    // not a rule, so it is only read as text (or null) and then ignored. It stays in the hash,
+    // which is of the document as written.
+    let _ = f.opt_string("$schema");
     let id = f.opt_string("id");
     f.require("id", id.is_some());
     let title = f.opt_string("title");
