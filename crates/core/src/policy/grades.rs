@@ -76,7 +76,7 @@ impl GradeRules {
             failing: f.strings("failing"),
             pass: f.strings("pass"),
             fail: f.strings("fail"),
-            percentage_pass_mark: f.opt_dec("percentagePassMark"),
+            percentage_pass_mark: f.opt_dec_or_blank("percentagePassMark"),
             pass_mark_convention: f.section("passMarkConvention", Convention::read),
             pass_fail_convention: f.section("passFailConvention", Convention::read),
         };

@@ -154,6 +154,27 @@ impl<'v> At<'v, '_> {
         whole(self.dec()?, self.path)
     }
 
+    /// A whole number written as a JSON number, as a policy file gives one (a request's may be
+    /// text: it comes from a form field).
+    ///
+    /// # Errors
+    /// `invalid_type` for anything but a number; as [`At::int`].
+    pub fn json_int(self) -> Result<i32> {
+        match self.value {
+            Value::Number(_) => self.int(),
+            other => Err(wrong(Expected::Number, other, self.path)),
+        }
+    }
+
+    /// A count as a policy file gives one: [`At::json_int`] from 0.
+    ///
+    /// # Errors
+    /// As [`At::json_int`]; `out_of_range` below 0.
+    pub fn json_count(self) -> Result<u32> {
+        let n = self.json_int()?;
+        u32::try_from(n).map_err(|_| Error::new(ErrorKind::OutOfRange { value: n.to_string(), min: Some("0".to_owned()), max: None }, self.path))
+    }
+
     /// A count: a whole number from 0 (semesters, days, a month).
     ///
     /// # Errors
@@ -513,7 +534,7 @@ mod tests {
             [
                 ("more".to_owned(), "unknown_field"),
                 ("ranges[0].min".to_owned(), "out_of_range"),
-                ("ranges[0].max".to_owned(), "invalid_number"),
+                ("ranges[0].max".to_owned(), "invalid_type"),
                 ("ranges[1].max".to_owned(), "missing_field"),
                 ("ranges[2].typo".to_owned(), "unknown_field"),
             ]

@@ -161,9 +161,10 @@ impl<'v, 'p> Fields<'v, 'p> {
         }
     }
 
-    /// An optional whole number within `i32`.
+    /// An optional whole number within `i32`, written as a JSON number (a policy is a file,
+    /// not a form: `"2022"` in quotes is a mistake the JSON Schema names too).
     pub fn opt_int(&mut self, key: &'static str) -> Option<i32> {
-        let r = self.o.with(key, |a| a.int());
+        let r = self.o.with(key, |a| a.json_int());
         self.take(r)
     }
 
@@ -203,21 +204,29 @@ impl<'v, 'p> Fields<'v, 'p> {
         self.take(r)
     }
 
-    /// An optional decimal.
+    /// An optional decimal: absent or `null` is unset; blank text is not a number (a form's
+    /// empty field means "not given", a file's `""` is a mistake).
     pub fn opt_dec(&mut self, key: &'static str) -> Option<Decimal> {
+        let r = self.o.with(key, |a| a.dec());
+        self.take(r)
+    }
+
+    /// An optional decimal where blank text is unset too: the percentage pass mark, which a
+    /// form-built override may leave blank (the JSON Schema says the same).
+    pub fn opt_dec_or_blank(&mut self, key: &'static str) -> Option<Decimal> {
         let r = self.o.opt_dec(key);
         self.take(r)
     }
 
-    /// A required count (a whole number ≥ 0).
+    /// A required count (a whole number ≥ 0, a JSON number).
     pub fn count(&mut self, key: &'static str) -> u32 {
-        let r = self.o.need(key, |a| a.count());
+        let r = self.o.need(key, |a| a.json_count());
         self.take(r)
     }
 
     /// An optional count.
     pub fn opt_count(&mut self, key: &'static str) -> Option<u32> {
-        let r = self.o.with(key, |a| a.count());
+        let r = self.o.with(key, |a| a.json_count());
         self.take(r)
     }
 
