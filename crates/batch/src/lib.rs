@@ -28,7 +28,7 @@ mod sums;
 pub use csv::{COLUMNS, HEADERS};
 
 use csv::{header, is_blank, trim, Columns, Reader};
-use exchange_calc_core::decimal::{self, Decimal, ParseError};
+use exchange_calc_core::decimal::{self, Decimal};
 use exchange_calc_core::error::{Error, ErrorKind, Result};
 use exchange_calc_core::grade::{self, Conversion};
 use exchange_calc_core::locale::Locale;
@@ -38,7 +38,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use sums::{parse_credits, plain_credits, FastSums, Fixed, Sums};
+use sums::{FastSums, Fixed, Sums};
 
 /// At most this many row errors are listed; [`BatchResult::error_count`] counts them all.
 /// A file that is wrong on every one of a million lines needs one message, not a million.
@@ -255,25 +255,9 @@ impl<'p, 'a> Batch<'p, 'a> {
             return self.errors.reject(line, Error::new(ErrorKind::MissingField, "studentId"), Some("studentId"));
         }
         let text = fields.get(columns.credits).map_or("", |c| c.as_ref());
-        let (credits, fixed) = match plain_credits(text) {
-            Some(f) => (f.decimal(), Some(f)),
-            None => match parse_credits(text) {
-                Ok(c) if c < Decimal::ZERO => {
-                    // As compute_gpa: credits are never negative.
-                    let kind = ErrorKind::OutOfRange { value: c.to_string(), min: Some("0".into()), max: None };
-                    return self.errors.reject(line, Error::new(kind, "credits"), Some("credits"));
-                }
-                Ok(c) => (c, Fixed::of(c)),
-                Err(e) => {
-                    let input = text.trim().to_owned();
-                    let kind = match e {
-                        ParseError::Invalid if input.is_empty() => ErrorKind::MissingField,
-                        ParseError::Invalid => ErrorKind::InvalidNumber { input },
-                        ParseError::Overflow => ErrorKind::Overflow,
-                    };
-                    return self.errors.reject(line, Error::new(kind, "credits"), Some("credits"));
-                }
-            },
+        let (credits, fixed) = match sums::credits(text) {
+            Ok(c) => c,
+            Err(e) => return self.errors.reject(line, e, Some("credits")),
         };
         let text = fields.get_mut(columns.grade).map(std::mem::take).unwrap_or_default();
         let looked = match self.lookup(text) {

@@ -4,8 +4,8 @@
 //! straight into that form.
 
 use exchange_calc_core::decimal::{self, Decimal, ParseError};
+use exchange_calc_core::error::{Error, ErrorKind, Result};
 use exchange_calc_core::grade::GpaSums;
-use std::str::FromStr;
 
 /// A student's sums: [`FastSums`] while they hold them, the decimal [`GpaSums`] otherwise.
 #[derive(Clone, Copy)]
@@ -169,8 +169,8 @@ impl FastSums {
 }
 
 /// The plain ASCII credits `3`, `2.5`, `.5`, `00012.50` of nearly every row (at most 19
-/// digits and one point), straight to the mantissa and scale `Decimal::from_str` gives them;
-/// `None` for anything else, which [`parse_credits`] then reads.
+/// digits and one point), straight to the mantissa and scale [`decimal::parse`] gives them;
+/// `None` for anything else, which [`credits`] then reads with it.
 pub(crate) fn plain_credits(text: &str) -> Option<Fixed> {
     let mut m: u64 = 0;
     let mut digits = 0u32;
@@ -199,20 +199,37 @@ pub(crate) fn plain_credits(text: &str) -> Option<Fixed> {
     Some(Fixed { m, s: point.unwrap_or(0) })
 }
 
-/// [`decimal::parse`], with a fast path for the plain ASCII `3` or `2.5` that nearly every
-/// row has (same result: such text needs no folding or trimming).
-pub(crate) fn parse_credits(text: &str) -> std::result::Result<Decimal, ParseError> {
-    let plain = !text.is_empty()
-        && text.len() <= 20
-        && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && text.bytes().filter(|&b| b == b'.').count() <= 1
-        && text.bytes().any(|b| b.is_ascii_digit());
-    if plain {
-        if let Ok(d) = Decimal::from_str(text) {
-            return Ok(d);
+/// A row's credits: the decimal, and its [`Fixed`] form when it has one. Nearly every row
+/// is plain ASCII ([`plain_credits`]); anything else (spaces, full-width digits, a sign, 20
+/// digits or more) is read by [`decimal::parse`], as `computeGpa` reads credits.
+///
+/// # Errors
+/// At `credits`: `missing_field` for empty text, `invalid_number`, `overflow`, and
+/// `out_of_range` below zero (as `compute_gpa`: credits are never negative).
+pub(crate) fn credits(text: &str) -> Result<(Decimal, Option<Fixed>)> {
+    match plain_credits(text) {
+        Some(f) => Ok((f.decimal(), Some(f))),
+        None => other_credits(text),
+    }
+}
+
+fn other_credits(text: &str) -> Result<(Decimal, Option<Fixed>)> {
+    match decimal::parse(text) {
+        Ok(c) if c < Decimal::ZERO => {
+            let kind = ErrorKind::OutOfRange { value: c.to_string(), min: Some("0".into()), max: None };
+            Err(Error::new(kind, "credits"))
+        }
+        Ok(c) => Ok((c, Fixed::of(c))),
+        Err(e) => {
+            let input = text.trim().to_owned();
+            let kind = match e {
+                ParseError::Invalid if input.is_empty() => ErrorKind::MissingField,
+                ParseError::Invalid => ErrorKind::InvalidNumber { input },
+                ParseError::Overflow => ErrorKind::Overflow,
+            };
+            Err(Error::new(kind, "credits"))
         }
     }
-    decimal::parse(text)
 }
 
 #[cfg(test)]
@@ -221,6 +238,7 @@ mod tests {
     use crate::Grade;
     use exchange_calc_core::grade;
     use exchange_calc_core::locale::Locale;
+    use std::str::FromStr;
 
     fn fx(m: u64, s: u32) -> Fixed {
         Fixed { m, s }
@@ -240,7 +258,7 @@ mod tests {
                     assert_eq!((u128::from(f.m), f.s), (want.mantissa().unsigned_abs(), want.scale()), "{t:?}");
                     assert_eq!(f.decimal().to_string(), want.to_string(), "{t:?}");
                 }
-                // Past 19 digits: left to parse_credits.
+                // Past 19 digits: left to decimal::parse (through `credits`).
                 None => assert!(t.bytes().filter(u8::is_ascii_digit).count() > 19, "{t:?}"),
             }
         }
@@ -328,9 +346,22 @@ mod tests {
 
 
     #[test]
-    fn fast_credit_parse_agrees_with_decimal_parse() {
-        for t in ["3", "2.5", "0", ".5", "7.", "00012.50", "99999999999999999999", "1.2.3", "", "."] {
-            assert_eq!(parse_credits(t), decimal::parse(t), "{t:?}");
+    fn credits_read_as_decimal_parse_reads_them() {
+        // The plain path and decimal::parse give the same mantissa and scale (so the same
+        // text: `00012.50` stays `12.50`); what decimal::parse refuses is a row error.
+        let digits = |d: Decimal| (d.mantissa(), d.scale(), d.is_sign_negative());
+        for t in ["3", "2.5", "0", ".5", "7.", "00012.50", "99999999999999999999", "1.2.3", "", ".", " 3 ", "３", "+2", "1e3"] {
+            match (credits(t), decimal::parse(t)) {
+                (Ok((got, fixed)), Ok(want)) => {
+                    assert_eq!(digits(got), digits(want), "{t:?}");
+                    assert_eq!(fixed.map(|f| digits(f.decimal())), Fixed::of(want).map(|f| digits(f.decimal())), "{t:?}");
+                }
+                (Err(e), Err(_)) => assert!(["missing_field", "invalid_number"].contains(&e.code()), "{t:?}: {e}"),
+                (got, want) => panic!("{t:?}: {got:?} but decimal::parse gives {want:?}"),
+            }
         }
+        // Below zero is out of range, past the decimal range an overflow.
+        assert_eq!(credits("-1").map_err(|e| e.code()), Err("out_of_range"));
+        assert_eq!(credits("99999999999999999999999999999999").map_err(|e| e.code()), Err("overflow"));
     }
 }
