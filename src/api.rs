@@ -27,8 +27,11 @@ pub struct BatchRequest {
 }
 
 /// The result: [`BatchResult`] plus `policy: { id, hash }`, the same shape `with_policy`
-/// gives. Its JSON is written by [`BatchOutput::to_json`] (50,000 students are too many for
-/// a `Value` detour); the derived `Serialize` is what that text is tested against.
+/// gives. This derived `Serialize` is the one definition of `batchGpa`'s JSON: the text the
+/// wasm returns is written by hand ([`BatchOutput::to_json`]: 50,000 students are too many
+/// for a `Value` detour) and tested against it on generated cohorts (`tests/batch.rs`), and
+/// `ts/batch.d.ts` is checked with `tsc --strict` against real answers
+/// (`tests/pages/entry-points.test.mjs`).
 #[derive(Debug, Serialize)]
 pub struct BatchOutput {
     /// Students, errors, counts.
@@ -54,10 +57,7 @@ fn answer(policy: &Value, csv: &str, tag: Option<&str>, locale: Locale) -> Resul
     Ok(BatchOutput { result, policy: p.reference() })
 }
 
-/// `batchGpa({ policy, csv, locale? })` →
-/// `{ students: [{ studentId, gpa, gpaExact, averagePercentage, averagePercentageExact, credits,
-/// gpaCredits, earnedCredits, courses, failedCourses }], errors: [{ line, code, message, field? }],
-/// errorCount, rows, policy }`.
+/// `batchGpa({ policy, csv, locale? })` → the JSON of [`BatchOutput`].
 ///
 /// # Errors
 /// Only when the file cannot be read at all (no header, a missing column) or the request is
