@@ -11,12 +11,13 @@
 //! quoted field with `""` escapes is copied), students found through a hash index in
 //! first-appearance order, and each distinct grade spelling converted once. Each student's
 //! sums are held as the 64-bit mantissas and scales that the exact decimal sums would have
-//! (`FastSums`); a row they cannot hold is added with [`GpaSums`] as before.
+//! (`FastSums`); a row they cannot hold is added with
+//! [`GpaSums`](exchange_calc_core::grade::GpaSums) as before.
 //!
-//! This file is the batch itself: its result types and the per-row work. The rest, each
-//! used only from here: `csv` (the reader, the header, trimming), `keys` (the lookups of
-//! student ids and grade spellings), `sums` (the fixed-point sums and the credits read into
-//! them), and `json` (the result as JSON text, for the wasm).
+//! This file is the batch itself: its result types and the per-row work. Its parts, used
+//! only from here: `csv` (the reader, the header, trimming), `keys` (the lookups of student
+//! ids and grade spellings), `sums` (the fixed-point sums and the credits read into them).
+//! And [`json`], the result as JSON text, for the wasm.
 
 #![forbid(unsafe_code)]
 
