@@ -27,8 +27,11 @@ pub struct BatchRequest {
 }
 
 /// The result: [`BatchResult`] plus `policy: { id, hash }`, the same shape `with_policy`
-/// gives. Its JSON is written by [`BatchOutput::to_json`] (50,000 students are too many for
-/// a `Value` detour); the derived `Serialize` is what that text is tested against.
+/// gives. This derived `Serialize` is the one definition of `batchGpa`'s JSON: the text the
+/// wasm returns is written by hand ([`BatchOutput::to_json`]: 50,000 students are too many
+/// for a `Value` detour) and tested against it on generated cohorts (`tests/batch.rs`), and
+/// `ts/batch.d.ts` is checked with `tsc --strict` against real answers
+/// (`tests/pages/entry-points.test.mjs`).
 #[derive(Debug, Serialize)]
 pub struct BatchOutput {
     /// Students, errors, counts.
@@ -54,16 +57,7 @@ fn answer(policy: &Value, csv: &str, tag: Option<&str>, locale: Locale) -> Resul
     Ok(BatchOutput { result, policy: p.reference() })
 }
 
-/// Answers a request read as `o` (its `policy` and `locale`) for the CSV text `csv`.
-fn read_and_answer(o: &Obj<'_>, csv: &str, locale: Locale) -> Result<String, Error> {
-    let policy = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
-    Ok(answer(policy, csv, o.opt_str("locale")?.as_deref(), locale)?.to_json())
-}
-
-/// `batchGpa({ policy, csv, locale? })` →
-/// `{ students: [{ studentId, gpa, gpaExact, averagePercentage, averagePercentageExact, credits,
-/// gpaCredits, earnedCredits, courses, failedCourses }], errors: [{ line, code, message, field? }],
-/// errorCount, rows, policy }`.
+/// `batchGpa({ policy, csv, locale? })` → the JSON of [`BatchOutput`].
 ///
 /// # Errors
 /// Only when the file cannot be read at all (no header, a missing column) or the request is
@@ -78,18 +72,7 @@ pub fn batch_gpa(input: Value) -> ApiResult {
 /// # Errors
 /// As [`batch_gpa`].
 pub fn batch_gpa_text(input: Value) -> Result<String, Failure> {
-    let locale = locale_of(&input);
-    let go = || -> Result<String, Error> {
-        let o = Obj::root(&input, &["policy", "csv", "locale"])?;
-        // Borrowed: the CSV is read where it lies in the request. A request without either
-        // names its policy first, as every request does.
-        let csv = o.need("csv", |a| a.str()).map_err(|e| match o.raw("policy") {
-            None if e.code() == "missing_field" => Error::new(ErrorKind::MissingField, "policy"),
-            _ => e,
-        })?;
-        read_and_answer(&o, csv, locale)
-    };
-    go().map_err(|error| Failure { error, locale })
+    respond(&input, None)
 }
 
 impl BatchRequest {
@@ -100,13 +83,30 @@ impl BatchRequest {
     /// # Errors
     /// As [`batch_gpa`].
     pub fn text_with_csv(rest: Value, csv: String) -> Result<String, Failure> {
-        let locale = locale_of(&rest);
-        let go = || -> Result<String, Error> {
-            let o = Obj::root(&rest, &["policy", "locale"])?;
-            read_and_answer(&o, &csv, locale)
-        };
-        go().map_err(|error| Failure { error, locale })
+        respond(&rest, Some(&csv))
     }
+}
+
+/// Reads a request and answers it as JSON text: its `csv` read where it lies, or `apart`
+/// when the caller took it out. An error carries the request's language.
+fn respond(request: &Value, apart: Option<&str>) -> Result<String, Failure> {
+    let locale = locale_of(request);
+    let go = || -> Result<String, Error> {
+        let keys: &'static [&'static str] = if apart.is_some() { &["policy", "locale"] } else { &["policy", "csv", "locale"] };
+        let o = Obj::root(request, keys)?;
+        let csv = match apart {
+            Some(csv) => csv,
+            // Borrowed: the CSV is read where it lies in the request. A request without
+            // either names its policy first, as every request does.
+            None => o.need("csv", |a| a.str()).map_err(|e| match o.raw("policy") {
+                None if e.code() == "missing_field" => Error::new(ErrorKind::MissingField, "policy"),
+                _ => e,
+            })?,
+        };
+        let policy = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
+        Ok(answer(policy, csv, o.opt_str("locale")?.as_deref(), locale)?.to_json())
+    };
+    go().map_err(|error| Failure { error, locale })
 }
 
 impl BatchOutput {

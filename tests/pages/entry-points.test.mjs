@@ -70,6 +70,7 @@ const RESULT = {
   policies: 'PolicySummary[]', convertGrade: 'GradeConversion', computeGpa: 'GpaResult', homeGpa: 'HomeGpaResult',
   describePolicy: 'PolicyDocument', checkCredits: 'CreditResult', deadlines: 'Deadline[]', estimateFunding: 'FundingResult',
   checkEligibility: 'EligibilityResult', allocateQuota: 'Quota[]', validateApplication: 'ValidationResult',
+  batchGpa: 'BatchGpaResult',
 };
 
 test('every real answer type-checks against the declarations (tsc --strict)', () => {
