@@ -55,6 +55,8 @@ fn into_js_error(f: &Failure) -> JsValue {
     let _ = js_sys::Reflect::set(&err, &"reason".into(), &f.reason().into());
     if let ErrorKind::NotInPolicy { section, .. } = &*f.error.kind {
         let _ = js_sys::Reflect::set(&err, &"section".into(), &section.key().into());
+        let clauses: js_sys::Array = section.clauses().iter().map(|c| JsValue::from_str(c)).collect();
+        let _ = js_sys::Reflect::set(&err, &"clauses".into(), &clauses);
     }
     if !f.problems().is_empty() {
         if let Ok(p) = to_js_json(f.problems()) {

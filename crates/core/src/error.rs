@@ -152,6 +152,19 @@ impl Section {
         }
     }
 
+    /// The clauses the section's words cite, so a page can offer their quoted text without
+    /// reading them out of the message.
+    #[must_use]
+    pub fn clauses(self) -> &'static [&'static str] {
+        match self {
+            Section::Grades => &["XYU-12.7"],
+            Section::Credits => &["LX-6.2"],
+            Section::Funding => &["LX-5"],
+            Section::Tracks => &["XYU-10", "LX-2.1"],
+            Section::Deadlines => &[],
+        }
+    }
+
     fn words(self, locale: Locale) -> &'static str {
         let (zh, en) = match self {
             Section::Grades => ("成绩换算（XYU-12.7）", "grade conversion (XYU-12.7)"),

@@ -139,6 +139,9 @@ pub struct Quota {
     pub name: String,
     /// Its places.
     pub quota: u64,
+    /// The places shared out among all colleges (the request's `total`, as read): every
+    /// row's `quota` adds up to it.
+    pub total: u64,
     /// Its students.
     pub students: u64,
     /// Exact proportional share, half-up to two places for display (`"2.47"`).
@@ -335,6 +338,7 @@ pub fn allocate(input: &QuotaInput) -> Result<Vec<Quota>> {
         rows.push(Quota {
             name: c.name.clone(),
             quota: input.minimum + q,
+            total: input.total,
             students: c.students,
             share: decimal::fixed2(share),
             share_exact: decimal::exact(share),

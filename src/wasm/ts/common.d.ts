@@ -32,6 +32,8 @@ export interface ExchangeCalcError extends Error {
   reason: string;
   /** For code "not_in_policy": the part the policy lacks ("grades", "credits", "funding", "tracks", "deadlines"). */
   section?: string;
+  /** For code "not_in_policy": the clauses its message cites, e.g. ["LX-6.2"]. */
+  clauses?: string[];
   /** For code "invalid_policy": every problem found, each with its path, a stable code
    *  (an error code such as "out_of_range", "unknown_field", "empty", "duplicate", or
    *  "unused_parameter", "unused_field", "conflict", "missing_entry") and the reason in words. */

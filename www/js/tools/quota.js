@@ -137,8 +137,8 @@ function view(ctx, data, act) {
         if (q.remainder != null) table.setOutput(i, 'remainder', Number(q.remainder).toFixed(4));
       });
       const sum = r.reduce((a, q) => a + q.quota, 0);
-      // The total as typed, full-width digits read as digits (the API accepts them too).
-      const want = Number(String(data.total).trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xFEE0)));
+      // The places to share out, as the API read them (full-width digits and all).
+      const want = r[0]?.total;
       const ok = sum === want;
       const clause = r[0]?.clause ?? 'LX-4.2.1';
       const quoted = ctx.policyInfo()?.clauses?.[clause];

@@ -491,6 +491,8 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
 
     let ratio = decimal::div(recognized, plan, "homePlanCredits")?;
     let course_sum = t.recognized.value;
+    // plan − recognized: both in range (plan ≤ 200, recognized ≥ 0), so it cannot overflow.
+    let short = plan.checked_sub(recognized).filter(|d| d.is_sign_positive() && !d.is_zero()).unwrap_or(Decimal::ZERO);
     Ok(CreditResult {
         equivalent_credits: CreditRange::new(t.equivalent.0, t.equivalent.1),
         recognized_credits: decimal::fixed2(recognized),
@@ -498,6 +500,8 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
         course_credits: decimal::fixed2(course_sum),
         course_credits_exact: decimal::exact(course_sum),
         home_plan_credits: plan,
+        shortfall: decimal::fixed2(short),
+        shortfall_exact: decimal::exact(short),
         equivalence: decimal::fixed2(ratio),
         equivalence_exact: decimal::exact(ratio),
         core_passed: t.core_passed,

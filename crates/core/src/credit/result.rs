@@ -103,6 +103,11 @@ pub struct CreditResult {
     pub course_credits_exact: String,
     /// Home-plan credits as entered.
     pub home_plan_credits: Decimal,
+    /// Home-plan credits not recognized (plan − recognized, 0 when the plan is met), rounded
+    /// half-up to two places: what the page shows as "still short".
+    pub shortfall: String,
+    /// The same, exact.
+    pub shortfall_exact: String,
     /// recognized / home plan, rounded half-up to two places.
     pub equivalence: String,
     /// recognized / home plan, exact.
