@@ -11,7 +11,7 @@ import { serve, launch, root as wwwRoot } from '../tests/pages/harness.mjs';
 import { generate } from './gen.mjs';
 import { plainBatchGpa } from './plain.mjs';
 import { engine, median } from './measure.mjs';
-import { firstResult, floors, waterfall } from './first.mjs';
+import { firstResult, floors, waterfall, studentDownload, PHONE } from './first.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
@@ -22,21 +22,56 @@ const log = (...a) => console.error('bench:', ...a);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 if (only !== null && only !== 'first') throw new Error(`--only ${only}: only "first" is known`);
 
+const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
+const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const runsTxt = (xs) => `[${xs.map((x) => x.toFixed(0)).join(' ')}]`;
+
+/**
+ * Issue 14's rows: module sizes; the real page's first result, unthrottled (against a blank
+ * page loaded alternately) and on the phone profile (bench/first.mjs PHONE), each a median of
+ * `loads` fresh loads, with the bytes on the wire before it; and everything a student
+ * downloads opening every student tool.
+ */
+async function pageRows(browser, line, { loads = 10, www = wwwRoot } = {}) {
+  const m = (xs) => median(xs);
+  const size = (name) => { const b = fs.readFileSync(path.join(www, 'pkg', name)); return { raw: b.length, gzip: gz(b), brotli: br(b) }; };
+  const grades = size('exchange_calc_grades_bg.wasm');
+  const full = size('exchange_calc_bg.wasm');
+  line('grades module wasm raw / gzip -9 / brotli', `${grades.raw} / ${grades.gzip} / ${grades.brotli} B`, '≤ 60 KB gzip', grades.gzip <= 60000);
+  line('full module wasm raw / gzip -9 / brotli', `${full.raw} / ${full.gzip} / ${full.brotli} B`, '≤ 170 KB gzip', full.gzip <= 170000);
+  log('first result, unthrottled…');
+  const plain = await firstResult(browser, { loads, dir: www });
+  const floor = await floors(browser, { loads });
+  log('first result, phone profile…');
+  const phone = await firstResult(browser, { loads, dir: www, profile: PHONE });
+  const phoneFloor = await floors(browser, { loads: Math.min(loads, 5), profile: PHONE });
+  log('a student opening every student tool…');
+  const student = await studentDownload(browser, { dir: www });
+  const fr = plain.map((f) => f.result);
+  const over = m(fr) - m(floor.blank);
+  const bytes = m(plain.map((f) => f.bytes));
+  line(`bytes on the wire before the first result (gzip; ${plain[0].entries.length} requests)`, `${bytes} B (${plain[0].entries.map((e) => e.name.split('/').pop() || '/').join(', ')})`, '≤ 90 KB', bytes <= 90000);
+  line(`first result, phone profile (4× CPU, 1.6 Mbit/s, 150 ms RTT), median of ${loads}`, `${m(phone.map((f) => f.result)).toFixed(0)} ms (ready ${m(phone.map((f) => f.ready)).toFixed(0)}; runs ${runsTxt(phone.map((f) => f.result))})`, '≤ 1500 ms', m(phone.map((f) => f.result)) <= 1500);
+  line('    the same profile: a blank page / the grades module alone', `${m(phoneFloor.blank).toFixed(0)} / ${m(phoneFloor.bare).toFixed(0)} ms`);
+  line(`first result, unthrottled, median of ${loads}`, `${m(fr).toFixed(1)} ms (ready ${m(plain.map((f) => f.ready)).toFixed(1)}; runs ${runsTxt(fr)})`);
+  line('    minus a blank page\'s first module script (the floor here)', `${over.toFixed(1)} ms (blank ${m(floor.blank).toFixed(1)}, runs ${runsTxt(floor.blank)}; grades module alone ${m(floor.bare).toFixed(1)})`, '≤ 40 ms', over <= 40);
+  line('everything a student downloads opening every student tool (gzip, the page\'s requests)', `${student.page} B (${student.files.length} files)`, '≤ 250 KB', student.page <= 250000);
+  line('    then the service worker\'s precache, once, for offline use', `${student.worker} B more (what the page had not fetched)`);
+  return { phone, plain };
+}
+
 if (only === 'first') {
   const browser = await launch();
   const www = process.argv.includes('--www') ? path.resolve(process.argv[process.argv.indexOf('--www') + 1]) : wwwRoot;
-  const loads = await firstResult(browser, { loads: arg('loads', 10), dir: www });
-  const floor = await floors(browser, { loads: arg('loads', 10) });
+  const rowsOut = [];
+  const line = (what, value, target = '', ok = null) => rowsOut.push([what, value, target, ok === null ? '' : ok ? 'PASS' : 'MISS']);
+  const { phone } = await pageRows(browser, line, { loads: arg('loads', 10), www });
   await browser.close();
-  const ready = loads.map((f) => f.ready);
-  const result = loads.map((f) => f.result);
-  const mid = loads.toSorted((a, b) => a.result - b.result)[Math.floor((loads.length - 1) / 2)];
-  if (process.argv.includes('--waterfall')) console.log(`${waterfall(mid)}\n`);
-  const runs = (xs) => `[${xs.map((x) => x.toFixed(0)).join(' ')}]`;
-  console.log(`first result after navigation (Chromium, median of ${loads.length}): ${median(result).toFixed(1)} ms ${runs(result)}`);
-  console.log(`ready: ${median(ready).toFixed(1)} ms ${runs(ready)}; requests before the first result: ${mid.entries.length}`);
-  console.log(`bare page (glue + wasm + one convertGrade): ${median(floor.bare).toFixed(1)} ms ${runs(floor.bare)} (init done ${median(floor.bareReady).toFixed(1)} ms)`);
-  console.log(`blank page (first module script): ${median(floor.blank).toFixed(1)} ms ${runs(floor.blank)}`);
+  if (process.argv.includes('--waterfall')) {
+    const mid = phone.toSorted((a, b) => a.result - b.result)[Math.floor((phone.length - 1) / 2)];
+    console.log(`phone profile, the median load:\n${waterfall(mid)}\n`);
+  }
+  printTable(rowsOut, `exchange-calc bench (pages only), Chromium ${browser.version()}, ${new Date().toISOString()}`);
   process.exit(0);
 }
 
@@ -92,29 +127,12 @@ const chromeJsSide = await chrome('boundary');
 await benchContext.close();
 await repoServer.close();
 
-// 5. The real page: navigation → ready marker → first convertGrade result, 10 fresh loads.
-// performance.now() in the page counts from performance.timeOrigin, the navigation start.
-log('first result…');
-const firstLoads = await firstResult(browser, { loads: 10 });
-const floor = await floors(browser, { loads: 10 });
-await browser.close();
-
-// 6. Sizes: the wasm, and every file the page loaded.
-const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
-const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const pageFiles = [...new Set(firstLoads[0].requests.map((u) => new URL(u, 'http://x').pathname))]
-  .map((p) => path.join(wwwRoot, p.endsWith('/') ? `${p}index.html` : p))
-  .filter((f) => fs.existsSync(f));
-const weight = pageFiles.reduce((acc, f) => { const b = fs.readFileSync(f); return { raw: acc.raw + b.length, gzip: acc.gzip + gz(b) }; }, { raw: 0, gzip: 0 });
-const wasm = { raw: wasmBytes.length, gzip: gz(wasmBytes), brotli: br(wasmBytes) };
-
-// 7. The table.
+// 5. The table: the batch, then the real page (step 6).
 const m = (xs) => median(xs);
 const nat = m(times.native);
 const rowsOut = [];
 const line = (what, value, target = '', ok = null) => rowsOut.push([what, value, target, ok === null ? '' : ok ? 'PASS' : 'MISS']);
 const ms = (x) => `${x.toFixed(0)} ms`;
-const runsTxt = (xs) => `[${xs.map((x) => x.toFixed(0)).join(' ')}]`;
 line('(a) native batch (release, core batch_gpa on &str)', `${ms(nat)} ${runsTxt(times.native)}`);
 line('    native, JSON-level api::batch_gpa (1 run)', `${ms(m(times.nativeApi))}`);
 for (const [name, wasmT, bytesT, jsT, check, lat, jsSide, letter] of [
@@ -134,18 +152,21 @@ for (const [name, wasmT, bytesT, jsT, check, lat, jsSide, letter] of [
   line(`    computeGpa, 60 courses, per call (${name})`, `${lat.gpaUs.toFixed(1)} µs`);
 }
 line('    rows left out as errors (percentages > 100)', `${nodeCheck.errors} of ${rows} (plain JS: ${nodeCheck.jsErrors}, native: ${native.errors}, Chromium: ${chromeCheck.errors})`);
-const fr = firstLoads.map((f) => f.result);
-line('first result after navigation (Chromium, median of 10)', `${m(fr).toFixed(1)} ms (ready ${m(firstLoads.map((f) => f.ready)).toFixed(1)} ms; runs ${runsTxt(fr)})`, '≤ 100 ms', m(fr) <= 100);
-line('    the same without the app (bench/floor-bare.html)', `${m(floor.bare).toFixed(1)} ms (init done ${m(floor.bareReady).toFixed(1)} ms; runs ${runsTxt(floor.bare)})`);
-line('    a blank page\'s first module script (the floor here)', `${m(floor.blank).toFixed(1)} ms (runs ${runsTxt(floor.blank)})`);
-line('wasm size raw / gzip / brotli', `${wasm.raw} / ${wasm.gzip} / ${wasm.brotli} B`, '≤ 100 KB gzip', wasm.gzip <= 100000);
-line(`page weight (${pageFiles.length} files loaded) raw / gzip`, `${weight.raw} / ${weight.gzip} B`);
 
-const widths = [0, 1, 2].map((i) => Math.max(...rowsOut.map((r) => r[i].length), 8));
-const fmt = (r) => `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`;
-console.log(`exchange-calc bench: ${rows} rows (${STUDENTS} students × ${COURSES} courses, seed 20260407), medians of ${RUNS} runs, ${new Date().toISOString()}`);
-console.log(`engines: Node ${process.version} (V8 ${process.versions.v8}), Chromium ${chromeVersion}, native ${execFileSync('rustc', ['--version'], { encoding: 'utf8' }).trim()}`);
-console.log(fmt(['measurement', 'value', 'target', '']));
-console.log(fmt(widths.map((w) => '-'.repeat(w)).concat('----')));
-for (const r of rowsOut) console.log(fmt(r));
+// 6. The real page (issue 14): navigation → ready marker → first convertGrade result, fresh
+// loads, served gzip-compressed; unthrottled and on the phone profile.
+await pageRows(browser, line);
+await browser.close();
+
+printTable(rowsOut, `exchange-calc bench: ${rows} rows (${STUDENTS} students × ${COURSES} courses, seed 20260407), medians of ${RUNS} runs, ${new Date().toISOString()}\n`
+  + `engines: Node ${process.version} (V8 ${process.versions.v8}), Chromium ${chromeVersion}, native ${execFileSync('rustc', ['--version'], { encoding: 'utf8' }).trim()}`);
 if (nodeCheck.students !== native.students) throw new Error(`native found ${native.students} students, wasm ${nodeCheck.students}`);
+
+function printTable(rowsOut, heading) {
+  const widths = [0, 1, 2].map((i) => Math.max(...rowsOut.map((r) => r[i].length), 8));
+  const fmt = (r) => `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`;
+  console.log(heading);
+  console.log(fmt(['measurement', 'value', 'target', '']));
+  console.log(fmt(widths.map((w) => '-'.repeat(w)).concat('----')));
+  for (const r of rowsOut) console.log(fmt(r));
+}

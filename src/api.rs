@@ -7,29 +7,31 @@
 pub use exchange_calc_core::api::*;
 
 use crate::batch::{self, BatchResult};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::locale::Locale;
-use crate::policy::PolicyRef;
-use serde::{Deserialize, Serialize};
+use crate::policy::{self, PolicyRef};
+use exchange_calc_core::read::Obj;
+use serde::Serialize;
 use serde_json::Value;
 
-/// The request. Public so the wasm binding can read it straight from a JS object, without a
-/// `serde_json::Value` copy of a many-megabyte CSV.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The request, for Rust callers. The wasm binding and [`batch_gpa_text`] read it without
+/// copying the CSV out of the request (it can be many megabytes).
+#[derive(Debug)]
 pub struct BatchRequest {
     /// A preset id, a policy document or `{ extends, ... }`.
     pub policy: Value,
     /// The CSV text: header `studentId,course,credits,grade` (any order, any case).
     pub csv: String,
     /// `zh-CN` (default) or `en`.
-    #[serde(default)]
     pub locale: Option<String>,
 }
 
 /// The result: [`BatchResult`] plus `policy: { id, hash }`, the same shape `with_policy`
-/// gives. Its JSON is written by [`BatchOutput::to_json`] (50,000 students are too many for
-/// a `Value` detour); the derived `Serialize` is what that text is tested against.
+/// gives. This derived `Serialize` is the one definition of `batchGpa`'s JSON: the text the
+/// wasm returns is written by hand ([`BatchOutput::to_json`]: 50,000 students are too many
+/// for a `Value` detour) and tested against it on generated cohorts (`tests/batch.rs`), and
+/// `ts/batch.d.ts` is checked with `tsc --strict` against real answers
+/// (`tests/pages/entry-points.test.mjs`).
 #[derive(Debug, Serialize)]
 pub struct BatchOutput {
     /// Students, errors, counts.
@@ -44,16 +46,18 @@ pub struct BatchOutput {
 /// # Errors
 /// Policy and locale errors; the whole-file errors of [`batch::batch_gpa`].
 pub fn batch_gpa_request(req: &BatchRequest, locale: Locale) -> Result<BatchOutput, Error> {
-    check_locale(req.locale.as_deref())?;
-    let p = load_policy(&req.policy, locale)?;
-    let result = batch::batch_gpa(&p, &req.csv, locale)?;
+    answer(&req.policy, &req.csv, req.locale.as_deref(), locale)
+}
+
+/// The batch once the request is read: locale, policy, CSV, in that order.
+fn answer(policy: &Value, csv: &str, tag: Option<&str>, locale: Locale) -> Result<BatchOutput, Error> {
+    check_locale(tag)?;
+    let p = policy::resolve(policy, "policy", locale)?;
+    let result = batch::batch_gpa(&p, csv, locale)?;
     Ok(BatchOutput { result, policy: p.reference() })
 }
 
-/// `batchGpa({ policy, csv, locale? })` →
-/// `{ students: [{ studentId, gpa, gpaExact, averagePercentage, averagePercentageExact, credits,
-/// gpaCredits, earnedCredits, courses, failedCourses }], errors: [{ line, code, message, field? }],
-/// errorCount, rows, policy }`.
+/// `batchGpa({ policy, csv, locale? })` → the JSON of [`BatchOutput`].
 ///
 /// # Errors
 /// Only when the file cannot be read at all (no header, a missing column) or the request is
@@ -68,21 +72,7 @@ pub fn batch_gpa(input: Value) -> ApiResult {
 /// # Errors
 /// As [`batch_gpa`].
 pub fn batch_gpa_text(input: Value) -> Result<String, Failure> {
-    let locale = locale_of(&input);
-    let go = |input: Value| -> Result<String, Error> {
-        let req: BatchRequest = parse(input)?;
-        Ok(batch_gpa_request(&req, locale)?.to_json())
-    };
-    go(input).map_err(|error| Failure { error, locale })
-}
-
-/// The request's keys other than `csv`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BatchOptions {
-    policy: Value,
-    #[serde(default)]
-    locale: Option<String>,
+    respond(&input, None)
 }
 
 impl BatchRequest {
@@ -93,14 +83,30 @@ impl BatchRequest {
     /// # Errors
     /// As [`batch_gpa`].
     pub fn text_with_csv(rest: Value, csv: String) -> Result<String, Failure> {
-        let locale = locale_of(&rest);
-        let go = |rest: Value| -> Result<String, Error> {
-            let o: BatchOptions = parse(rest)?;
-            let req = BatchRequest { policy: o.policy, csv, locale: o.locale };
-            Ok(batch_gpa_request(&req, locale)?.to_json())
-        };
-        go(rest).map_err(|error| Failure { error, locale })
+        respond(&rest, Some(&csv))
     }
+}
+
+/// Reads a request and answers it as JSON text: its `csv` read where it lies, or `apart`
+/// when the caller took it out. An error carries the request's language.
+fn respond(request: &Value, apart: Option<&str>) -> Result<String, Failure> {
+    let locale = locale_of(request);
+    let go = || -> Result<String, Error> {
+        let keys: &'static [&'static str] = if apart.is_some() { &["policy", "locale"] } else { &["policy", "csv", "locale"] };
+        let o = Obj::root(request, keys)?;
+        let csv = match apart {
+            Some(csv) => csv,
+            // Borrowed: the CSV is read where it lies in the request. A request without
+            // either names its policy first, as every request does.
+            None => o.need("csv", |a| a.str()).map_err(|e| match o.raw("policy") {
+                None if e.code() == "missing_field" => Error::new(ErrorKind::MissingField, "policy"),
+                _ => e,
+            })?,
+        };
+        let policy = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
+        Ok(answer(policy, csv, o.opt_str("locale")?.as_deref(), locale)?.to_json())
+    };
+    go().map_err(|error| Failure { error, locale })
 }
 
 impl BatchOutput {

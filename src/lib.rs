@@ -10,8 +10,8 @@
 #![forbid(unsafe_code)]
 
 pub use exchange_calc_core::{
-    algorithms, credit, deadline, decimal, eligibility, error, finding, form, funding, grade, json, keyed, locale, pattern, policy,
-    quota,
+    algorithms, credit, date, deadline, decimal, eligibility, error, finding, form, funding, grade, keyed, locale, pattern, policy,
+    quota, read, score,
 };
 pub use exchange_calc_core::{Error, ErrorKind, Finding, Locale, Outcome, Policy, Result};
 

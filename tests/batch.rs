@@ -8,6 +8,7 @@ use exchange_calc::decimal::{self, Decimal};
 use exchange_calc::grade::{self, CourseInput};
 use exchange_calc::policy::{self, Policy};
 use exchange_calc::Locale;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 fn xinyu() -> Policy {
@@ -406,4 +407,109 @@ fn chinese_headers_read_as_the_english_ones() {
     // A column the format does not know is refused by its Chinese name too.
     whole_file_error("学号,姓名,课程,学分,成绩\nS1,张三,数学,3,A\n", "unknown_field", "csv.姓名");
     whole_file_error("学号,课程,学分\nS1,数学,3\n", "missing_field", "csv.grade");
+}
+
+/// xorshift64*: the generated cohorts below are the same on every run and every target.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n.max(1)
+    }
+
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len())]
+    }
+
+    /// Text as ids and course names come: ASCII, what CSV and JSON escape, control
+    /// characters, accented and Chinese letters, and characters past U+FFFF (a UTF-16 pair).
+    fn text(&mut self) -> String {
+        (0..self.below(7))
+            .filter_map(|_| match self.below(7) {
+                0 => "\"\\,\n\r\t\u{7f} ".chars().nth(self.below(8)),
+                1 => char::from_u32(self.below(0x20) as u32),
+                2 => char::from_u32(0xa0 + self.below(0x700) as u32),
+                3 => char::from_u32(0x4e00 + self.below(0x5000) as u32),
+                4 => char::from_u32(0x1_0000 + self.below(0x2_0000) as u32),
+                _ => char::from_u32(u32::from(b'0') + self.below(75) as u32),
+            })
+            .collect()
+    }
+}
+
+/// serde_json's writer with every non-ASCII character as `\uxxxx` (UTF-16 units), as
+/// `json::write` writes them: then the two texts can be compared byte for byte.
+struct AsciiOnly;
+
+impl serde_json::ser::Formatter for AsciiOnly {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        for c in fragment.chars() {
+            if c.is_ascii() {
+                w.write_all(&[c as u8])?;
+            } else {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    write!(w, "\\u{unit:04x}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn the_hand_written_json_is_the_serialize_shape_on_generated_cohorts() {
+    // The result's JSON shape is defined once, by the derived `Serialize` of `BatchOutput`
+    // (and the batch's result types); `json::write`, which the wasm uses, must write the
+    // same. Cohorts with bad rows of every kind, ids in any script, students without a GPA.
+    const CREDITS: &[&str] = &["3", "2.5", "0", "0.00", "1.50", "x", "", "-1", "1e3", "３", " 2 ", "79228162514264337593543950335", "0.0000000000000000000000000001"];
+    const GRADES: &[&str] = &["A+", "A", "b+", "F", "P", "NP", "88", "59.5", "Ｂ＋", "Q", "101", "", "Pass"];
+    let mut rng = Rng(20_260_407);
+    let (mut errors, mut fieldless, mut non_ascii, mut nulls) = (0, 0, 0, 0);
+    for cohort in 0..400 {
+        let ids: Vec<String> = (0..1 + rng.below(6)).map(|_| rng.text()).collect();
+        // The columns in some order, named in English or Chinese.
+        let mut columns = [0, 1, 2, 3];
+        for i in (1..4).rev() {
+            columns.swap(i, rng.below(i + 1));
+        }
+        let names = if cohort % 2 == 0 { ["studentId", "course", "credits", "grade"] } else { ["学号", "课程", "学分", "成绩"] };
+        let mut csv = columns.map(|c| names[c]).join(",");
+        for _ in 0..rng.below(25) {
+            let values = [ids[rng.below(ids.len())].clone(), rng.text(), rng.pick(CREDITS).to_owned(), rng.pick(GRADES).to_owned()];
+            let mut fields: Vec<String> = columns.iter().map(|&c| format!("\"{}\"", values[c].replace('"', "\"\""))).collect();
+            match rng.below(20) {
+                0 => fields.push("extra".into()),
+                1 => drop(fields.pop()),
+                _ => {}
+            }
+            csv.push_str(if rng.below(2) == 0 { "\r\n" } else { "\n" });
+            csv.push_str(&fields.join(","));
+        }
+        if rng.below(10) == 0 {
+            csv.push_str("\n\"never closed,");
+        }
+        let (tag, locale) = if rng.below(2) == 0 { ("en", Locale::En) } else { ("zh-CN", Locale::ZhCn) };
+        let req = api::BatchRequest { policy: json!("xinyu-2022"), csv, locale: Some(tag.into()) };
+        let out = api::batch_gpa_request(&req, locale).unwrap_or_else(|e| panic!("{:?}: {e}", req.csv));
+
+        let text = out.to_json();
+        assert!(text.is_ascii(), "{text}");
+        let read: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_eq!(read, serde_json::to_value(&out).unwrap(), "{:?}", req.csv);
+        // And the same text: keys in the same order, numbers and escapes written alike.
+        let mut serde = Vec::new();
+        out.serialize(&mut serde_json::Serializer::with_formatter(&mut serde, AsciiOnly)).unwrap();
+        assert_eq!(text, String::from_utf8(serde).unwrap(), "{:?}", req.csv);
+
+        errors += out.result.errors.len();
+        fieldless += out.result.errors.iter().filter(|e| e.field.is_none()).count();
+        non_ascii += usize::from(!serde_json::to_string(&out).unwrap().is_ascii());
+        nulls += out.result.students.iter().filter(|s| s.gpa.is_none() || s.average_percentage.is_none()).count();
+    }
+    // Every part of the shape was written: row errors with and without a field, non-ASCII
+    // text (ids, Chinese messages), null GPAs and averages.
+    assert!(errors > 500 && fieldless > 50 && non_ascii > 200 && nulls > 100, "{errors} {fieldless} {non_ascii} {nulls}");
 }

@@ -522,3 +522,22 @@ fn xyu_12_7_1_a_percentage_grade_from_another_standard_is_not_recognized_by_the_
     assert_eq!(r["recognizedCredits"], "2.00");
     assert_eq!(finding(&r, "same_standard_unstated")["clause"], "XYU-12.7(1)");
 }
+
+#[test]
+fn xyu_12_2_the_shortfall_is_the_plan_less_what_is_recognized() {
+    // The page shows "still short" from the API, not its own arithmetic (issue 17.3).
+    // No divisor: nothing computable is recognized, 4 − 0 = 4 short.
+    let mut input = xinyu(1, "4", vec![hours("Circuits", 64)]);
+    input["policy"] = json!({ "extends": "xinyu-2022", "hoursPerCredit": null });
+    let r = check(input);
+    assert_eq!((r["shortfall"].as_str(), r["shortfallExact"].as_str()), (Some("4.00"), Some("4")));
+    // 40 hours at 16 an hour-credit = 2.5 credits of a 4-credit plan: 1.5 short.
+    let r = check(xinyu(1, "4", vec![hours("Seminar", 40)]));
+    assert_eq!((r["recognizedCreditsExact"].as_str(), r["shortfall"].as_str(), r["shortfallExact"].as_str()), (Some("2.5"), Some("1.50"), Some("1.5")));
+    // Three passed core courses recognize the whole 25-credit plan: nothing short.
+    let r = check(xinyu(1, "25", vec![core("A", "B"), core("B", "A-"), core("C", "C")]));
+    assert_eq!((r["shortfall"].as_str(), r["shortfallExact"].as_str()), (Some("0.00"), Some("0")));
+    // More recognized than planned (64 h / 16 = 4 of a 3-credit plan) is not a negative shortfall.
+    let r = check(xinyu(1, "3", vec![hours("Circuits", 64)]));
+    assert_eq!(r["shortfall"].as_str(), Some("0.00"));
+}

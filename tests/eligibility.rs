@@ -479,7 +479,8 @@ fn track_sections_are_checked_with_every_problem_listed() {
     let Err(e) = api::check_eligibility(json!({ "policy": bad, "track": "exchange" })) else { panic!("should fail") };
     assert_eq!((e.code(), e.field()), ("invalid_policy", "policy"));
     let paths: Vec<&str> = e.problems().iter().map(|p| p.path.as_str()).collect();
-    // serde stops at the first problem inside one section, so the unknown kind is reported alone.
+    // A track that does not read leaves the section unread, so its checks wait: the unknown
+    // kind is reported alone.
     assert_eq!(paths, ["tracks.odd.kind"], "{:?}", e.problems());
 
     let bad = json!({ "extends": "xinyu-2022", "tracks": {

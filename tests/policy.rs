@@ -127,13 +127,72 @@ fn english_quotes_keep_what_the_chinese_says() {
 }
 
 #[test]
+fn every_problem_has_a_stable_code_besides_its_words() {
+    // What a program branches on is the code, never the reason's words (issue 17.2): each
+    // check of a policy records one, in either language alike.
+    let doc = json!({ "extends": "gdut-lixing-2026", "minGpa": 3, "schoolShareRatio": "1.5", "minGap": 1,
+        "deadlines": { "relative": [{ "code": "", "clause": "X", "from": "arrival", "days": 1, "months": 1, "title": { "zh": "x", "en": "x" } }] },
+        "funding": { "items": [{ "item": "visa", "payer": "student", "clause": "LX-5.1.3", "upToEconomyFare": true }] },
+        "tracks": { "navigator-research": { "minSemesters": 1 } },
+        "grades": { "clause": "X", "sameStandardClause": "X", "failClause": "X", "letters": [{ "letter": "A", "gradePoint": 4, "percentage": 95 }, { "letter": "a", "gradePoint": 9, "percentage": 95 }] } });
+    for locale in [Locale::En, Locale::ZhCn] {
+        let Err(e) = policy::resolve(&doc, "policy", locale) else { panic!("should be rejected") };
+        let codes: Vec<(&str, &str)> = e.problems().iter().map(|p| (p.path.as_str(), p.code)).collect();
+        for want in [
+            ("minGap", "unknown_field"),
+            ("schoolShareRatio", "out_of_range"),
+            ("grades.letters[1].letter", "duplicate"),
+            ("grades.letters[1].gradePoint", "out_of_range"),
+            ("deadlines.relative[0].code", "empty"),
+            ("deadlines.relative[0]", "conflict"),
+            ("funding.items[0].upToEconomyFare", "conflict"),
+            ("funding.items", "missing_entry"),
+            ("tracks.navigator-research.minSemesters", "unused_field"),
+            ("minGpa", "unused_parameter"),
+        ] {
+            assert!(codes.contains(&want), "{want:?} not in {codes:?}");
+        }
+    }
+    // A key that does not read is coded as the error it is.
+    let e = policy::resolve(&json!({ "extends": "xinyu-2022", "grades": { "letters": "A" } }), "policy", Locale::En).unwrap_err();
+    assert_eq!(e.problems().iter().map(|p| (p.path.as_str(), p.code)).collect::<Vec<_>>(), [("grades.letters", "invalid_type")]);
+}
+
+#[test]
+fn a_section_lists_every_problem_not_only_its_first() {
+    // Each section used to stop at its first unreadable key (serde); now every key that does
+    // not read is listed, in the section and in the items of its lists.
+    let doc = json!({ "extends": "xinyu-2022", "credits": {
+        "hoursPerCredit": { "min": "x", "max": 18, "clause": "XYU-12.2" },
+        "semesters": { "min": 1, "max": -2, "clause": "XYU-11" },
+        "systems": [{ "id": "home", "foreignCredits": 1, "homeCredits": 1, "basis": "rule", "note": { "zh": "x", "en": "x" } }],
+        "typo": true } });
+    let paths: Vec<String> = problems(&doc, Locale::En).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(paths, ["credits.typo", "credits.hoursPerCredit.min", "credits.semesters.max", "credits.systems[0].basis"]);
+}
+
+#[test]
+fn a_request_missing_its_policy_names_it_before_its_own_keys() {
+    // `{}` lacks both `policy` and `grade`: the policy is named, the first key of every
+    // request that takes one; a present key that does not read is named before either.
+    for (f, name) in [(api::convert_grade as fn(Value) -> api::ApiResult, "convertGrade"), (api::check_credits, "checkCredits"), (api::batch_gpa, "batchGpa")] {
+        let e = f(json!({})).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("missing_field", "policy"), "{name}");
+    }
+    let e = api::convert_grade(json!({ "grade": true })).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("invalid_type", "grade"));
+    // null, what JSON makes of NaN and Infinity, is a wrong type where a value is required.
+    let e = api::compute_gpa(json!({ "policy": "xinyu-2022", "courses": [{ "credits": null, "grade": "A" }] })).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("invalid_type", "courses[0].credits"));
+}
+
+#[test]
 fn schema_at_the_top_of_a_document_or_an_override_is_accepted_and_ignored() {
     // Editors check policy files against www/policy.schema.json through a top-level `$schema`
     // (issue 18): the reader takes it, as text, and no rule reads it. It is part of the
     // document, so of its hash.
     let url = "https://example.edu/exchange-calc/policy.schema.json";
-    let (_, text) = policy::PRESETS.iter().find(|(id, _)| *id == "gdut-lixing-2026").unwrap();
-    let mut whole: Value = serde_json::from_str(text).unwrap();
+    let mut whole: Value = serde_json::from_str(include_str!("../policies/gdut-lixing-2026.json")).unwrap();
     whole.as_object_mut().unwrap().insert("$schema".into(), json!(url));
     let mut without = whole.clone();
     without.as_object_mut().unwrap().remove("$schema");
@@ -148,7 +207,7 @@ fn schema_at_the_top_of_a_document_or_an_override_is_accepted_and_ignored() {
 
     // Text only, and only at the top: anywhere else it is an unknown key like any other.
     assert_eq!(problems(&json!({ "$schema": 5, "extends": "xinyu-2022" }), Locale::En),
-        [("$schema".to_owned(), "wrong type (invalid type: integer `5`, expected a string)".to_owned())]);
+        [("$schema".to_owned(), "wrong type: expected text, found a number".to_owned())]);
     assert_eq!(problems(&json!({ "extends": "xinyu-2022", "grades": { "$schema": url } }), Locale::En),
         [("grades.$schema".to_owned(), "unknown field \"$schema\" (a typo?)".to_owned())]);
 }

@@ -1,10 +1,15 @@
-//! Properties of every public JSON entry point (issue 7): arbitrary JSON and arbitrary text
-//! never panic and give a result or a coded error; the batch equals computeGpa per student;
-//! xinyu letter grades always give a GPA within 0–4 (the XYU-12.7(2) table's range).
+//! Properties of every public JSON entry point: arbitrary JSON and arbitrary text never panic
+//! and give a result or an error whose code is a documented one, whose field path leads to
+//! where the input is wrong, and whose message names that field in the request's language;
+//! the grades entry point answers every preset request exactly as the full one; the batch
+//! equals computeGpa per student; xinyu letter grades always give a GPA within 0–4 (the
+//! XYU-12.7(2) table's range).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use exchange_calc::api::{self, ApiResult};
+use exchange_calc::api::{self, ApiResult, Export, Full, GradesOnly};
+use exchange_calc::algorithms::HomeGpaInput;
+use exchange_calc::grade::{ConvertInput, GpaInput};
 use exchange_calc::batch;
 use exchange_calc::decimal::{self, Decimal};
 use exchange_calc::grade::{self, CourseInput};
@@ -64,12 +69,98 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
+/// The codes README.md documents; nothing else may reach a caller.
+const CODES: &[&str] = &[
+    "invalid_type", "unknown_field", "missing_field", "invalid_number", "out_of_range", "invalid_step", "invalid_grade",
+    "unknown_policy", "invalid_policy", "not_in_policy", "needs_full_module", "unknown_value", "overflow", "invalid_date",
+    "date_order", "empty", "missing_rate", "duplicate", "no_students", "invalid_format", "field_count", "unclosed_quote",
+];
+
+/// The value at a JS-style path (`courses[2].grade`, `policy.grades.letters[0]`) inside
+/// `input`, and whether its parent exists (a missing key's parent must).
+fn at<'v>(input: &'v Value, path: &str) -> (Option<&'v Value>, bool) {
+    let mut here = Some(input);
+    let mut parent = true;
+    let mut rest = path;
+    while !rest.is_empty() {
+        let (step, next) = match rest.find(['.', '[']) {
+            Some(0) if rest.starts_with('[') => {
+                let end = rest.find(']').unwrap_or(rest.len());
+                (&rest[..=end.min(rest.len() - 1)], &rest[(end + 1).min(rest.len())..])
+            }
+            Some(0) => (&rest[1..rest[1..].find(['.', '[']).map_or(rest.len(), |i| i + 1)], &rest[rest[1..].find(['.', '[']).map_or(rest.len(), |i| i + 1)..]),
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        parent = here.is_some();
+        here = match (here, step.strip_prefix('[').and_then(|s| s.strip_suffix(']'))) {
+            (Some(Value::Array(items)), Some(i)) => i.parse::<usize>().ok().and_then(|i| items.get(i)),
+            (Some(Value::Object(map)), None) => map.get(step),
+            _ => None,
+        };
+        rest = next;
+    }
+    (here, parent)
+}
+
+/// Whether every key in `v` can be written in a JS-style path (no `.`, `[` or `]`, not
+/// empty): only then does a path name one place.
+fn path_safe(v: &Value) -> bool {
+    match v {
+        Value::Object(map) => map.iter().all(|(k, v)| !k.is_empty() && !k.contains(['.', '[', ']']) && path_safe(v)),
+        Value::Array(items) => items.iter().all(path_safe),
+        _ => true,
+    }
+}
+
+/// An error must be one the README documents, point into the input and say where in words:
+/// a wrong implementation (a made-up code, a path that leads nowhere, a message in the other
+/// language or about another field) fails here.
 #[track_caller]
 fn coded(name: &str, input: &Value, result: &ApiResult) {
-    if let Err(f) = result {
-        assert!(!f.code().is_empty(), "{name}({input}): empty code");
-        assert!(f.code().chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{name}: code {:?}", f.code());
-        assert!(!f.message().is_empty(), "{name}({input}): empty message");
+    let Err(f) = result else { return };
+    assert!(CODES.contains(&f.code()), "{name}({input}): undocumented code {:?}", f.code());
+    let field = f.field();
+    let (value, parent) = at(input, field);
+    let policy_inside = field.starts_with("policy") && f.code() != "missing_field";
+    match f.code() {
+        // A batch row's or column's errors name the CSV's columns (`csv.grade`), not JSON.
+        _ if !path_safe(input) || field.starts_with("csv") => {}
+        // Reported where the key is absent, null or blank text (an empty form field): its
+        // parent object exists.
+        "missing_field" => {
+            let blank = value.map_or(true, |v| v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty()));
+            assert!(parent && blank, "{name}({input}): missing {field}, but it is there");
+        }
+        // The unknown key itself is in the input.
+        "unknown_field" => assert!(value.is_some(), "{name}({input}): unknown {field} is not in the input"),
+        // A policy's problems may sit in the preset it extends, not in the input; everything
+        // else is a value that is there.
+        _ if policy_inside || field.is_empty() => {}
+        _ => assert!(value.is_some(), "{name}({input}): {} at {field}, which is not in the input", f.code()),
+    }
+    // The message names the field first, in the request's language.
+    let locale = input.get("locale").and_then(Value::as_str).and_then(exchange_calc::Locale::parse).unwrap_or_default();
+    let (sep, whole) = match locale {
+        Locale::ZhCn => ("：", "输入"),
+        Locale::En => (": ", "input"),
+    };
+    let named = if field.is_empty() { whole } else { field };
+    assert!(f.message().starts_with(&format!("{named}{sep}")), "{name}({input}): message {:?} does not start with {named:?}", f.message());
+    assert_eq!(f.message(), format!("{named}{sep}{}", f.reason()), "{name}({input})");
+}
+
+/// The grades entry point answers like the full one for every request, except that it holds
+/// no policy object (`needs_full_module`).
+#[track_caller]
+fn same_in_both<E: Export>(input: &Value) {
+    let full = api::call::<E, Full>(input);
+    let grades = api::call::<E, GradesOnly>(input);
+    match (&full, &grades) {
+        (_, Err(g)) if g.code() == "needs_full_module" => {
+            assert!(input.get("policy").is_some_and(Value::is_object), "{input}: needs_full_module for {:?}", input.get("policy"));
+        }
+        _ => assert_eq!(full, grades, "{input}"),
     }
 }
 
@@ -108,6 +199,9 @@ proptest! {
         for (name, f) in APIS {
             coded(name, &input, &f(input.clone()));
         }
+        same_in_both::<ConvertInput>(&input);
+        same_in_both::<GpaInput>(&input);
+        same_in_both::<HomeGpaInput>(&input);
     }
 
     #[test]
@@ -115,6 +209,7 @@ proptest! {
         let requests = [
             json!({ "policy": s }),
             json!({ "policy": "xinyu-2022", "grade": s, "locale": t }),
+            json!({ "policy": "gdut-lixing-2026", "grade": s, "courses": [{ "credits": 1, "grade": t }] }),
             json!({ "policy": { "extends": "xinyu-2022", "minGpa": s, "grades": { "pass": [t] } }, "grade": t }),
             json!({ "policy": "xinyu-2022", "courses": [{ "name": s, "credits": t, "grade": s, "score": t }] }),
             json!({ "policy": "xinyu-2022", "courses": [{ "name": s, "credits": "1", "grade": t }] }),
@@ -126,6 +221,8 @@ proptest! {
             for (name, f) in APIS {
                 coded(name, &input, &f(input.clone()));
             }
+            same_in_both::<ConvertInput>(&input);
+            same_in_both::<GpaInput>(&input);
         }
         let _ = api::policies();
     }

@@ -64,7 +64,8 @@ fn lx_4_2_1_three_methods_differ_on_41_20_12_for_9_places() {
     let v = ok(json!({ "total": 9, "colleges": [{ "name": "A", "students": 41 }, { "name": "B", "students": 20 }, { "name": "C", "students": "12" }] }));
     assert_eq!(
         v[0],
-        json!({ "name": "A", "quota": 5, "students": 41, "share": "5.05", "shareExact": "5.0547945205479452054794520548",
+        // `total` is the request's 9 places: every row says what its quota is a share of.
+        json!({ "name": "A", "quota": 5, "total": 9, "students": 41, "share": "5.05", "shareExact": "5.0547945205479452054794520548",
                 "shareFraction": "369/73", "remainder": "0.0547945205479452054794520548", "clause": "LX-4.2.1" })
     );
     assert_eq!(v[2]["share"], "1.48"); // 108/73 = 1.47945… → half-up 1.48

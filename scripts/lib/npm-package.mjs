@@ -10,6 +10,8 @@ import path from 'node:path';
 // www/pkg/ (`${name}.js`, `${name}.d.ts`, `${name}_bg.wasm`). Everything below is derived.
 const entries = [
   { path: '.', name: 'exchange_calc' },
+  // policies, convertGrade, computeGpa over the presets, in a fraction of the bytes (README).
+  { path: './grades', name: 'exchange_calc_grades' },
 ];
 // Files exported as they are.
 const files = {
@@ -26,7 +28,7 @@ const version = /^version = "([^"]+)"/m.exec(fs.readFileSync(path.join(root, 'Ca
 
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, 'node'), { recursive: true });
-for (const dir of ['pkg', 'js', 'css']) fs.cpSync(path.join(www, dir), path.join(out, dir), { recursive: true, filter: (src) => !/demo|builder|\.bundle\.js$/.test(path.basename(src)) });
+for (const dir of ['pkg', 'js', 'css']) fs.cpSync(path.join(www, dir), path.join(out, dir), { recursive: true, filter: (src) => !/demo|builder|\.bundle\.js$|^chunk-.*\.js$/.test(path.basename(src)) });
 fs.copyFileSync(path.join(root, 'npm/README.md'), path.join(out, 'README.md'));
 fs.copyFileSync(path.join(www, 'policy.schema.json'), path.join(out, 'policy.schema.json'));
 

@@ -1,6 +1,8 @@
 // Writes www/exchange-calc.html: the whole app in one file (wasm, JS and CSS inlined) that
 // works when opened from disk (file://) — the file a student can keep or be emailed. It keeps a
 // strict CSP: the one inline script and the one inline style are allowed by their sha256.
+// Only the full module is inlined: from disk there is nothing to download in stages, and
+// js/wasm.js then answers every tool from it.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

@@ -4,12 +4,23 @@
 // the next load and replaces the old cache.
 const VERSION = '__VERSION__';
 const CACHE = `exchange-calc-${VERSION}`;
+// [url, integrity]: each asset's sha256, as this build wrote it.
 const ASSETS = __ASSETS__;
 
+// What the page has just downloaded is taken from the browser's HTTP cache (`force-cache`),
+// so a phone does not download the app a second time on its first visit; the integrity check
+// makes sure it is this build's file, and a stale or missing copy is fetched afresh.
+function precache([url, integrity]) {
+  const get = (cache) => fetch(new Request(url, { cache, integrity }));
+  return get('force-cache').catch(() => get('reload'));
+}
+
 self.addEventListener('install', (event) => {
-  // cache: 'reload' so a new version is fetched from the server, never from the HTTP cache.
-  const requests = ASSETS.map((url) => new Request(url, { cache: 'reload' }));
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(requests)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((c) => Promise.all(ASSETS.map(async (asset) => {
+    const res = await precache(asset);
+    if (!res.ok) throw new Error(`${asset[0]}: ${res.status}`);
+    await c.put(asset[0], res);
+  }))).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

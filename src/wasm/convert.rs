@@ -10,7 +10,8 @@
 //! ten calls (1.48–1.76 µs a call in Node; this: see `scripts/bench`). Errors are not kept.
 
 use super::stringify;
-use crate::api::{self, Failure};
+use crate::api::{self, Failure, Source};
+use crate::grade::ConvertInput;
 use wasm_bindgen::prelude::*;
 
 /// Distinct request texts kept; past this, answers are built call by call (the same answer,
@@ -35,7 +36,7 @@ thread_local! {
 
 /// The answer to `convertGrade(input)`, kept or computed; `None` when `input` is not
 /// representable as JSON text (the caller's general path then reports why).
-pub fn convert_grade(input: &JsValue) -> Option<Result<JsValue, Failure>> {
+pub fn convert_grade<S: Source>(input: &JsValue) -> Option<Result<JsValue, Failure>> {
     let request = stringify(input).ok().filter(JsValue::is_string)?;
     KEPT.with(|kept| {
         let hit = kept.get(&request);
@@ -44,8 +45,8 @@ pub fn convert_grade(input: &JsValue) -> Option<Result<JsValue, Failure>> {
         }
         let text = request.as_string()?;
         // Not readable (nested past serde_json's limit): the general path reports it.
-        let value = serde_json::from_str(&text).ok()?;
-        let answer: JsValue = match api::text::convert_grade(value) {
+        let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+        let answer: JsValue = match api::call::<ConvertInput, S>(&value) {
             Ok(answer) => answer.into(),
             Err(failure) => return Some(Err(failure)),
         };

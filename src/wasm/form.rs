@@ -16,11 +16,13 @@
 
 use super::{into_js_error, to_js_json};
 use crate::api::{self, Failure};
+use crate::error::{Error, ErrorKind};
 use crate::form::{self as rules, Form, FormValue, Validation, KEYS};
 use crate::keyed::Keyed;
 use crate::locale::Locale;
-use crate::policy::Policy;
-use serde::Deserialize;
+use crate::policy::{self, Policy};
+use std::borrow::Cow;
+use crate::read::Obj;
 use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -31,14 +33,6 @@ use web_sys::{Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, Ht
 
 /// Numbers created message ids so two attached forms never share one.
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Options {
-    policy: Value,
-    #[serde(default)]
-    locale: Option<String>,
-}
 
 /// A form control that takes part in constraint validation.
 #[derive(Clone)]
@@ -118,7 +112,8 @@ type Listener = (&'static str, bool, Closure<dyn FnMut(Event)>);
 
 struct Attachment {
     form: HtmlFormElement,
-    policy: Policy,
+    /// A preset is borrowed, a policy object owned.
+    policy: Cow<'static, Policy>,
     locale: Locale,
     /// In document order of each key's first control.
     fields: Vec<Field>,
@@ -149,11 +144,18 @@ pub fn attach_form(
     form: HtmlFormElement,
     #[wasm_bindgen(unchecked_param_type = "AttachFormOptions")] options: JsValue,
 ) -> Result<FormHandle, JsValue> {
+    super::ready();
     let value: Value = super::from_js(&options)?;
     let locale = api::locale_of(&value);
-    let opts: Options = api::parse(value).map_err(|error| into_js_error(&Failure { error, locale }))?;
-    let locale = api::check_locale(opts.locale.as_deref()).map_err(|error| into_js_error(&Failure { error, locale }))?;
-    let policy = api::load_policy(&opts.policy, locale).map_err(|error| into_js_error(&Failure { error, locale }))?.into_owned();
+    // `{ policy, locale? }`, read as every request is.
+    let read = || -> Result<(Cow<'static, Policy>, Locale), Error> {
+        let o = Obj::root(&value, &["policy", "locale"])?;
+        let policy = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
+        let locale_tag = o.opt_str("locale")?;
+        let chosen = api::check_locale(locale_tag.as_deref())?;
+        Ok((policy::resolve(policy, "policy", locale)?, chosen))
+    };
+    let (policy, locale) = read().map_err(|error| into_js_error(&Failure { error, locale }))?;
 
     let fields = bind(&form);
     let state = Rc::new(RefCell::new(Attachment { form, policy, locale, fields, touched: Vec::new(), listeners: Vec::new() }));

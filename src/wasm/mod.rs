@@ -1,45 +1,63 @@
-//! The one binding layer: each export converts its `JsValue` argument to JSON, calls the
-//! core's JSON-level API (`crate::api::text`) and parses the result's JSON text into a JS
-//! object. No business logic here; `convert` keeps `convertGrade`'s answers by request text,
-//! for the call of every keystroke.
-//! Errors become a JS `Error` with `code`, `field` (and `problems` for an invalid policy),
-//! built in one place ([`into_js_error`]).
+//! The one binding layer: each export converts its `JsValue` argument to JSON, answers it
+//! through the core's one handler ([`api::call`]) and parses the result's JSON text into a
+//! JS object. No business logic here; `convert` keeps `convertGrade`'s answers by request
+//! text, for the call of every keystroke. Errors become a JS `Error` with `code`, `field`
+//! (`problems` for an invalid policy, `section` for a part the policy lacks), built in one
+//! place ([`into_js_error`]).
+//!
+//! Two entry points are built from this layer (`scripts/build`): the full module
+//! (`exchange_calc.js`, feature `full`, every export) and the grades module
+//! (`exchange_calc_grades.js`, without it: `policies`, `convertGrade`, `computeGpa`,
+//! `homeGpa` over the presets' grade tables, so it carries no policy reader and no other
+//! area). The exports here are in both; `full` adds the rest.
 
 mod convert;
+#[cfg(feature = "full")]
 mod form;
+#[cfg(feature = "full")]
+mod full;
+#[cfg(feature = "full")]
+mod regexp;
 
+#[cfg(feature = "full")]
 pub use form::{attach_form, FormHandle};
+#[cfg(feature = "full")]
+pub use full::*;
 
-use crate::api::{self, Failure, TextResult};
+use crate::api::{self, Export, Failure};
+use crate::error::{Error, ErrorKind, Expected, Found};
+use crate::locale::Locale;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-// TypeScript declarations, written once per area; the exports below name these types.
+/// Where `policy` comes from in this module: every policy, or the presets' grade tables.
+#[cfg(feature = "full")]
+type Src = api::Full;
+#[cfg(not(feature = "full"))]
+type Src = api::GradesOnly;
+
+// TypeScript declarations, written once per area; the exports name these types.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMMON: &str = include_str!("ts/common.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GRADES: &str = include_str!("ts/grades.d.ts");
+/// The grades module's `PolicyInput` (a preset id); the full module's is in `full.rs`.
+#[cfg(not(feature = "full"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TS_CREDITS: &str = include_str!("ts/credits.d.ts");
-#[wasm_bindgen(typescript_custom_section)]
-const TS_DEADLINES: &str = include_str!("ts/deadlines.d.ts");
-#[wasm_bindgen(typescript_custom_section)]
-const TS_FUNDING: &str = include_str!("ts/funding.d.ts");
-#[wasm_bindgen(typescript_custom_section)]
-const TS_QUOTA: &str = include_str!("ts/quota.d.ts");
-#[wasm_bindgen(typescript_custom_section)]
-const TS_ELIGIBILITY: &str = include_str!("ts/eligibility.d.ts");
-#[wasm_bindgen(typescript_custom_section)]
-const TS_FORM: &str = include_str!("ts/form.d.ts");
-#[wasm_bindgen(typescript_custom_section)]
-const TS_BATCH: &str = include_str!("ts/batch.d.ts");
+const TS_GRADES_POLICY: &str = include_str!("ts/grades-policy.d.ts");
 
 fn into_js_error(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.message());
     // Reflect::set only fails on frozen or non-objects; a fresh Error is neither.
     let _ = js_sys::Reflect::set(&err, &"code".into(), &f.code().into());
     let _ = js_sys::Reflect::set(&err, &"field".into(), &f.field().into());
+    let _ = js_sys::Reflect::set(&err, &"reason".into(), &f.reason().into());
+    if let ErrorKind::NotInPolicy { section, .. } = &*f.error.kind {
+        let _ = js_sys::Reflect::set(&err, &"section".into(), &section.key().into());
+        let clauses: js_sys::Array = section.clauses().iter().map(|c| JsValue::from_str(c)).collect();
+        let _ = js_sys::Reflect::set(&err, &"clauses".into(), &clauses);
+    }
     if !f.problems().is_empty() {
         if let Ok(p) = to_js_json(f.problems()) {
             let _ = js_sys::Reflect::set(&err, &"problems".into(), &p);
@@ -48,11 +66,19 @@ fn into_js_error(f: &Failure) -> JsValue {
     err.into()
 }
 
-fn fail_type(detail: String) -> JsValue {
+fn fail_type(found: Found) -> JsValue {
     into_js_error(&Failure {
-        error: crate::Error::new(crate::ErrorKind::InvalidType { detail }, ""),
-        locale: crate::Locale::default(),
+        error: Error::new(ErrorKind::InvalidType { expected: Expected::Json, found }, ""),
+        locale: Locale::default(),
     })
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.stringify`, its result as the JS value it is (a string, or `undefined` for
+    /// `undefined`, a function or a symbol): `convert` keys its kept answers by it.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// JS value → JSON value, through the engine's own `JSON.stringify`. Converting property by
@@ -62,10 +88,9 @@ fn fail_type(detail: String) -> JsValue {
 /// serde_json stops at 128 levels with an error; it is also faster for small requests.
 /// `undefined`, functions and symbols stringify to nothing and read as `null`.
 fn from_js(input: &JsValue) -> Result<Value, JsValue> {
-    let text = stringify(input)
-        .map_err(|e| fail_type(format!("not representable as JSON ({})", js_sys::Error::from(e).message())))?;
+    let text = stringify(input).map_err(|e| fail_type(Found::Unrepresentable(js_sys::Error::from(e).message().into())))?;
     match text.as_string() {
-        Some(text) => serde_json::from_str(&text).map_err(|e| fail_type(e.to_string())),
+        Some(text) => serde_json::from_str(&text).map_err(|_| fail_type(Found::TooDeep)),
         None => Ok(Value::Null),
     }
 }
@@ -73,230 +98,58 @@ fn from_js(input: &JsValue) -> Result<Value, JsValue> {
 /// A value → JS value: JSON text and one `JSON.parse`, cheaper than setting every property
 /// across the boundary.
 fn to_js_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| fail_type(e.to_string()))?;
+    let text = serde_json::to_string(value).map_err(|_| fail_type(Found::Unrepresentable(String::new())))?;
     parse_js(&text)
 }
 
 fn parse_js(text: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text).map_err(|_| fail_type("result is not JSON".to_owned()))
+    js_sys::JSON::parse(text).map_err(|_| fail_type(Found::TooDeep))
 }
 
-/// JS object → JSON → core → JSON text → JS object.
-fn call(input: JsValue, f: fn(Value) -> TextResult) -> Result<JsValue, JsValue> {
-    let value = from_js(&input)?;
-    let out = f(value).map_err(|e| into_js_error(&e))?;
+/// Hands the browser's `RegExp` to the core for the policy's patterns (the core has no web
+/// dependency) before anything can read a policy: on every call, not in a start function,
+/// which does not run where the module is another's dependency (the wasm tests). Setting
+/// it a second time does nothing. The grades module reads no pattern.
+fn ready() {
+    #[cfg(feature = "full")]
+    crate::pattern::install(&regexp::RegExp);
+}
+
+/// JS object → JSON → the export → JSON text → JS object.
+fn call<E: Export>(input: &JsValue) -> Result<JsValue, JsValue> {
+    ready();
+    let value = from_js(input)?;
+    let out = api::call::<E, Src>(&value).map_err(|e| into_js_error(&e))?;
     parse_js(&out)
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.stringify`, its result as the JS value it is (a string, or `undefined` for
-    /// `undefined`, a function or a symbol): `convert` keys its kept answers by it.
-    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
-    fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(js_name = TextEncoder)]
-    type Utf8Encoder;
-
-    #[wasm_bindgen(constructor, js_class = "TextEncoder", catch)]
-    fn new() -> Result<Utf8Encoder, JsValue>;
-
-    /// `encodeInto` of a JS string as it is (web-sys's takes a Rust `&str`).
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &Utf8Encoder, text: &JsValue, into: &js_sys::Uint8Array) -> Encoded;
-
-    /// `{ read, written }`: UTF-16 units read, bytes written.
-    type Encoded;
-
-    #[wasm_bindgen(method, getter)]
-    fn read(this: &Encoded) -> f64;
-
-    #[wasm_bindgen(method, getter)]
-    fn written(this: &Encoded) -> f64;
-}
-
-/// Strings longer than this (in UTF-16 units) are encoded straight into wasm memory.
-const ENCODE_ABOVE: u32 = 1 << 16;
-
-/// `csv` as text: a string, or UTF-8 bytes (`Uint8Array`, `ArrayBuffer`). Bytes that are not
-/// UTF-8 become U+FFFD, as `TextDecoder` and `File.text()` decode them.
-fn csv_text(v: &JsValue) -> Option<String> {
-    if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
-        if s.length() > ENCODE_ABOVE {
-            if let Some(text) = encode_long(s) {
-                return Some(text);
-            }
-        }
-    }
-    if let Some(text) = v.as_string() {
-        return Some(text);
-    }
-    let bytes = if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
-        a.to_vec()
-    } else if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
-        js_sys::Uint8Array::new(b).to_vec()
-    } else {
-        return None;
-    };
-    Some(utf8_lossy(bytes))
-}
-
-/// A long string as UTF-8, written by the engine's `TextEncoder.encodeInto` straight into a
-/// buffer in wasm memory. For a 29 MB all-ASCII file the glue's own string passing (one
-/// `charCodeAt` at a time in a JS loop) took about 42 ms in Chromium and 50 in Node;
-/// `encodeInto` about 11; `encode` (a new JS array, then a copy) 82 in Chromium. As the glue
-/// does, the buffer is first the string's length (enough for ASCII) and grows for what is
-/// left, at most 3 bytes per UTF-16 unit. A lone surrogate becomes U+FFFD, as in the glue.
-/// `None` if the engine has no `TextEncoder` (the caller then takes the glue's path).
-fn encode_long(s: &js_sys::JsString) -> Option<String> {
-    let units = s.length() as usize;
-    let encoder = Utf8Encoder::new().ok()?;
-    let mut buf = vec![0u8; units];
-    let (read, mut written) = encode_at(&encoder, s, &mut buf, 0)?;
-    if read < units {
-        let rest = s.slice(read as u32, units as u32);
-        buf.resize(written.checked_add((units - read).checked_mul(3)?)?, 0);
-        let (read_rest, more) = encode_at(&encoder, &rest, &mut buf, written)?;
-        // Room for all of it was made; anything else would lose text.
-        if read_rest != units - read {
-            return None;
-        }
-        written += more;
-    }
-    buf.truncate(written);
-    buf.shrink_to_fit();
-    Some(utf8_lossy(buf))
-}
-
-/// Encodes `text` into `buf[from..]`; `(units read, bytes written)`.
-fn encode_at(encoder: &Utf8Encoder, text: &js_sys::JsString, buf: &mut [u8], from: usize) -> Option<(usize, usize)> {
-    let free = buf.get_mut(from..)?;
-    // The view is made after `buf` is allocated (growing the memory detaches older views),
-    // and nothing allocates until `encodeInto` returns.
-    let memory = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>().ok()?;
-    let view = js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), free.as_mut_ptr() as u32, free.len() as u32);
-    let done = encoder.encode_into(text, &view);
-    Some((done.read() as usize, done.written() as usize))
-}
-
-fn utf8_lossy(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The bundled presets.
 #[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
 pub fn policies() -> Result<JsValue, JsValue> {
-    parse_js(&api::text::policies())
-}
-
-/// The resolved policy: every parameter, the quoted clauses and the content hash.
-#[wasm_bindgen(js_name = describePolicy, unchecked_return_type = "PolicyDocument")]
-pub fn describe_policy(#[wasm_bindgen(unchecked_param_type = "{ policy: PolicyInput; locale?: Locale }")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::describe_policy)
+    parse_js(crate::policy::LIST_JSON)
 }
 
 /// One grade → grade point and percentage (XYU-12.7).
 #[wasm_bindgen(js_name = convertGrade, unchecked_return_type = "GradeConversion")]
 pub fn convert_grade(#[wasm_bindgen(unchecked_param_type = "ConvertGradeInput")] input: JsValue) -> Result<JsValue, JsValue> {
     // The call of every keystroke: answers are kept by request text (convert.rs).
-    match convert::convert_grade(&input) {
+    ready();
+    match convert::convert_grade::<Src>(&input) {
         Some(Ok(result)) => Ok(result),
         Some(Err(failure)) => Err(into_js_error(&failure)),
-        None => call(input, api::text::convert_grade),
+        None => call::<crate::grade::ConvertInput>(&input),
     }
 }
 
 /// Credit-weighted GPA and average percentage.
 #[wasm_bindgen(js_name = computeGpa, unchecked_return_type = "GpaResult")]
 pub fn compute_gpa(#[wasm_bindgen(unchecked_param_type = "ComputeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::compute_gpa)
+    call::<crate::grade::GpaInput>(&input)
 }
 
+#[cfg(feature = "full")]
 /// Home percentage scores under every common Chinese GPA algorithm (not from a regulation).
 #[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
 pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::home_gpa)
-}
-
-/// Which credits are recognized, which courses to retake (XYU-11, XYU-12.2–12.9).
-#[wasm_bindgen(js_name = checkCredits, unchecked_return_type = "CreditResult")]
-pub fn check_credits(#[wasm_bindgen(unchecked_param_type = "CheckCreditsInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::check_credits)
-}
-
-/// The deadlines that follow from arrival, end or year, sorted by date (XYU-12.9, XYU-13, LX-4).
-#[wasm_bindgen(js_name = deadlines, unchecked_return_type = "Deadline[]")]
-pub fn deadlines(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::deadlines)
-}
-
-/// The same deadlines as an iCalendar (.ics) file, for a download without a server.
-#[wasm_bindgen(js_name = deadlinesIcs, unchecked_return_type = "string")]
-pub fn deadlines_ics(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::deadlines_ics)
-}
-
-/// The procedural steps before departure, abroad and after the exchange, each with its clause,
-/// dated where the request gives the date it counts from (XYU-10.6, XYU-12, XYU-13, XYU-14, LX-6).
-#[wasm_bindgen(js_name = checklist, unchecked_return_type = "ChecklistResult")]
-pub fn checklist(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::checklist)
-}
-
-/// Who pays what: school, college, student (LX-5).
-#[wasm_bindgen(js_name = estimateFunding, unchecked_return_type = "FundingResult")]
-pub fn estimate_funding(#[wasm_bindgen(unchecked_param_type = "EstimateFundingInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::estimate_funding)
-}
-
-/// Places per college in proportion to students (LX-4.2.1).
-#[wasm_bindgen(js_name = allocateQuota, unchecked_return_type = "Quota[]")]
-pub fn allocate_quota(#[wasm_bindgen(unchecked_param_type = "AllocateQuotaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::allocate_quota)
-}
-
-/// May this student apply to this track, and be funded? Findings with clauses (XYU-10, LX-2.1, LX-5.3.1).
-#[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "EligibilityResult")]
-pub fn check_eligibility(#[wasm_bindgen(unchecked_param_type = "CheckEligibilityInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::check_eligibility)
-}
-
-/// The application form (SPEC §8): every error at once.
-#[wasm_bindgen(js_name = validateApplication, unchecked_return_type = "ValidationResult")]
-pub fn validate_application(#[wasm_bindgen(unchecked_param_type = "ValidateApplicationInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::validate_application)
-}
-
-/// One key of the application form, with the cross-field rules that land on it.
-#[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
-pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call(input, api::text::validate_field)
-}
-
-/// A cohort's CSV → one GPA per student; bad rows are listed by line.
-///
-/// The CSV is taken out of the request before the rest goes through JSON, so many
-/// megabytes are copied out of JS once, not stringified and parsed again; the result goes
-/// from its struct to JSON text directly (no `Value` tree for 50,000 students). The CSV may
-/// also be the file's bytes (UTF-8, as a `Uint8Array` or `ArrayBuffer`): one copy into wasm
-/// memory, where text is first decoded to a JS string and then encoded back to UTF-8.
-#[wasm_bindgen(js_name = batchGpa, unchecked_return_type = "BatchGpaResult")]
-pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    let csv = if input.is_object() && !js_sys::Array::is_array(&input) {
-        js_sys::Reflect::get(&input, &"csv".into()).ok().and_then(|v| csv_text(&v))
-    } else {
-        None
-    };
-    let text = match csv {
-        Some(csv) => {
-            // A shallow copy without `csv`; a getter or proxy that throws lands in from_js.
-            let rest = js_sys::Object::assign(&js_sys::Object::new(), input.unchecked_ref());
-            let _ = js_sys::Reflect::delete_property(&rest, &"csv".into());
-            // The text goes in as it came out of JS (no second copy through a `Value`).
-            api::BatchRequest::text_with_csv(from_js(&rest)?, csv)
-        }
-        None => api::batch_gpa_text(from_js(&input)?),
-    };
-    let text = text.map_err(|e| into_js_error(&e))?;
-    parse_js(&text)
+    call::<crate::algorithms::HomeGpaInput>(&input)
 }

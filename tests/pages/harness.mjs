@@ -3,6 +3,7 @@
 // downloads a browser of its own).
 import http from 'node:http';
 import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -16,9 +17,17 @@ const types = {
   '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.ico': 'image/x-icon', '.ts': 'text/plain',
 };
 
-/** Starts the server on a free port. Returns { url, requests, close }. */
-export async function serve(dir = root) {
+/** Files served gzip-compressed when `gzip` is asked for: what a real server compresses. */
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
+
+/**
+ * Starts the server on a free port. Returns { url, requests, close }. With `gzip`, compressible
+ * files go out gzip-compressed (level 9) to a client that accepts it, as a production server
+ * sends them: the benchmark's byte counts and throttled loads see real transfer sizes.
+ */
+export async function serve(dir = root, { gzip = false } = {}) {
   const requests = [];
+  const packed = new Map(); // file → its gzip bytes
   const server = http.createServer(async (req, res) => {
     requests.push(req.url);
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -26,8 +35,14 @@ export async function serve(dir = root) {
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await fs.readFile(file);
-      res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-cache' });
+      let body = await fs.readFile(file);
+      const headers = { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-cache' };
+      if (gzip && compressible.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        if (!packed.has(file)) packed.set(file, zlib.gzipSync(body, { level: 9 }));
+        body = packed.get(file);
+        Object.assign(headers, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

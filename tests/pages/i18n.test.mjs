@@ -7,13 +7,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { root } from './harness.mjs';
-import { dictionaries as appDictionaries } from '../../www/js/shell.js';
+import { baseDictionaries } from '../../www/js/shell.js';
 import { dict as builderDict } from '../../www/js/builder.js';
+import { dict as policyDict } from '../../www/js/policy-view.js';
 import { translator, toLocale } from '../../www/js/i18n.js';
-import { tools } from '../../www/js/tools/index.js';
+import { tools, loadAll } from '../../www/js/tools/index.js';
 
-// The app's dictionaries and the embed builder's own (embed-builder.html).
-const dictionaries = [...appDictionaries, builderDict];
+// The app's dictionaries (the shell's, every tool's and the rules in words', each loaded when
+// needed) and the embed builder's own.
+const dictionaries = [...baseDictionaries, ...(await loadAll()).map((x) => x.dict), policyDict, builderDict];
 const all = Object.assign({}, ...dictionaries);
 const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -107,6 +107,8 @@ const valid = [
   ['semester days in part', { extends: 'xinyu-2022', form: { semesterDays: { max: 200 } } }],
   ['a list replaced whole', { extends: 'gdut-lixing-2026', deadlines: { annual: [{ code: 'final_list', clause: 'LX-4.2.3', month: 2, day: 29, title: { zh: '名单', en: 'List' } }] } }],
   ['a section unset', { extends: 'xinyu-2022', grades: null }],
+  // null unsets (README, Policies): an optional list given as null is no list.
+  ['pass grades null (none)', { extends: 'xinyu-2022', grades: { pass: null } }],
   ['credits unset with hoursPerCredit', { extends: 'xinyu-2022', credits: null, hoursPerCredit: null }],
   ['gdut with an exchange track reads minGpa', { extends: 'gdut-lixing-2026', minGpa: '2.5', tracks: { exchange: xinyu.tracks.exchange } }],
   ['xinyu with a funding section reads the cap', { extends: 'xinyu-2022', schoolShareRatio: '0.5', funding: gdut.funding }],
@@ -168,7 +170,6 @@ const invalid = [
   ['letters an object', { extends: 'xinyu-2022', grades: { letters: {} } }, 'grades.letters'],
   ['a grade point true', edit(xinyu, ['grades', 'letters', 0, 'gradePoint'], true), 'grades.letters[0].gradePoint'],
   ['failing letters as one string', { extends: 'xinyu-2022', grades: { failing: 'F' } }, 'grades.failing'],
-  ['pass grades null', { extends: 'xinyu-2022', grades: { pass: null } }, 'grades.pass'],
   ['semesters in text', { extends: 'xinyu-2022', tracks: { exchange: { minSemesters: '1' } } }, 'tracks.exchange.minSemesters'],
   ['semesters with a fraction', { extends: 'xinyu-2022', tracks: { exchange: { maxSemesters: 1.5 } } }, 'tracks.exchange.maxSemesters'],
   ['negative days', edit(xinyu, ['deadlines', 'relative', 0, 'days'], -1), 'deadlines.relative[0].days'],

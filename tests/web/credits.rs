@@ -1,6 +1,6 @@
 //! checkCredits through the exported wasm function.
 
-use super::support::{get, js, s, thrown};
+use super::support::{get, js, json, s, thrown};
 use exchange_calc::wasm as api;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -65,7 +65,14 @@ fn credit_errors_carry_code_and_field_and_the_module_keeps_working() {
     let (code, field, _, _) = thrown(api::check_credits(js(r#"{"policy":"xinyu-2022","semesters":1,"homePlanCredits":20,"courses":[{"name":"x","grade":"A"}]}"#)));
     assert_eq!((code.as_str(), field.as_str()), ("missing_field", "courses[0].hours"));
 
-    let (code, field, _, _) = thrown(api::check_credits(js(r#"{"policy":"gdut-lixing-2026","semesters":1,"homePlanCredits":20,"courses":[]}"#)));
+    let gdut = api::check_credits(js(r#"{"policy":"gdut-lixing-2026","semesters":1,"homePlanCredits":20,"courses":[]}"#));
+    // What the policy lacks, and the clause its message cites (LX-6.2 leaves credits to the
+    // academic affairs office), as data: a page need not read them out of the message.
+    if let Err(e) = &gdut {
+        assert_eq!(s(e, "section"), "credits");
+        assert_eq!(json(&get(e, "clauses")), r#"["LX-6.2"]"#);
+    }
+    let (code, field, _, _) = thrown(gdut);
     assert_eq!((code.as_str(), field.as_str()), ("not_in_policy", "policy"));
 
     // Still answers after the errors: ECTS 6 → 3.

@@ -8,7 +8,10 @@
 // switch; actions: update() recomputes the checks, the samples, the outputs and the preview.
 import { h, replace, nextId } from './dom.js';
 import { translator, toLocale, dict as shellDict } from './i18n.js';
-import { tools as allTools } from './tools/index.js';
+import { loadAll } from './tools/index.js';
+
+// Every tool module (their names, the sections they need, their words for the samples).
+const allTools = await loadAll();
 import { grouped } from './format.js';
 import { parameterKeys, parameterWords, parameterClause, clauseQuote, readParameters, policyDialog, dict as policyDict } from './policy-view.js';
 

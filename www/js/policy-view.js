@@ -5,7 +5,6 @@
 import { h, nextId } from './dom.js';
 
 export const dict = {
-  'pv.open': ['这些规则的全文', 'These rules in words'],
   'pv.dialogTitle': ['规则全文', 'The rules in words'],
   'pv.close': ['关闭', 'Close'],
   'pv.meta': ['编号 {id} · {year} 年 · 规则指纹 {hash}（打印结果上的指纹）', 'Id {id} · {year} · fingerprint {hash} (the one printed with each result)'],

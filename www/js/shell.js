@@ -2,17 +2,21 @@
 // element's shadow root), wires language, policy, tabs, autosave, "your data" and the clause
 // dialog, and mounts one module per tool. Ids, language and strings are per instance, so
 // several can share a page.
+//
+// Staged loading (js/wasm.js): the shell and the grades tool render from the small grades
+// module; the full module and the other tools' code come when another tool is opened or the
+// browser is idle, whichever is first (never, on their own, for an embed that shows only the
+// grades tool). A tool opened before they arrive shows its skeleton and fills in.
 import { h, replace, nextId } from './dom.js';
 import { translator, toLocale, dict as shellDict } from './i18n.js';
 import { dict as errorsDict } from './errors.js';
 import { grouped, today } from './format.js';
 import * as store from './store.js';
 import { tools as allTools } from './tools/index.js';
-import { ready } from './wasm.js';
-import { policyDialog, readParameters, dict as policyDict } from './policy-view.js';
+import { grades as gradesModule, full as fullModule, fullIfLoaded } from './wasm.js';
 
-/** Every dictionary the app's strings come from (tests/pages/i18n.test.mjs checks them). */
-export const dictionaries = [shellDict, errorsDict, policyDict, ...allTools.map((x) => x.dict)];
+/** The shell's dictionaries; each tool brings its own as it loads (tests/pages/i18n.test.mjs). */
+export const baseDictionaries = [shellDict, errorsDict];
 
 /**
  * @param {HTMLElement} host where to render
@@ -35,6 +39,7 @@ export async function createApp(host, o = {}) {
   if (o.lang) state.lang = o.lang;
   state.lang = toLocale(state.lang);
   if (!tools.some((x) => x.id === state.tab)) state.tab = tools[0]?.id;
+  const dictionaries = [...baseDictionaries];
   let t = translator(state.lang, dictionaries);
   const id = nextId('xc');
   const page = !!o.page;
@@ -63,20 +68,29 @@ export async function createApp(host, o = {}) {
   const clauseClose = h('button', { type: 'submit' });
   const dialog = h('dialog', { 'aria-labelledby': `${id}-clause` }, clauseTitle, clauseZh, clauseEn, h('form', { method: 'dialog' }, clauseClose));
   // The resolved policy in words (policy-view.js), from the footer.
-  const rules = policyDialog();
-  const rulesButton = h('button', { type: 'button', class: 'link rules-open', 'aria-haspopup': 'dialog',
-    onclick: () => policyInfo && rules.open({ info: policyInfo, read: readParameters(api, policyInput(), policyInfo), overrides: o.policyDocument, t }) });
+  // Loaded when first opened: it reads the full module's describePolicy, and it is not part of
+  // the first result.
+  let rules = null;
+  const rulesButton = h('button', { type: 'button', class: 'link rules-open', 'aria-haspopup': 'dialog', onclick: () => openRules() });
   // On its own page the app is header, nav, main and footer; embedded, one labelled region
   // (the host page has its own landmarks).
   const root = h(page ? 'div' : 'section', { class: 'xc-app', 'aria-labelledby': page ? null : `${id}-title` },
     h(page ? 'header' : 'div', { class: 'bar' }, h('div', { class: 'bar-top' }, title, langButton), policyBox),
-    tabsNav, main, h(page ? 'footer' : 'div', { class: 'foot' }, ref, h('p', {}, rulesButton), privacy, dataBar), dialog, rules.dialog);
+    tabsNav, main, h(page ? 'footer' : 'div', { class: 'foot' }, ref, h('p', {}, rulesButton), privacy, dataBar), dialog);
   replace(host, root);
   replace(panels, h('div', { class: 'skeleton', 'aria-busy': 'true' }, h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line short' })));
 
+  const modules = new Map(); // tool id → its loaded module
+  let fullApi = fullIfLoaded(); // the full module's exports, once here
+  let fullLoading = null;
+  const whenFull = []; // what waits for the full module (the grades tool's datalist, …)
+  const byId = (toolId) => tools.find((x) => x.id === toolId) ?? allTools.find((x) => x.id === toolId);
+
+  // The first answers come from the grades module, unless what is on screen first needs the
+  // full one anyway (a university's own policy, or a saved tab of another tool).
   let api;
   try {
-    api = await ready();
+    api = await (o.policyDocument || byId(state.tab)?.wasm === 'full' ? bringFull() : gradesModule());
   } catch (e) {
     host.lang = state.lang;
     replace(panels, h('p', { class: 'error', role: 'alert' }, t('loadFailed', { msg: String(e.message || e) })));
@@ -97,7 +111,12 @@ export async function createApp(host, o = {}) {
   tr.nodes = (k, vars) => t.nodes(k, vars);
   Object.defineProperty(tr, 'locale', { get: () => t.locale });
   const ctx = {
-    api,
+    /** The API: the full module once it is here, else the grades module (same answers). */
+    get api() { return fullApi ?? api; },
+    /** The full module, loading it if need be (a tool's part that only it answers). */
+    full: () => bringFull(),
+    /** Runs `fn` once the full module is here (at once if it is). */
+    whenFull(fn) { if (fullApi) fn(fullApi); else whenFull.push(fn); },
     t: tr,
     locale: () => state.lang,
     policy: policyInput,
@@ -105,7 +124,8 @@ export async function createApp(host, o = {}) {
     /** An exact decimal string with the locale's digit grouping, for display only. */
     fmt: (text) => grouped(text, state.lang),
     today,
-    tools,
+    /** The tool modules loaded so far, in tab order (the summary reads the others' parts). */
+    get tools() { return tools.map((x) => modules.get(x.id)).filter(Boolean); },
     data(toolId, initial) {
       state.tools[toolId] ??= structuredClone(typeof initial === 'function' ? initial() : initial);
       return state.tools[toolId];
@@ -120,6 +140,8 @@ export async function createApp(host, o = {}) {
   };
 
   function showClause(clause) {
+    // The quoted texts are the full module's describePolicy: fetched first if need be.
+    if (!policyInfo && !fullApi) { bringFull().then(() => showClause(clause), () => {}); return; }
     // "XYU-12.7(2)" is quoted under "XYU-12.7"; "LX-5.4(3)" under "LX-5.4".
     const text = policyInfo?.clauses?.[clause] ?? policyInfo?.clauses?.[clause.replace(/\(\d+\)$/, '')];
     clauseTitle.textContent = t('clause', { id: clause });
@@ -147,13 +169,15 @@ export async function createApp(host, o = {}) {
     const titleOf = (p) => (lang === 'en' ? p.titleEn : p.title);
     const choice = (value, text, checked) => h('label', { class: 'choice policy-choice' },
       h('input', { type: 'radio', name: `${id}-policy`, value, checked, onchange: () => { if (value) { choosePolicy(value); focusPolicy(value); } } }), h('span', {}, text));
-    const choices = api.policies().map((p) => choice(p.id, titleOf(p), !o.policyDocument && p.id === state.policy));
+    const presets = api.policies();
+    const choices = presets.map((p) => choice(p.id, titleOf(p), !o.policyDocument && p.id === state.policy));
     // A university's own policy (policy-src) comes first, marked with *.
     if (o.policyDocument && policyInfo) choices.unshift(choice('', `${titleOf(policyInfo)} *`, true));
     replace(policyChoices, choices);
-    ref.textContent = policyInfo ? t('policyRef', { title: titleOf(policyInfo), id: policyInfo.id, hash: policyInfo.hash }) : '';
+    const named = policyNamed();
+    ref.textContent = named ? t('policyRef', { title: titleOf(named), id: named.id, hash: named.hash }) : '';
     replace(warningBox, warnings.map((w) => h('p', { class: 'notice', role: 'note', 'data-warning': w.code },
-      t(w.key, { ...w.vars, title: policyInfo ? titleOf(policyInfo) : state.policy, msg: w.code === 'policy_invalid' ? invalidMessage() : w.vars?.msg }))));
+      t(w.key, { ...w.vars, title: named ? titleOf(named) : state.policy, msg: w.code === 'policy_invalid' ? invalidMessage() : w.vars?.msg }))));
     const file = h('input', { type: 'file', accept: 'application/json,.json', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: importState });
     replace(dataBar, h('span', { class: 'muted' }, `${t('yourData')}: `),
       h('button', { type: 'button', onclick: exportState }, t('exportData')),
@@ -162,9 +186,26 @@ export async function createApp(host, o = {}) {
       h('button', { type: 'button', class: 'print', onclick: () => window.print() }, t('print')));
   }
 
+  async function openRules() {
+    const [view] = await Promise.all([import('./policy-view.js'), bringFull()]);
+    if (!rules) {
+      dictionaries.push(view.dict);
+      t = translator(state.lang, dictionaries);
+      rules = view.policyDialog();
+      root.append(rules.dialog);
+    }
+    if (policyInfo) rules.open({ info: policyInfo, read: view.readParameters(fullApi, policyInput(), policyInfo), overrides: o.policyDocument, t });
+  }
+
+  /** The policy in use as `{ id, title, titleEn, hash }`: described by the full module, or,
+   * before it is here, the preset's entry in `policies()` (same id and hash). */
+  function policyNamed() {
+    return policyInfo ?? (o.policyDocument ? null : api.policies().find((p) => p.id === state.policy)) ?? null;
+  }
+
   /** The API's reasons for refusing the university's policy, in the current language. */
   function invalidMessage() {
-    try { api.describePolicy({ policy: badDocument, locale: state.lang }); } catch (e) { return e.message; }
+    try { fullApi?.describePolicy({ policy: badDocument, locale: state.lang }); } catch (e) { return e.message; }
     return '';
   }
 
@@ -202,8 +243,9 @@ export async function createApp(host, o = {}) {
   }
 
   function describe() {
+    if (!fullApi) { policyInfo = null; return null; }
     try {
-      policyInfo = api.describePolicy({ policy: policyInput(), locale: state.lang });
+      policyInfo = fullApi.describePolicy({ policy: policyInput(), locale: state.lang });
     } catch (e) {
       policyInfo = null;
       if (o.policyDocument) {
@@ -223,29 +265,89 @@ export async function createApp(host, o = {}) {
     describe();
     chrome();
     renderTabs();
-    // The visible tool is mounted now; the others right after the first paint (or at once when
-    // their tab is chosen), so the first result does not wait for tools nobody looks at yet.
-    const presets = api.policies();
+    // The visible tool is mounted now (or as soon as its code and module are here); the others
+    // when the browser is idle (or at once when their tab is chosen), so the first result does
+    // not wait for tools nobody looks at yet.
     const generation = ++mounts;
     replace(panels, tools.map((tool) => {
-      const panel = h('section', { id: `${id}-panel-${tool.id}`, 'data-panel': tool.id, role: 'tabpanel', 'aria-labelledby': `${id}-tab-${tool.id}`, class: 'panel', hidden: tools.length > 1 && tool.id !== state.tab });
-      pending.set(tool.id, () => mountOne(tool, panel, presets));
+      const panel = h('section', { id: `${id}-panel-${tool.id}`, 'data-panel': tool.id, role: 'tabpanel', 'aria-labelledby': `${id}-tab-${tool.id}`, class: 'panel', hidden: tools.length > 1 && tool.id !== state.tab },
+        h('div', { class: 'skeleton', 'aria-busy': 'true' }, h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line short' })));
+      pending.set(tool.id, () => mountWhenHere(tool, panel, generation));
       return panel;
     }));
     ensureMounted(state.tab);
+    // An embed of the grades tool alone never fetches the rest on its own.
+    if (tools.every((x) => x.wasm === 'grades')) return;
     const later = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
     later(() => {
       if (generation !== mounts) return; // remounted meanwhile (language or policy changed)
-      for (const tool of tools) ensureMounted(tool.id);
-      host.dataset.allMounted = 'true';
+      const ahead = tools.filter((tool) => !tool.office);
+      for (const tool of ahead) ensureMounted(tool.id);
+      Promise.all(ahead.map((tool) => bringIn(tool))).then(() => { if (generation === mounts) host.dataset.allMounted = 'true'; }, () => {});
     }, { timeout: 1000 });
   }
 
-  function mountOne(tool, panel, presets) {
+  /** The full module, once per app: then the policy is described and what waited is done. */
+  function bringFull() {
+    fullLoading ??= fullModule().then((m) => {
+      const first = !fullApi;
+      fullApi = m;
+      if (first && api) fullArrived();
+      return m;
+    });
+    return fullLoading;
+  }
+
+  function fullArrived() {
+    describe();
+    chrome();
+    for (const fn of whenFull.splice(0)) fn(fullApi);
+    // A tool mounted before the policy was described (the grades tool under a policy with no
+    // grade table) gets its switch notice now.
+    for (const tool of tools) {
+      const panel = panels.querySelector(`[data-panel="${tool.id}"][data-ready="true"]`);
+      const mod = modules.get(tool.id);
+      if (panel && mod?.requires && policyInfo && !policyInfo[mod.requires] && !panel.querySelector('.switch-notice')) {
+        panel.prepend(switchNotice(mod.requires, api.policies()));
+      }
+    }
+  }
+
+  /** A tool's code, the modules it reads from, and the full wasm if it needs it. */
+  function bringIn(tool) {
+    const uses = (tool.uses ?? []).map(byId).filter(Boolean);
+    return Promise.all([loadTool(tool), ...uses.map(loadTool), tool.wasm === 'full' ? bringFull() : null]);
+  }
+
+  async function loadTool(tool) {
+    if (!modules.has(tool.id)) {
+      const mod = await tool.load();
+      if (!modules.has(tool.id)) {
+        modules.set(tool.id, mod);
+        dictionaries.push(mod.dict);
+        t = translator(state.lang, dictionaries);
+      }
+    }
+    return modules.get(tool.id);
+  }
+
+  function mountWhenHere(tool, panel, generation) {
+    const here = modules.has(tool.id) && (tool.uses ?? []).every((u) => modules.has(u)) && (tool.wasm !== 'full' || fullApi);
+    if (here) { mountOne(tool, panel); return; }
+    bringIn(tool).then(() => {
+      if (generation === mounts && !panel.dataset.ready) mountOne(tool, panel);
+    }, (e) => {
+      if (generation === mounts) replace(panel, h('p', { class: 'error', role: 'alert' }, t('loadFailed', { msg: String(e.message || e) })));
+    });
+  }
+
+  function mountOne(tool, panel) {
+    const mod = modules.get(tool.id);
     mounting = true;
     try {
-      tool.mount(panel, ctx);
-      if (tool.requires && policyInfo && !policyInfo[tool.requires]) panel.prepend(switchNotice(tool.requires, presets));
+      mod.mount(panel, ctx);
+      panel.dataset.ready = 'true';
+      if (mod.requires && policyInfo && !policyInfo[mod.requires]) panel.prepend(switchNotice(mod.requires, api.policies()));
     } catch (e) {
       // One broken tool must not take the others down.
       replace(panel, h('p', { class: 'error', role: 'alert' }, String(e.message || e)));
@@ -257,7 +359,7 @@ export async function createApp(host, o = {}) {
   function remountOne(toolId) {
     const tool = tools.find((x) => x.id === toolId);
     const panel = panels.querySelector(`[data-panel="${toolId}"]`);
-    if (tool && panel) { pending.delete(toolId); mountOne(tool, panel, api.policies()); }
+    if (tool && panel?.dataset.ready) { pending.delete(toolId); mountOne(tool, panel); }
   }
 
   function ensureMounted(toolId) {
@@ -270,7 +372,7 @@ export async function createApp(host, o = {}) {
   /** For a tool whose rules the chosen policy lacks: say so first, and offer the presets that have them. */
   function switchNotice(section, presets) {
     const lang = state.lang;
-    const having = presets.filter((p) => p.id !== state.policy && safe(() => api.describePolicy({ policy: p.id })[section]));
+    const having = presets.filter((p) => p.id !== state.policy && safe(() => fullApi.describePolicy({ policy: p.id })[section]));
     return h('div', { class: 'notice switch-notice', role: 'note' }, t('needsPolicy'), ' ',
       having.map((p) => h('button', { type: 'button', onclick: () => choosePolicy(p.id) }, t('switchTo', { title: lang === 'en' ? p.titleEn : p.title }))));
   }
@@ -338,8 +440,10 @@ export async function createApp(host, o = {}) {
   }
 
   if (!api.policies().some((p) => p.id === state.policy)) state.policy = defaults.policy;
+  await loadTool(byId(state.tab));
   mountAll();
   if (saved.problem) say(t('corrupt'));
   host.dataset.ready = 'true';
-  return { ctx, state, remount: mountAll, warnings, policy: policyInfo && { id: policyInfo.id, hash: policyInfo.hash } };
+  const named = policyNamed();
+  return { ctx, state, remount: mountAll, warnings, policy: named && { id: named.id, hash: named.hash } };
 }

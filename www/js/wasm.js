@@ -1,26 +1,58 @@
-// Loads the wasm once per page, however many app instances ask. The glue resolves the .wasm
-// file relative to its own URL, so this works from any host page. The single-file build
-// (scripts/lib/single.mjs) instead puts the bytes in `globalThis.__exchangeCalcWasm`, and
-// index.html's js/boot.js starts compiling the file early in `globalThis.__exchangeCalcCompiling`.
-import init, * as api from '../pkg/exchange_calc.js';
+// Loads the two wasm modules once per page, however many app instances ask.
+//
+// - The grades module (pkg/exchange_calc_grades.js, ~60 KB gzip): policies, convertGrade and
+//   computeGpa over the presets. The first tool answers from it, so a phone shows its first
+//   result after a fraction of the bytes.
+// - The full module (pkg/exchange_calc.js): every function, any policy. Loaded when a tool
+//   that needs it is opened, or when the browser is idle, whichever comes first; for the
+//   same request it answers exactly as the grades module does (tests/pages/entry-points).
+//
+// The glue resolves each .wasm file relative to its own URL, so this works from any host page.
+// index.html's js/boot.js starts compiling the grades module as it downloads
+// (`globalThis.__exchangeCalcCompiling`). The single-file build (scripts/lib/single.mjs) puts the
+// full module's bytes in `globalThis.__exchangeCalcWasm`: there one module serves both roles.
+import initGrades, * as gradesApi from '../pkg/exchange_calc_grades.js';
 
-async function load() {
-  const bytes = globalThis.__exchangeCalcWasm;
-  if (bytes) return init({ module_or_path: bytes });
+async function loadGrades() {
   const compiling = globalThis.__exchangeCalcCompiling;
   if (compiling) {
     try {
-      return await init({ module_or_path: await compiling });
+      await initGrades({ module_or_path: await compiling });
+      return gradesApi;
     } catch { /* e.g. served without application/wasm: the glue's loading copes with that */ }
   }
-  return init();
+  await initGrades();
+  return gradesApi;
 }
 
-let loading;
-/** Resolves to the API module once the wasm is instantiated. */
-export function ready() {
-  loading ??= load().then(() => api);
-  return loading;
+async function loadFull() {
+  const api = await import('../pkg/exchange_calc.js');
+  const bytes = globalThis.__exchangeCalcWasm;
+  await api.default(bytes ? { module_or_path: bytes } : undefined);
+  return api;
+}
+
+let gradesLoading;
+let fullLoading;
+let fullApi = null;
+
+/** The full module, once: resolves to its exports after the wasm is instantiated. */
+export function full() {
+  fullLoading ??= loadFull().then((api) => { fullApi = api; return api; });
+  return fullLoading;
+}
+
+/** The full module's exports if it has arrived, else null (never starts a download). */
+export const fullIfLoaded = () => fullApi;
+
+/**
+ * The module the first tool answers from: the grades module, or the full one where it is the
+ * only one (the single file) or already here.
+ */
+export function grades() {
+  if (fullApi) return Promise.resolve(fullApi);
+  gradesLoading ??= globalThis.__exchangeCalcWasm ? full() : loadGrades();
+  return gradesLoading;
 }
 
 /**
@@ -28,6 +60,6 @@ export function ready() {
  * { type: 'module' })` so Vite and webpack find the worker and bundle it (with its own copy of
  * the glue); any other spelling leaves it unbundled or inlined, and it cannot load. Here, one
  * level below www/ like the worker itself, the URL is right both from the source modules and
- * from js/app.bundle.js (scripts/lib/bundle.mjs).
+ * from the page's bundle in js/ (scripts/lib/bundle.mjs).
  */
 export const startBatchWorker = () => new Worker(new URL('./batch-worker.js', import.meta.url), { type: 'module' });

@@ -2,7 +2,11 @@
 //! × 10 fields without serde's per-field machinery or a `to_string` per decimal. Only this
 //! crate is built for speed, so the serializer it would instantiate here would be a second,
 //! larger copy of the core's; the errors and the policy reference are written by hand too.
-//! `tests/batch.rs` checks the text reads back as what `serde_json::to_string` writes.
+//!
+//! The shape is not defined here: it is the derived `Serialize` of the `exchange-calc`
+//! crate's `api::BatchOutput` (this crate's result types, plus `policy`). `tests/batch.rs`
+//! checks, on generated cohorts, that this text is what serde_json writes for it, byte for
+//! byte once non-ASCII is escaped alike.
 
 use crate::{BatchResult, RowError};
 use exchange_calc_core::decimal;

@@ -7,6 +7,7 @@
 
 use crate::decimal::{self, Decimal};
 use crate::error::{Error, ErrorKind, Result};
+use crate::read::{At, Obj, Request};
 use serde::Serialize;
 
 /// How an algorithm maps a score.
@@ -150,6 +151,27 @@ pub struct ScoredCourse {
     pub credits: Decimal,
     /// Score 0–100.
     pub score: Decimal,
+}
+
+impl ScoredCourse {
+    fn read(at: At<'_, '_>) -> Result<Self> {
+        let o = at.obj(&["name", "credits", "score"])?;
+        Ok(Self { name: o.opt_str("name")?.unwrap_or_default(), credits: o.dec("credits")?, score: o.dec("score")? })
+    }
+}
+
+/// `homeGpa`'s question: home courses with percentage scores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HomeGpaInput {
+    /// The courses, in the order they are listed.
+    pub courses: Vec<ScoredCourse>,
+}
+
+impl Request for HomeGpaInput {
+    const KEYS: &'static [&'static str] = &["courses", "locale"];
+    fn read(o: &Obj<'_>) -> Result<Self> {
+        Ok(Self { courses: o.need_list("courses", ScoredCourse::read)? })
+    }
 }
 
 /// One algorithm's credit-weighted GPA.

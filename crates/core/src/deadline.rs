@@ -9,295 +9,22 @@
 //! three phases: before departure, abroad, after return. Dated steps are the deadlines
 //! above, so the `.ics` has every step that has a date.
 //!
-//! Calendar rule (SPEC §6): "within N days" adds N days; "within N months" adds N calendar
-//! months and, when that day does not exist, takes the month's last day
-//! (2026-11-30 + 3 months = 2027-02-28; 2027-11-30 + 3 months = 2028-02-29).
-//! Dates are `YYYY-MM-DD`, years 0000–9999, proleptic Gregorian; "today" is never read.
-//! Dates are `time::Date` (no default features): measured, it adds about 0.6 KB to the
-//! release wasm (0.3 KB gzip) over a hand-written day count, and saves owning that code.
+//! The calendar arithmetic is [`crate::date`]'s; the rules are the policy's `deadlines`
+//! section ([`crate::policy::deadlines`]).
 
-use crate::error::{Error, ErrorKind, Problem, Result};
+pub use crate::date::Date;
+pub use crate::policy::deadlines::{AnnualRule, Anchor, DeadlineRules, Phase, RelativeRule, StepRule};
+
+use crate::error::{Error, ErrorKind, Result, Section};
 use crate::locale::{count, Locale, Text};
-use crate::policy::{problem, ClauseText, Policy};
-use serde::{Deserialize, Serialize, Serializer};
-use std::fmt;
+use crate::policy::{ClauseText, Policy};
+use crate::read::{Obj, Request};
+use crate::date::days_in_month;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
 
-/// Longest offset a rule may have: ten years, in days or months.
-const MAX_DAYS: u32 = 3660;
-const MAX_MONTHS: u32 = 120;
-
-/// A calendar date, `YYYY-MM-DD`, year 0–9999 (a `time::Date` kept to four-digit years).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(time::Date);
-
-/// Days in `month` (1–12) of `year`, Gregorian leap years; 0 for a month that does not exist.
-#[must_use]
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    to_month(month).map_or(0, |m| u32::from(m.length(year)))
-}
-
-fn to_month(month: u32) -> Option<time::Month> {
-    time::Month::try_from(u8::try_from(month).ok()?).ok()
-}
-
-impl Date {
-    /// A real date in years 0–9999, or `None`.
-    #[must_use]
-    pub fn new(year: i32, month: u32, day: u32) -> Option<Self> {
-        if !(0..=9999).contains(&year) {
-            return None;
-        }
-        time::Date::from_calendar_date(year, to_month(month)?, u8::try_from(day).ok()?).ok().map(Self)
-    }
-
-    /// Reads exactly `YYYY-MM-DD` (surrounding spaces allowed); `None` for anything else,
-    /// including dates that do not exist (2026-02-30).
-    #[must_use]
-    pub fn parse(text: &str) -> Option<Self> {
-        let t = text.trim().as_bytes();
-        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            let part = t.get(r)?;
-            part.iter().try_fold(0u32, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
-        };
-        if t.len() != 10 || t.get(4) != Some(&b'-') || t.get(7) != Some(&b'-') {
-            return None;
-        }
-        let year = i32::try_from(digits(0..4)?).ok()?;
-        Self::new(year, digits(5..7)?, digits(8..10)?)
-    }
-
-    /// Year.
-    #[must_use]
-    pub fn year(self) -> i32 {
-        self.0.year()
-    }
-
-    /// Month 1–12.
-    #[must_use]
-    pub fn month(self) -> u32 {
-        u32::from(u8::from(self.0.month()))
-    }
-
-    /// Day of the month.
-    #[must_use]
-    pub fn day(self) -> u32 {
-        u32::from(self.0.day())
-    }
-
-    /// This date plus `n` days; `None` past 9999-12-31.
-    #[must_use]
-    pub fn add_days(self, n: u32) -> Option<Self> {
-        let d = self.0.checked_add(time::Duration::days(i64::from(n)))?;
-        (d.year() <= 9999).then_some(Self(d))
-    }
-
-    /// This date plus `n` calendar months, clamped to the month's last day
-    /// (01-31 + 1 month = 02-28, or 02-29 in a leap year); `None` past year 9999.
-    /// (`time` has no month arithmetic: a month is not a fixed duration.)
-    #[must_use]
-    pub fn add_months(self, n: u32) -> Option<Self> {
-        let index = i64::from(self.year()) * 12 + i64::from(self.month()) - 1 + i64::from(n);
-        let year = i32::try_from(index.div_euclid(12)).ok()?;
-        let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
-        Self::new(year, month, self.day().min(days_in_month(year, month)))
-    }
-
-    /// `YYYYMMDD`, as iCalendar writes a DATE.
-    fn basic(self) -> String {
-        format!("{:04}{:02}{:02}", self.year(), self.month(), self.day())
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// What a relative deadline counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Anchor {
-    /// The day of leaving the country (XYU-10.6 "出国（境）后").
-    Departure,
-    /// The day of arrival abroad.
-    Arrival,
-    /// The day the exchange ends.
-    End,
-}
-
-impl Anchor {
-    /// The request field that gives this date.
-    fn field(self) -> &'static str {
-        match self {
-            Self::Departure => "departure",
-            Self::Arrival => "arrival",
-            Self::End => "end",
-        }
-    }
-
-    /// The phase a step counted from this date belongs to.
-    fn phase(self) -> Phase {
-        match self {
-            Self::Departure | Self::Arrival => Phase::Abroad,
-            Self::End => Phase::AfterReturn,
-        }
-    }
-}
-
-/// When in an exchange a step is taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Phase {
-    /// Before leaving.
-    BeforeDeparture,
-    /// While abroad.
-    Abroad,
-    /// After the exchange ends.
-    AfterReturn,
-}
-
-impl Phase {
-    /// Every phase, in the order of an exchange.
-    pub const ALL: [Self; 3] = [Self::BeforeDeparture, Self::Abroad, Self::AfterReturn];
-
-    fn title(self) -> Text {
-        match self {
-            Self::BeforeDeparture => Text { zh: "出发前", en: "Before departure" },
-            Self::Abroad => Text { zh: "在国（境）外期间", en: "While abroad" },
-            Self::AfterReturn => Text { zh: "交换结束后", en: "After the exchange" },
-        }
-    }
-}
-
-/// A step of the regulation with no date of its own (XYU-12.1 "派出之前…签订协议", XYU-13.4,
-/// LX-6.3, …), shown in the checklist under its phase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct StepRule {
-    /// Stable snake_case code, e.g. `safety_pledge`.
-    pub code: String,
-    /// Clause id, e.g. `LX-6.3`.
-    pub clause: String,
-    /// When it is taken.
-    pub phase: Phase,
-    /// What to do, in both languages.
-    pub title: ClauseText,
-    /// What happens otherwise, if the regulation says.
-    #[serde(default)]
-    pub consequence: Option<ClauseText>,
-}
-
-/// A deadline N days or N months after arrival or the end (XYU-12.9, XYU-13).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct RelativeRule {
-    /// Stable snake_case code, e.g. `transcript`.
-    pub code: String,
-    /// Clause id, e.g. `XYU-12.9`.
-    pub clause: String,
-    /// Counted from arrival or end.
-    pub from: Anchor,
-    /// Days to add (exactly one of `days`, `months`).
-    #[serde(default)]
-    pub days: Option<u32>,
-    /// Calendar months to add, clamped to the month's last day.
-    #[serde(default)]
-    pub months: Option<u32>,
-    /// What is due, in both languages.
-    pub title: ClauseText,
-    /// What happens when it is missed, if the regulation says.
-    #[serde(default)]
-    pub consequence: Option<ClauseText>,
-}
-
-/// A deadline on a fixed day of each year (LX-4).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct AnnualRule {
-    /// Stable snake_case code, e.g. `final_list`.
-    pub code: String,
-    /// Clause id, e.g. `LX-4.2.3`.
-    pub clause: String,
-    /// Month 1–12.
-    pub month: u32,
-    /// Day of the month (clamped to the month's last day in a short year).
-    pub day: u32,
-    /// What is due, in both languages.
-    pub title: ClauseText,
-    /// What happens when it is missed, if the regulation says.
-    #[serde(default)]
-    pub consequence: Option<ClauseText>,
-}
-
-/// The `deadlines` section of a policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct DeadlineRules {
-    /// Deadlines counted from arrival or the end of the exchange.
-    #[serde(default)]
-    pub relative: Vec<RelativeRule>,
-    /// Deadlines on fixed days of a given year.
-    #[serde(default)]
-    pub annual: Vec<AnnualRule>,
-    /// The regulation's undated steps, for the checklist.
-    #[serde(default)]
-    pub steps: Vec<StepRule>,
-}
-
-impl DeadlineRules {
-    /// Records every problem with this section; `path` is where it sits in the policy.
-    pub fn check(&self, path: &str, problems: &mut Vec<Problem>, locale: Locale) {
-        let codes: Vec<&str> = self
-            .relative
-            .iter()
-            .map(|r| r.code.as_str())
-            .chain(self.annual.iter().map(|r| r.code.as_str()))
-            .chain(self.steps.iter().map(|r| r.code.as_str()))
-            .collect();
-        let mut at_of = self.relative.iter().enumerate().map(|(i, _)| format!("{path}.relative[{i}]")).collect::<Vec<_>>();
-        at_of.extend(self.annual.iter().enumerate().map(|(i, _)| format!("{path}.annual[{i}]")));
-        at_of.extend(self.steps.iter().enumerate().map(|(i, _)| format!("{path}.steps[{i}]")));
-        for (i, step) in self.steps.iter().enumerate() {
-            if step.clause.trim().is_empty() {
-                problem(problems, &format!("{path}.steps[{i}].clause"), locale, "不能为空", "must not be empty");
-            }
-        }
-        for (i, (code, at)) in codes.iter().zip(&at_of).enumerate() {
-            if code.trim().is_empty() {
-                problem(problems, &format!("{at}.code"), locale, "不能为空", "must not be empty");
-            } else if codes.iter().take(i).any(|c| c == code) {
-                problem(problems, &format!("{at}.code"), locale, "与前面的时间节点重复", "repeats an earlier deadline");
-            }
-        }
-        for (i, r) in self.relative.iter().enumerate() {
-            let at = format!("{path}.relative[{i}]");
-            match (r.days, r.months) {
-                (Some(d), None) if d > MAX_DAYS => problem(problems, &format!("{at}.days"), locale, "应不大于 3660", "must be at most 3660"),
-                (None, Some(m)) if m > MAX_MONTHS => problem(problems, &format!("{at}.months"), locale, "应不大于 120", "must be at most 120"),
-                (Some(_), None) | (None, Some(_)) => {}
-                _ => problem(problems, &at, locale, "days 与 months 须且只须给出一个", "needs exactly one of days and months"),
-            }
-        }
-        for (i, r) in self.annual.iter().enumerate() {
-            let at = format!("{path}.annual[{i}]");
-            if !(1..=12).contains(&r.month) {
-                problem(problems, &format!("{at}.month"), locale, "应在 1 到 12 之间", "must be between 1 and 12");
-            } else if r.day < 1 || r.day > days_in_month(2000, r.month) {
-                // 2000 is a leap year: the longest each month gets.
-                problem(problems, &format!("{at}.day"), locale, "不是该月的日期", "is not a day of that month");
-            }
-        }
-    }
-}
-
-/// What is asked: the dates the student knows, and the year for a yearly calendar.
+/// What is asked: the dates the student knows, and the year for a yearly calendar
+/// (`deadlines`, `deadlinesIcs` and `checklist` take the same request).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DeadlineRequest {
     /// Leaving the country (XYU-10.6).
@@ -308,6 +35,32 @@ pub struct DeadlineRequest {
     pub end: Option<Date>,
     /// The year of an annual calendar (LX-4).
     pub year: Option<i32>,
+}
+
+impl Request for DeadlineRequest {
+    const KEYS: &'static [&'static str] = &["policy", "departure", "arrival", "end", "year", "locale"];
+    fn read(o: &Obj<'_>) -> Result<Self> {
+        // A date field left blank (an empty form input) is not given.
+        let date = |key: &'static str| -> Result<Option<Date>> {
+            match o.opt_str(key)? {
+                Some(t) if !t.trim().is_empty() => parse_date(&t, key).map(Some),
+                _ => Ok(None),
+            }
+        };
+        let (departure, arrival, end) = (date("departure")?, date("arrival")?, date("end")?);
+        let year = match o.opt_dec("year")? {
+            None => None,
+            Some(v) if !v.fract().is_zero() => {
+                return Err(Error::new(ErrorKind::InvalidStep { value: v.to_string(), step: "1".to_owned() }, "year"));
+            }
+            Some(v) => Some(v.to_i32().ok_or_else(|| year_out_of_range(&v.to_string()))?),
+        };
+        Ok(Self { departure, arrival, end, year })
+    }
+}
+
+fn year_out_of_range(value: &str) -> Error {
+    Error::new(ErrorKind::OutOfRange { value: value.to_owned(), min: Some("1".into()), max: Some("9999".into()) }, "year")
 }
 
 /// One deadline.
@@ -336,7 +89,7 @@ pub fn parse_date(text: &str, field: &str) -> Result<Date> {
 
 fn rules(policy: &Policy) -> Result<&DeadlineRules> {
     policy.deadlines.as_ref().ok_or_else(|| {
-        Error::new(ErrorKind::NotInPolicy { zh: "时间节点".to_owned(), en: "deadlines".to_owned() }, "policy")
+        Error::new(ErrorKind::NotInPolicy { section: Section::Deadlines, what: None }, "policy")
     })
 }
 
@@ -368,7 +121,7 @@ pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
             continue;
         };
         let due = Date::new(year, r.month, r.day.min(days_in_month(year, r.month)))
-            .ok_or_else(|| Error::new(ErrorKind::NotInPolicy { zh: format!("日期 {}-{}", r.month, r.day), en: format!("date {}-{}", r.month, r.day) }, "policy"))?;
+            .ok_or_else(|| Error::new(ErrorKind::NotInPolicy { section: Section::Deadlines, what: Some((format!("日期 {}-{}", r.month, r.day), format!("date {}-{}", r.month, r.day))) }, "policy"))?;
         out.push(Deadline { code: r.code.clone(), due, clause: r.clause.clone(), title: text(&r.title), consequence: r.consequence.as_ref().map(text) });
     }
     if out.is_empty() {
@@ -400,7 +153,7 @@ fn check_request(req: &DeadlineRequest) -> Result<()> {
     }
     if let Some(y) = req.year {
         if !(1..=9999).contains(&y) {
-            return Err(Error::new(ErrorKind::OutOfRange { value: y.to_string(), min: Some("1".into()), max: Some("9999".into()) }, "year"));
+            return Err(year_out_of_range(&y.to_string()));
         }
     }
     Ok(())
@@ -468,6 +221,14 @@ pub struct Checklist {
 const WITHIN_DAYS: Text = Text { zh: "{from}后 {n} 天内", en: "within {nEn} of {from}" };
 const WITHIN_MONTHS: Text = Text { zh: "{from}后 {n} 个月内", en: "within {nEn} of {from}" };
 
+fn phase_title(phase: Phase) -> Text {
+    match phase {
+        Phase::BeforeDeparture => Text { zh: "出发前", en: "Before departure" },
+        Phase::Abroad => Text { zh: "在国（境）外期间", en: "While abroad" },
+        Phase::AfterReturn => Text { zh: "交换结束后", en: "After the exchange" },
+    }
+}
+
 fn anchor_name(a: Anchor) -> Text {
     match a {
         Anchor::Departure => Text { zh: "出国（境）", en: "departure" },
@@ -521,7 +282,7 @@ pub fn checklist(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
             timing: None,
             consequence: s.consequence.as_ref().map(text),
         }));
-        phases.push(PhaseSteps { phase, title: phase.title().get(locale), steps });
+        phases.push(PhaseSteps { phase, title: phase_title(phase).get(locale), steps });
     }
     Ok(Checklist { phases })
 }

@@ -2,15 +2,8 @@
 //! type them, full-width digits included), and every rounding site names its strategy.
 
 use rust_decimal::prelude::*;
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
-use std::fmt;
 
 pub use rust_decimal::Decimal;
-
-/// A decimal input: a JSON number or a string such as `"3.7"`, `" 88 "`, `"３．５"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Dec(pub Decimal);
 
 /// Why a text is not a decimal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +43,7 @@ pub fn parse(input: &str) -> Result<Decimal, ParseError> {
     let folded = fold_width(input);
     let text = folded.trim();
     let text = text.strip_prefix('+').unwrap_or(text);
-    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (negative, digits) = text.strip_prefix('-').map_or((false, text), |d| (true, d));
     let well_formed = !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
         && digits.chars().filter(|&c| c == '.').count() <= 1
@@ -58,9 +51,50 @@ pub fn parse(input: &str) -> Result<Decimal, ParseError> {
     if !well_formed {
         return Err(ParseError::Invalid);
     }
-    // The text is well formed, so the only failure left is a value beyond 2^96. Fractions
-    // past 28 places are rounded by `from_str`; no input here can need that many.
-    Decimal::from_str(text).map_err(|_| ParseError::Overflow)
+    from_digits(digits, negative)
+}
+
+/// Well-formed `digits` (ASCII digits, at most one point) as `Decimal::from_str` reads them:
+/// every place kept (`3.50`); places past 28, and then as few last places as make the
+/// mantissa fit 96 bits, rounded off half-up at once (on the first digit dropped); an integer
+/// part past 29 digits, or one that does not fit, is `Overflow`. rust_decimal's own reader (with
+/// exponents, underscores and its error texts) was 3 KB of the grades module's gzip.
+fn from_digits(digits: &str, negative: bool) -> Result<Decimal, ParseError> {
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let int = int.trim_start_matches('0');
+    if int.len() > 29 {
+        return Err(ParseError::Overflow);
+    }
+    let places: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
+    let scale = frac.len();
+    for drop in scale.saturating_sub(28)..=scale {
+        let (kept, dropped) = places.split_at(places.len() - drop);
+        let mut kept = kept.to_vec();
+        if dropped.first().is_some_and(|&d| d >= 5) {
+            round_up(&mut kept);
+        }
+        let mantissa = kept.iter().try_fold(0u128, |m, &d| m.checked_mul(10)?.checked_add(u128::from(d)));
+        if let Some(m) = mantissa.filter(|&m| m < 1 << 96) {
+            let (m, scale) = (i128::try_from(m), u32::try_from(scale - drop));
+            let mut d = Decimal::try_from_i128_with_scale(m.unwrap_or(i128::MAX), scale.unwrap_or(u32::MAX)).map_err(|_| ParseError::Overflow)?;
+            d.set_sign_negative(negative && !d.is_zero());
+            return Ok(d);
+        }
+    }
+    Err(ParseError::Overflow)
+}
+
+/// Adds one in the last place of `places`, carrying (`9.99` → `10.00`).
+fn round_up(places: &mut Vec<u8>) {
+    for d in places.iter_mut().rev() {
+        if *d == 9 {
+            *d = 0;
+        } else {
+            *d += 1;
+            return;
+        }
+    }
+    places.insert(0, 1);
 }
 
 /// Parses an amount of money as people write one: what [`parse`] reads, plus one currency
@@ -101,25 +135,24 @@ pub fn parse_money(input: &str) -> Result<Decimal, ParseError> {
     parse(&plain)
 }
 
-fn serde_code<E: de::Error>(err: ParseError, input: &str) -> E {
-    let code = match err {
-        ParseError::Invalid => "invalid_number",
-        ParseError::Overflow => "overflow",
-    };
-    // The unit separator lets `json::DeError` recover the code (see there).
-    E::custom(format!("{code}\u{1f}{input}"))
-}
-
 /// A JS number's text as `f64`'s `Display` writes it (the shortest digits that round-trip,
 /// in plain notation: `0.1`, `100`, `0.00000015`), built from serde_json's float text
 /// (`1.5e-7`), which the wasm links anyway: core's own float formatting is 14 KB of wasm.
 #[must_use]
 pub fn f64_text(v: f64) -> String {
-    let Some(n) = serde_json::Number::from_f64(v) else {
-        return if v.is_nan() { "NaN".into() } else if v > 0.0 { "inf".into() } else { "-inf".into() };
-    };
-    let text = n.to_string();
-    let (sign, text) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
+    match serde_json::Number::from_f64(v) {
+        Some(n) => plain(&n.to_string()),
+        None if v.is_nan() => "NaN".into(),
+        None if v > 0.0 => "inf".into(),
+        None => "-inf".into(),
+    }
+}
+
+/// A number's text in plain notation: `1.5e-7` → `0.00000015`, `1e+21` →
+/// `1000000000000000000000`, `100` → `100`, `2.50` → `2.5`.
+#[must_use]
+pub fn plain(text: &str) -> String {
+    let (sign, text) = text.strip_prefix('-').map_or(("", text), |t| ("-", t));
     let (mantissa, exp) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
     let exp: i64 = exp.trim_start_matches('+').parse().unwrap_or(0);
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -132,116 +165,14 @@ pub fn f64_text(v: f64) -> String {
     } else if point >= len {
         format!("{digits}{}", zeros(point - len))
     } else {
-        let (a, b) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        // ASCII digits: every index is a char boundary (checked, to link no panic).
+        let (a, b) = digits.split_at_checked(usize::try_from(point).unwrap_or(0)).unwrap_or((&digits, ""));
         format!("{a}.{b}")
     };
     let plain = if plain.contains('.') { plain.trim_end_matches('0').trim_end_matches('.') } else { plain.as_str() };
     let plain = plain.trim_start_matches('0');
     let plain = if plain.is_empty() || plain.starts_with('.') { format!("0{plain}") } else { plain.to_owned() };
     format!("{sign}{plain}")
-}
-
-/// Reads a decimal; strings through the given parser ([`parse`], or [`parse_money`]).
-struct DecVisitor(fn(&str) -> Result<Decimal, ParseError>);
-
-impl Visitor<'_> for DecVisitor {
-    type Value = Dec;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number or a numeric string")
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
-        Ok(Dec(Decimal::from(v)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
-        Ok(Dec(Decimal::from(v)))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
-        // A JS number arrives as f64. Its shortest round-trip text is what the user wrote
-        // (0.1 → "0.1"), so parsing that text is exact where `Decimal::from_f64` is not.
-        let text = f64_text(v);
-        parse(&text).map(Dec).map_err(|e| serde_code(e, &text))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-        (self.0)(v).map(Dec).map_err(|e| serde_code(e, v))
-    }
-}
-
-impl<'de> Deserialize<'de> for Dec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(DecVisitor(parse))
-    }
-}
-
-/// For `#[serde(default, deserialize_with = "crate::decimal::opt")]`: an optional decimal
-/// where `null`, a missing key and blank text (an empty form field) all mean "not given".
-///
-/// # Errors
-/// As [`parse`], through serde.
-pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    d.deserialize_any(OptVisitor(parse))
-}
-
-/// As [`opt`], for an amount of money ([`parse_money`]).
-///
-/// # Errors
-/// As [`parse_money`], through serde.
-pub fn money_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    d.deserialize_any(OptVisitor(parse_money))
-}
-
-struct OptVisitor(fn(&str) -> Result<Decimal, ParseError>);
-
-impl<'de> Visitor<'de> for OptVisitor {
-    type Value = Option<Decimal>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number, a numeric string or null")
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        DecVisitor(self.0).visit_i64(v).map(|d| Some(d.0))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        DecVisitor(self.0).visit_u64(v).map(|d| Some(d.0))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        DecVisitor(self.0).visit_f64(v).map(|d| Some(d.0))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        if v.trim().is_empty() {
-            return Ok(None);
-        }
-        DecVisitor(self.0).visit_str(v).map(|d| Some(d.0))
-    }
-}
-
-/// For `#[serde(deserialize_with = "crate::decimal::req")]`: a required decimal.
-///
-/// # Errors
-/// As [`parse`], through serde.
-pub fn req<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    Dec::deserialize(d).map(|x| x.0)
-}
-
-/// For `#[serde(deserialize_with = "crate::decimal::money")]`: a required amount of money
-/// ([`parse_money`]).
-///
-/// # Errors
-/// As [`parse_money`], through serde.
-pub fn money<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    d.deserialize_any(DecVisitor(parse_money)).map(|x| x.0)
 }
 
 // rust_decimal's checked_add / checked_mul round silently when the exact result needs more
@@ -461,6 +392,43 @@ mod tests {
     }
 
     #[test]
+    fn reads_digits_as_from_str_does() {
+        // Long fractions, values at the edge of 96 bits, carries and signs: the same Decimal
+        // (mantissa, scale, sign) as rust_decimal's own reader.
+        let mut cases: Vec<String> = [
+            "0", "-0", "-0.00", "3.50", "007.5", ".5", "5.", "0.00000000000000000000000000015", "0.00000000000000000000000000025",
+            "0.000000000000000000000000000149", "0.99999999999999999999999999995", "9.99999999999999999999999999999",
+            "79228162514264337593543950335", "79228162514264337593543950335.4", "79228162514264337593543950334.5",
+            "7922816251426433759354395033.45", "7922816251426433759354395033.55", "1.0000000000000000000000000000000000000000005",
+            "123456789012345678901234567890.12", "99999999999999999999999999999", "99999999999999999999999999999.5",
+            "0.0000000000000000000000000000000000000000000000001", "-79228162514264337593543950335",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let int = (x % 31) as usize;
+            let frac = ((x >> 8) % 33) as usize;
+            let digit = |i: usize| char::from(b'0' + ((x >> (i % 60)) as u8 ^ i as u8) % 10);
+            let mut s: String = (0..int).map(digit).collect();
+            if frac > 0 || int == 0 {
+                s.push('.');
+                s.extend((0..frac.max(1)).map(|i| digit(i + 7)));
+            }
+            cases.push(s);
+        }
+        for s in cases {
+            let want = Decimal::from_str(&s).map(|d| (d.mantissa(), d.scale(), d.is_sign_negative())).map_err(|_| ParseError::Overflow);
+            let got = parse(&s).map(|d| (d.mantissa(), d.scale(), d.is_sign_negative()));
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
     fn rejects_what_is_not_a_plain_decimal() {
         for input in ["", " ", "abc", "1e3", "1,200", "1.2.3", "--1", ".", "NaN", "Infinity", "0x10"] {
             assert_eq!(parse(input), Err(ParseError::Invalid), "input {input:?}");
@@ -510,14 +478,6 @@ mod tests {
         assert_eq!(fixed2(d("2.9449")), "2.94");
         assert_eq!(fixed2(d("0.125")), "0.13");
         assert_eq!(exact(d("2.9500")), "2.95");
-    }
-
-    #[test]
-    fn js_numbers_become_the_decimal_that_was_typed() {
-        let v: Dec = serde_json::from_str("0.1").unwrap_or(Dec(Decimal::ZERO));
-        assert_eq!(v.0, d("0.1"));
-        let v: Dec = serde_json::from_str("\"3.30\"").unwrap_or(Dec(Decimal::ZERO));
-        assert_eq!(v.0.to_string(), "3.30");
     }
 
     #[test]

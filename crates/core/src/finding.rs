@@ -1,7 +1,9 @@
 //! A finding: one condition checked, its outcome, and the clause it comes from.
 //! Every check in the crate returns a list of these instead of a bare boolean.
 
-use serde::{Deserialize, Serialize};
+use crate::locale::Locale;
+use crate::read::{At, Problems};
+use serde::Serialize;
 
 /// The outcome of one checked condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -63,8 +65,7 @@ impl Finding {
 /// percentage pass mark, how pass/fail grades count, the divisor within 16–18 hours): quoted
 /// in every finding that uses it and shown by `describePolicy`, so it is never taken for the
 /// regulation's own words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Convention {
     /// The clause whose gap or range it fills, e.g. `XYU-12.7(2)`.
     pub clause: String,
@@ -75,18 +76,23 @@ pub struct Convention {
 }
 
 impl Convention {
+    /// Reads one from a policy, recording every problem.
+    pub fn read(at: At<'_, '_>, p: &mut Problems) -> Option<Self> {
+        let mut f = p.fields(at, &["clause", "zh", "en"])?;
+        let v = Self { clause: f.string("clause"), zh: f.string("zh"), en: f.string("en") };
+        f.done(v)
+    }
+
     /// The text in `locale`.
     #[must_use]
-    pub fn text(&self, locale: crate::locale::Locale) -> &str {
+    pub fn text(&self, locale: Locale) -> &str {
         locale.pick(&self.zh, &self.en)
     }
 
     /// Records a problem for each empty part; `path` is where it sits in the policy.
-    pub fn check(&self, path: &str, problems: &mut Vec<crate::error::Problem>, locale: crate::locale::Locale) {
+    pub fn check(&self, path: &str, p: &mut Problems) {
         for (key, value) in [("clause", &self.clause), ("zh", &self.zh), ("en", &self.en)] {
-            if value.trim().is_empty() {
-                crate::policy::problem(problems, &format!("{path}.{key}"), locale, "不能为空", "must not be empty");
-            }
+            p.filled(path, key, value);
         }
     }
 }

@@ -8,144 +8,19 @@
 //! XYU-12.7(2): a letter converts through the policy's table to a four-point grade point and a
 //! percentage. A failed course must be retaken (XYU-12.8).
 //!
-//! Where the regulation is silent the policy decides, and says so ([`Convention`]): the
+//! Where the regulation is silent the policy decides, and says so ([`Convention`](crate::finding::Convention)): the
 //! percentage pass mark (xinyu: 60, inferred from the table) and pass/fail grades (`P`, `NP`:
 //! credits only, never the GPA; the table has only A+ … F).
 
 use crate::decimal::{self, Decimal};
-use crate::error::{Error, ErrorKind, Problem, Result};
-use crate::finding::{Convention, Finding};
+use crate::error::{Error, ErrorKind, Result, Section};
+use crate::finding::Finding;
 use crate::locale::{Locale, Text};
-use crate::policy::{check_range, problem, Policy};
-use serde::{Deserialize, Serialize};
+use crate::policy::Policy;
+use crate::read::{At, Obj, Request};
+use serde::Serialize;
 
-/// One row of the conversion table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct LetterGrade {
-    /// The letter as the table writes it, e.g. `B+`.
-    pub letter: String,
-    /// Four-point grade point.
-    #[serde(deserialize_with = "decimal::req")]
-    pub grade_point: Decimal,
-    /// Converted percentage score.
-    #[serde(deserialize_with = "decimal::req")]
-    pub percentage: Decimal,
-}
-
-/// The `grades` section of a policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct GradeRules {
-    /// Clause of the conversion table, e.g. `XYU-12.7(2)`.
-    pub clause: String,
-    /// Clause for same-standard pass-through, e.g. `XYU-12.7(1)`.
-    pub same_standard_clause: String,
-    /// Clause that says what happens to a failed course, e.g. `XYU-12.8`.
-    pub fail_clause: String,
-    /// The table.
-    pub letters: Vec<LetterGrade>,
-    /// Letters that are failing grades.
-    #[serde(default)]
-    pub failing: Vec<String>,
-    /// Pass/fail grades that pass (count for credits only).
-    #[serde(default)]
-    pub pass: Vec<String>,
-    /// Pass/fail grades that fail.
-    #[serde(default)]
-    pub fail: Vec<String>,
-    /// Percentage below which a passed-through score fails. XYU-12.7(2) itself puts the
-    /// lowest passing letter (D-) at 60 and F at 55, which is where the preset takes 60 from.
-    #[serde(default, deserialize_with = "decimal::opt")]
-    pub percentage_pass_mark: Option<Decimal>,
-    /// How the pass mark was set, when the regulation does not state it: quoted wherever a
-    /// percentage is judged by it.
-    #[serde(default)]
-    pub pass_mark_convention: Option<Convention>,
-    /// How pass/fail grades count, when the regulation's table has none: its clause is the
-    /// one a pass/fail conversion cites (instead of the table's), and its text is quoted.
-    #[serde(default)]
-    pub pass_fail_convention: Option<Convention>,
-}
-
-impl GradeRules {
-    /// Records every problem with this section; `path` is where it sits in the policy.
-    pub fn check(&self, path: &str, problems: &mut Vec<Problem>, locale: Locale) {
-        if self.letters.is_empty() {
-            problem(problems, &format!("{path}.letters"), locale, "不能为空", "must not be empty");
-        }
-        for (i, row) in self.letters.iter().enumerate() {
-            let at = format!("{path}.letters[{i}]");
-            let key = normalize(&row.letter);
-            if key.is_empty() {
-                problem(problems, &format!("{at}.letter"), locale, "不能为空", "must not be empty");
-            } else if self.letters.iter().take(i).any(|r| normalize(&r.letter) == key) {
-                problem(problems, &format!("{at}.letter"), locale, "与前面的等级重复", "repeats an earlier letter");
-            }
-            check_range(problems, &format!("{at}.gradePoint"), Some(row.grade_point), Some(Decimal::ZERO), Some(Decimal::from(5)), locale);
-            check_range(problems, &format!("{at}.percentage"), Some(row.percentage), Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED), locale);
-        }
-        for (i, f) in self.failing.iter().enumerate() {
-            if !self.letters.iter().any(|r| normalize(&r.letter) == normalize(f)) {
-                problem(problems, &format!("{path}.failing[{i}]"), locale, "不在等级表中", "is not a letter of the table");
-            }
-        }
-        check_range(problems, &format!("{path}.percentagePassMark"), self.percentage_pass_mark, Some(Decimal::ZERO), Some(Decimal::ONE_HUNDRED), locale);
-        if let Some(c) = &self.pass_mark_convention {
-            c.check(&format!("{path}.passMarkConvention"), problems, locale);
-        }
-        if let Some(c) = &self.pass_fail_convention {
-            c.check(&format!("{path}.passFailConvention"), problems, locale);
-        }
-    }
-
-    /// The clause a pass/fail conversion cites: the convention's, else the table's.
-    fn pass_fail_clause(&self) -> &str {
-        self.pass_fail_convention.as_ref().map_or(&self.clause, |c| &c.clause)
-    }
-
-    /// The valid grades, for error messages.
-    fn valid_list(&self) -> Vec<String> {
-        self.letters.iter().map(|r| r.letter.clone()).chain(self.pass.iter().cloned()).chain(self.fail.iter().cloned()).collect()
-    }
-}
-
-/// Folds what people type to the table's spelling: trims, removes inner spaces, folds
-/// full-width IME forms (`Ａ－`, `ｂ＋`), the Unicode minus and dashes, and upper-cases
-/// ASCII letters (grades are Latin letters; Unicode case tables would add ~25 KB of wasm for
-/// nothing a grade table spells). Shift+"-" in a Chinese IME types the Chinese dash "——",
-/// two em dashes (or horizontal bars) for one key press: a run of them is one minus, so
-/// "A——" is A-. ASCII "A--" stays an error, as "A++" does.
-#[must_use]
-pub fn normalize(input: &str) -> String {
-    let mut prev = '\0';
-    let mut s: String = input
-        .chars()
-        .filter(|&c| {
-            let repeat = c == prev && matches!(c, '\u{2014}' | '\u{2015}');
-            prev = c;
-            !repeat
-        })
-        // The two- and three-em dashes are one dash too (grades only: not a minus for numbers).
-        .map(|c| if matches!(c, '\u{2E3A}' | '\u{2E3B}') { '-' } else { decimal::fold_char(c) })
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == '\u{FE62}' { '+' } else { c }) // small plus sign
-        .collect();
-    s.make_ascii_uppercase();
-    s
-}
-
-/// Whether the table's spelling `spelled` normalizes to `key` (already normalized). The
-/// presets spell every grade in plain ASCII, where normalizing is just upper-casing: compared
-/// in place, so a conversion does not allocate once per table row (it was most of the cost
-/// of `convertGrade`).
-fn same_grade(spelled: &str, key: &str) -> bool {
-    if spelled.bytes().all(|b| b.is_ascii_graphic()) {
-        spelled.len() == key.len() && spelled.bytes().zip(key.bytes()).all(|(a, b)| a.to_ascii_uppercase() == b)
-    } else {
-        normalize(spelled) == key
-    }
-}
+pub use crate::policy::grades::{normalize, GradeRules, LetterGrade};
 
 /// How a grade was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -197,7 +72,7 @@ pub struct GradeAnswer {
 
 fn rules(policy: &Policy) -> Result<&GradeRules> {
     policy.grades.as_ref().ok_or_else(|| {
-        Error::new(ErrorKind::NotInPolicy { zh: "成绩换算（XYU-12.7）".to_owned(), en: "grade conversion (XYU-12.7)".to_owned() }, "policy")
+        Error::new(ErrorKind::NotInPolicy { section: Section::Grades, what: None }, "policy")
     })
 }
 
@@ -226,8 +101,8 @@ pub fn convert_with(policy: &Policy, input: &str, field: &str, same_standard: Op
     if key.is_empty() {
         return Err(Error::new(ErrorKind::MissingField, field));
     }
-    if let Some(row) = rules.letters.iter().find(|r| same_grade(&r.letter, &key)) {
-        let failing = rules.failing.iter().any(|f| same_grade(f, &key));
+    if let Some(row) = rules.letter(&key) {
+        let failing = rules.is_failing(&key);
         return Ok(Conversion {
             grade: row.letter.clone(),
             grade_point: Some(row.grade_point),
@@ -238,18 +113,16 @@ pub fn convert_with(policy: &Policy, input: &str, field: &str, same_standard: Op
             same_standard: None,
         });
     }
-    for (list, passed) in [(&rules.pass, true), (&rules.fail, false)] {
-        if let Some(g) = list.iter().find(|g| same_grade(g, &key)) {
-            return Ok(Conversion {
-                grade: g.clone(),
-                grade_point: None,
-                percentage: None,
-                kind: GradeKind::PassFail,
-                passed: Some(passed),
-                clause: rules.pass_fail_clause().to_owned(),
-                same_standard: None,
-            });
-        }
+    if let Some((g, passed)) = rules.pass_fail(&key) {
+        return Ok(Conversion {
+            grade: g.to_owned(),
+            grade_point: None,
+            percentage: None,
+            kind: GradeKind::PassFail,
+            passed: Some(passed),
+            clause: rules.pass_fail_clause().to_owned(),
+            same_standard: None,
+        });
     }
     if let Ok(score) = decimal::parse(&key) {
         if score < Decimal::ZERO || score > Decimal::ONE_HUNDRED {
@@ -354,6 +227,22 @@ const PASS_FAIL: Text = Text {
     en: "{course} is a pass/fail grade: it counts for credits, not for the GPA. {note}",
 };
 
+/// `convertGrade`'s question: one grade as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvertInput {
+    /// The grade, a letter, a pass/fail grade or a percentage score (`"grade": 85` too).
+    pub grade: String,
+    /// XYU-12.7(1): whether the partner grades on the home standard (for a percentage score).
+    pub same_standard: Option<bool>,
+}
+
+impl Request for ConvertInput {
+    const KEYS: &'static [&'static str] = &["policy", "grade", "sameStandard", "locale"];
+    fn read(o: &Obj<'_>) -> Result<Self> {
+        Ok(Self { grade: o.text("grade")?, same_standard: o.opt_bool("sameStandard")? })
+    }
+}
+
 /// A course of a transcript, as entered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CourseInput {
@@ -366,6 +255,35 @@ pub struct CourseInput {
     /// Whether the partner grades on the home standard (XYU-12.7(1)), for a percentage score;
     /// `None`: not stated.
     pub same_standard: Option<bool>,
+}
+
+impl CourseInput {
+    /// One course; `partner` is the request's `sameStandard`, which the course's own overrides.
+    fn read(at: At<'_, '_>, partner: Option<bool>) -> Result<Self> {
+        let o = at.obj(&["name", "credits", "grade", "sameStandard"])?;
+        Ok(Self {
+            name: o.opt_str("name")?.unwrap_or_default(),
+            credits: o.dec("credits")?,
+            grade: o.text("grade")?,
+            same_standard: o.opt_bool("sameStandard")?.or(partner),
+        })
+    }
+}
+
+/// `computeGpa`'s question: a transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GpaInput {
+    /// The courses, in the order they are listed.
+    pub courses: Vec<CourseInput>,
+}
+
+impl Request for GpaInput {
+    const KEYS: &'static [&'static str] = &["policy", "courses", "sameStandard", "locale"];
+    fn read(o: &Obj<'_>) -> Result<Self> {
+        // XYU-12.7(1) for every course (one exchange, one partner).
+        let partner = o.opt_bool("sameStandard")?;
+        Ok(Self { courses: o.need_list("courses", |c| CourseInput::read(c, partner))? })
+    }
 }
 
 /// One course of a GPA result.
@@ -409,8 +327,6 @@ pub struct GpaResult {
     /// Failed courses (XYU-12.8), then the notes of [`grade_findings`].
     pub findings: Vec<Finding>,
 }
-
-
 
 fn mean(sum: Decimal, weight: Decimal) -> Option<Decimal> {
     if weight.is_zero() {
@@ -530,21 +446,4 @@ pub fn compute_gpa(policy: &Policy, courses: &[CourseInput], locale: Locale) -> 
         courses: out,
         findings,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_grade_agrees_with_normalize() {
-        let spellings = ["A+", "a-", "Pass", "B +", "Ａ－", "C−", "", "NP", "ｐ"];
-        let inputs = ["A+", "a-", "PASS", "B+", "A-", "C-", "", "np", "P", "b"];
-        for s in spellings {
-            for i in inputs {
-                let key = normalize(i);
-                assert_eq!(same_grade(s, &key), normalize(s) == key, "{s:?} vs {i:?}");
-            }
-        }
-    }
 }

@@ -7,10 +7,7 @@
 //! insert is an append; lookups are a binary search. Iteration and JSON text are in key
 //! order, as with a `BTreeMap`.
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use std::fmt;
-use std::marker::PhantomData;
 
 /// Values by key, in key order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,26 +119,6 @@ impl<V: Serialize> Serialize for Keyed<V> {
     }
 }
 
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyedVisitor<V>(PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for KeyedVisitor<V> {
-            type Value = Keyed<V>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a map")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Keyed<V>, A::Error> {
-                let mut map = Keyed::new();
-                while let Some((k, v)) = access.next_entry()? {
-                    map.insert(k, v);
-                }
-                Ok(map)
-            }
-        }
-        d.deserialize_map(KeyedVisitor(PhantomData))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,17 +131,5 @@ mod tests {
         assert_eq!(m.iter().map(|(k, v)| (k.as_str(), *v)).collect::<Vec<_>>(), [("a", 9), ("b", 2), ("c", 3)]);
         assert_eq!((m.get("b"), m.get("x"), m.len()), (Some(&2), None, 3));
         assert_eq!(serde_json::to_string(&m).ok().as_deref(), Some(r#"{"a":9,"b":2,"c":3}"#));
-    }
-
-    #[test]
-    fn reads_a_json_object_with_paths_in_errors() {
-        let v = serde_json::json!({ "z": 1, "y": 2 });
-        let m: Keyed<u8> = crate::json::from_value(&v).unwrap_or_default();
-        assert_eq!(m.keys().map(String::as_str).collect::<Vec<_>>(), ["y", "z"]);
-        let bad = serde_json::json!({ "ok": 1, "bad": "x" });
-        let err = crate::json::from_value::<Keyed<u8>>(&bad).err().map(|e| (e.code(), e.field));
-        assert_eq!(err, Some(("invalid_type", "bad".to_owned())));
-        let not_a_map = serde_json::json!([1]);
-        assert!(crate::json::from_value::<Keyed<u8>>(&not_a_map).is_err());
     }
 }

@@ -64,8 +64,9 @@ impl Text {
         let template = locale.pick(self.zh, self.en);
         let mut out = String::with_capacity(template.len() + 16);
         let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            let (before, after) = rest.split_at(open);
+        // `split_at_checked`, never `split_at`: the panicking form links core's whole
+        // char-boundary panic message (Debug of a char, Unicode tables), ~4 KB of wasm.
+        while let Some((before, after)) = rest.find('{').and_then(|open| rest.split_at_checked(open)) {
             out.push_str(before);
             let value = after.find('}').and_then(|close| {
                 let name = after.get(1..close)?;

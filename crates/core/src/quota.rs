@@ -35,6 +35,7 @@
 
 use crate::decimal::{self, Decimal};
 use crate::error::{Error, ErrorKind, Result};
+use crate::read::{At, Obj, Request};
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -106,6 +107,30 @@ pub struct QuotaInput {
     pub minimum: u64,
 }
 
+impl College {
+    fn read(at: At<'_, '_>) -> Result<Self> {
+        let o = at.obj(&["name", "students"])?;
+        let students = whole(o.dec("students")?, MAX_STUDENTS, &o.field("students"))?;
+        Ok(Self { name: o.text("name")?, students })
+    }
+}
+
+impl Request for QuotaInput {
+    const KEYS: &'static [&'static str] = &["total", "colleges", "method", "minimum", "locale"];
+    fn read(o: &Obj<'_>) -> Result<Self> {
+        let total = whole(o.dec("total")?, MAX_TOTAL, "total")?;
+        let colleges = o.need_list("colleges", College::read)?;
+        let method = match o.opt_text("method")?.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            None => Method::default(),
+            Some(m) => Method::parse(m).ok_or_else(|| {
+                Error::new(ErrorKind::UnknownValue { value: m.to_owned(), allowed: Method::NAMES.iter().map(|&s| s.to_owned()).collect() }, "method")
+            })?,
+        };
+        let minimum = o.opt_dec("minimum")?.map(|m| whole(m, MAX_TOTAL, "minimum")).transpose()?.unwrap_or(0);
+        Ok(Self { total, colleges, method, minimum })
+    }
+}
+
 /// One college's quota. The array keeps the SPEC shape `[{ name, quota }]`; the rest explains it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -114,6 +139,9 @@ pub struct Quota {
     pub name: String,
     /// Its places.
     pub quota: u64,
+    /// The places shared out among all colleges (the request's `total`, as read): every
+    /// row's `quota` adds up to it.
+    pub total: u64,
     /// Its students.
     pub students: u64,
     /// Exact proportional share, half-up to two places for display (`"2.47"`).
@@ -231,10 +259,15 @@ fn largest_remainder(places: u64, colleges: &[College], sum: u128) -> (Vec<u64>,
     (quotas, remainders)
 }
 
+/// A whole number of this module's arithmetic as a decimal (below 2^96: places ≤ 10^5 times
+/// students ≤ 2^53).
+fn whole_dec(n: u128, field: &str) -> Result<Decimal> {
+    let n = i128::try_from(n).map_err(|_| overflow(field))?;
+    Decimal::try_from_i128_with_scale(n, 0).map_err(|_| overflow(field))
+}
+
 fn ratio(num: u128, den: u128, field: &str) -> Result<Decimal> {
-    let n = Decimal::try_from_i128_with_scale(i128::try_from(num).map_err(|_| overflow(field))?, 0).map_err(|_| overflow(field))?;
-    let d = Decimal::try_from_i128_with_scale(i128::try_from(den).map_err(|_| overflow(field))?, 0).map_err(|_| overflow(field))?;
-    n.checked_div(d).ok_or_else(|| overflow(field))
+    whole_dec(num, field)?.checked_div(whole_dec(den, field)?).ok_or_else(|| overflow(field))
 }
 
 /// Allocates the places (LX-4.2.1). Rows are in input order and their quotas sum to `total`.
@@ -305,10 +338,12 @@ pub fn allocate(input: &QuotaInput) -> Result<Vec<Quota>> {
         rows.push(Quota {
             name: c.name.clone(),
             quota: input.minimum + q,
+            total: input.total,
             students: c.students,
             share: decimal::fixed2(share),
             share_exact: decimal::exact(share),
-            share_fraction: format!("{}/{}", num / g, den / g),
+            // Written as decimals: `u128`'s own Display is 1.4 KB of wasm for this one line.
+            share_fraction: format!("{}/{}", decimal::exact(whole_dec(num / g, &field)?), decimal::exact(whole_dec(den / g, &field)?)),
             remainder,
             clause: CLAUSE,
         });

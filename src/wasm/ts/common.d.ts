@@ -20,32 +20,6 @@ export interface Finding {
 /** The policy id and content hash every result carries, to match a printout to its rules. */
 export interface PolicyRef { id: string; hash: string }
 
-/** A policy: a preset id, a whole policy document, or a preset plus overrides. */
-export type PolicyInput = string | ({ extends: string } & Partial<PolicyParameters> & { [section: string]: unknown }) | PolicyDocument;
-
-/** The top-level parameters a regulation leaves to "each year's notice"; null = unset. */
-export interface PolicyParameters {
-  minGpa: DecimalInput | null;
-  priorityIelts: DecimalInput | null;
-  priorityToefl: DecimalInput | null;
-  hoursPerCredit: DecimalInput | null;
-  schoolCapPerStudent: DecimalInput | null;
-  schoolShareRatio: DecimalInput | null;
-  studentIdPattern: string | null;
-}
-
-export interface ClauseText { zh: string; en: string }
-
-export interface PolicyDocument extends PolicyParameters {
-  id: string;
-  title: string;
-  titleEn: string;
-  year: number;
-  clauses: { [clauseId: string]: ClauseText };
-  hash: string;
-  [section: string]: unknown;
-}
-
 export interface PolicySummary { id: string; title: string; titleEn: string; year: number; hash: string }
 
 /** Every function throws this for input it cannot read. */
@@ -54,6 +28,14 @@ export interface ExchangeCalcError extends Error {
   code: string;
   /** Input path, e.g. "courses[2].grade"; "" for the input as a whole. */
   field: string;
-  /** For code "invalid_policy": every problem found. */
-  problems?: { path: string; reason: string }[];
+  /** The message without the field, to show under the field: "“三”不是数字". */
+  reason: string;
+  /** For code "not_in_policy": the part the policy lacks ("grades", "credits", "funding", "tracks", "deadlines"). */
+  section?: string;
+  /** For code "not_in_policy": the clauses its message cites, e.g. ["LX-6.2"]. */
+  clauses?: string[];
+  /** For code "invalid_policy": every problem found, each with its path, a stable code
+   *  (an error code such as "out_of_range", "unknown_field", "empty", "duplicate", or
+   *  "unused_parameter", "unused_field", "conflict", "missing_entry") and the reason in words. */
+  problems?: { path: string; code: string; reason: string }[];
 }

@@ -72,6 +72,9 @@ export interface CreditResult {
   courseCredits: string;
   courseCreditsExact: DecimalString;
   homePlanCredits: DecimalString;
+  /** Plan credits not recognized (plan − recognized, "0.00" when met), half-up to two places. */
+  shortfall: string;
+  shortfallExact: DecimalString;
   /** recognizedCredits / homePlanCredits. */
   equivalence: string;
   equivalenceExact: DecimalString;

@@ -16,6 +16,8 @@ export interface AllocateQuotaInput {
 export interface Quota {
   name: string;
   quota: number;
+  /** The places shared out among all colleges (the request's total, as read). */
+  total: number;
   students: number;
   /** Exact proportional share, half-up to two places. */
   share: string;

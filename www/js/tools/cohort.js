@@ -7,7 +7,6 @@ import { csvFileProblem } from '../errors.js';
 import { startBatchWorker } from '../wasm.js';
 
 export const dict = {
-  'tab.cohort': ['批量换算（项目办）', 'Cohort (offices)'],
   'co.title': ['整批学生成绩换算', 'Convert a whole cohort'],
   'co.hint': ['CSV 表头：学号,课程,学分,成绩（或 studentId,course,credits,grade；列顺序不限，用英文逗号分隔）。文件只在本机浏览器中处理。', 'CSV header: studentId,course,credits,grade (or 学号,课程,学分,成绩; any column order, comma-separated). The file is processed in this browser only.'],
   'co.file': ['选择 CSV 文件', 'Choose a CSV file'],

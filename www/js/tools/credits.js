@@ -7,7 +7,6 @@ import { renderFindings } from '../findings.js';
 import { field, explain, rowErrors, importCsv } from '../errors.js';
 
 export const dict = {
-  'tab.credits': ['学分认定', 'Credits'],
   'c.periodTitle': ['交换期与本校培养计划', 'Exchange period and home plan'],
   'c.semesters': ['交换学期数', 'Semesters abroad'],
   'c.semesterOption': ['{n} 个学期', '{n} semester(s)'],
@@ -117,30 +116,10 @@ function notInPolicy(ctx) {
   } catch (e) {
     if (e.code === 'not_in_policy') {
       const info = ctx.policyInfo();
-      return { message: e.message, clauses: [...new Set(String(e.message).match(/\b[A-Z]+-\d+(?:\.\d+)*/g) ?? [])].filter((c) => info?.clauses?.[c]) };
+      return { message: e.message, clauses: (e.clauses ?? []).filter((c) => info?.clauses?.[c]) };
     }
   }
   return null;
-}
-
-/**
- * plan − recognized, half-up to two places, "0.00" when nothing is missing. Exact on the API's
- * decimal strings (the same subtraction as the API's equivalence message), never in floats.
- */
-function shortfall(plan, recognized) {
-  const parse = (s) => {
-    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(s));
-    return m ? { n: BigInt(`${m[1]}${m[2]}${m[3] ?? ''}`), scale: (m[3] ?? '').length } : null;
-  };
-  const a = parse(plan);
-  const b = parse(recognized);
-  if (!a || !b) return '—';
-  const scale = Math.max(a.scale, b.scale, 2);
-  const diff = a.n * 10n ** BigInt(scale - a.scale) - b.n * 10n ** BigInt(scale - b.scale);
-  if (diff <= 0n) return '0.00';
-  const unit = 10n ** BigInt(scale - 2);
-  const cents = unit === 1n ? diff : (diff + unit / 2n) / unit;
-  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
 }
 
 // --- view: built once per mount; show* put results in place ---------------------------
@@ -259,7 +238,7 @@ function view(ctx, data, act) {
         table.setOutput(i, 'as', c.recognizedAs ? recognizedAsName(c.recognizedAs) : '—');
       });
       const eq = r.equivalentCredits;
-      const short = shortfall(r.homePlanCredits, r.recognizedCreditsExact);
+      const short = r.shortfall;
       replace(summary,
         stat(t('c.equivalent'), eq.min === eq.max ? eq.min : `${eq.min}–${eq.max}`, 'range'),
         stat(t('c.recognizedTotal'), r.recognizedCredits, 'recognized'),

@@ -6,7 +6,6 @@ import { settle } from '../table.js';
 import { field, explain } from '../errors.js';
 
 export const dict = {
-  'tab.deadlines': ['时间节点', 'Deadlines'],
   'd.inputTitle': ['交换日期', 'Exchange dates'],
   'd.inputTitleYear': ['年度', 'Year'],
   'd.arrival': ['抵达国（境）外的日期', 'Arrival abroad'],

@@ -7,7 +7,6 @@ import { settle } from '../table.js';
 import { field, explain } from '../errors.js';
 
 export const dict = {
-  'tab.eligibility': ['申请资格', 'Eligibility'],
   'e.title': ['申请资格自查', 'Eligibility self-check'],
   'e.intro': ['选择项目类别并回答问题，结果随回答即时更新。不确定的问题选“未说明”或留空：该项由学校审核，计算器不会替你假设。', 'Pick a track and answer the questions; the result updates as you answer. If unsure, choose "Not stated" or leave it blank: the office checks it, and the calculator never assumes for you.'],
   'e.track': ['项目类别', 'Track'],

@@ -6,7 +6,6 @@ import { renderFindings } from '../findings.js';
 import { field, explain, rowErrors, bare } from '../errors.js';
 
 export const dict = {
-  'tab.funding': ['经费分担', 'Funding'],
   'f.costsTitle': ['项目费用', 'Programme costs'],
   'f.costsNote': ['每项费用一行；币种留空即为人民币（元）。外币的汇率在下方由你自己填写。', 'One row per cost; leave the currency blank for CNY. Enter your own rate for each foreign currency below.'],
   'f.caption': ['费用：项目、金额、币种', 'Costs: item, amount, currency'],

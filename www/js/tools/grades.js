@@ -8,7 +8,6 @@ import { field, rowErrors, importCsv, bare } from '../errors.js';
 import * as csv from '../csv.js';
 
 export const dict = {
-  'tab.grades': ['成绩与绩点', 'Grades & GPA'],
   'g.convertTitle': ['单个成绩换算', 'Convert one grade'],
   'g.gradeLabel': ['外方成绩（字母等级或百分制分数）', 'Partner grade (letter or percentage score)'],
   'g.gradeHint': ['例如 B+、Ａ－、88；大小写、全角均可。', 'E.g. B+, Ａ－, 88; any case, full-width forms are fine.'],
@@ -72,7 +71,9 @@ function view(ctx, data, act) {
   const { t } = ctx;
   const info = ctx.policyInfo();
   const listId = nextId('letters');
-  const letters = h('datalist', { id: listId }, (info?.grades?.letters ?? []).map((row) => h('option', { value: row.letter })));
+  const letters = h('datalist', { id: listId });
+  // The table's letters as suggestions, once the full module has described the policy.
+  ctx.whenFull(() => replace(letters, (ctx.policyInfo()?.grades?.letters ?? []).map((row) => h('option', { value: row.letter }))));
 
   const single = field({
     label: t('g.gradeLabel'),
@@ -225,15 +226,16 @@ function gpaChart(algorithms, name) {
 // --- actions: what the inputs do ------------------------------------------------------
 
 function actions(ctx, data, v) {
-  const { t, api } = ctx;
+  const { t } = ctx;
   let last = null; // the last GPA result, for the CSV export
+  let homeJob = 0; // the latest home-score request, so a late answer to an older one is dropped
   return {
     convert(text) {
       data.single = text;
       ctx.save();
       if (!filled(text)) { v.showSingle(null); return; }
       try {
-        v.showSingle(api.convertGrade({ policy: ctx.policy(), grade: text, locale: ctx.locale() }));
+        v.showSingle(ctx.api.convertGrade({ policy: ctx.policy(), grade: text, locale: ctx.locale() }));
       } catch (e) {
         v.showSingle(null, e);
       }
@@ -246,9 +248,14 @@ function actions(ctx, data, v) {
     },
     computeHome() {
       ctx.save();
-      v.showHome(settle(homeRows(data), 'courses', (rows) => (rows.length ? api.homeGpa({
-        locale: ctx.locale(), courses: rows.map(({ c }) => ({ name: c.name, credits: c.credits, score: c.score })),
+      const rows = homeRows(data);
+      // homeGpa is the full module's: the first home score typed brings it in.
+      const compute = (full) => v.showHome(settle(rows, 'courses', (used) => (used.length ? full.homeGpa({
+        locale: ctx.locale(), courses: used.map(({ c }) => ({ name: c.name, credits: c.credits, score: c.score })),
       }) : null)));
+      if (!rows.length) { compute(null); return; }
+      const waiting = ++homeJob;
+      ctx.full().then((full) => { if (waiting === homeJob) compute(full); }, (e) => v.showHome({ bad: [], error: e }));
     },
     // CSV in: replaces the table with the file's courses (course names stay text, never HTML).
     async importFile(input) {

@@ -6,7 +6,6 @@ import { field, explain, rowErrors } from '../errors.js';
 import * as csv from '../csv.js';
 
 export const dict = {
-  'tab.quota': ['名额分配（项目办）', 'Quota (offices)'],
   'q.title': ['按学生人数分配申报名额', 'Share the places by students'],
   'q.note': ['中心根据各学院国际联合培养项目学生人数，将申报指标按比例分配至各学院（LX-4.2.1）。', 'The centre allocates the application places to colleges in proportion to their joint-training students (LX-4.2.1).'],
   'q.noClause': ['该条款出自广东工业大学“励行领航者计划”实施方案；切换到该政策后可查看原文。', 'This clause is from the GDUT Lixing Navigator plan; switch to that policy to read it.'],
@@ -138,8 +137,8 @@ function view(ctx, data, act) {
         if (q.remainder != null) table.setOutput(i, 'remainder', Number(q.remainder).toFixed(4));
       });
       const sum = r.reduce((a, q) => a + q.quota, 0);
-      // The total as typed, full-width digits read as digits (the API accepts them too).
-      const want = Number(String(data.total).trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xFEE0)));
+      // The places to share out, as the API read them (full-width digits and all).
+      const want = r[0]?.total;
       const ok = sum === want;
       const clause = r[0]?.clause ?? 'LX-4.2.1';
       const quoted = ctx.policyInfo()?.clauses?.[clause];

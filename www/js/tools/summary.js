@@ -5,7 +5,6 @@
 import { h, replace } from '../dom.js';
 
 export const dict = {
-  'tab.summary': ['申请自查单', 'Application summary'],
   's.title': ['交换生申请自查单', 'Exchange application self-check'],
   's.intro': ['汇总你在各工具中填写的内容与计算结果；可打印为一页 A4，附在申请材料后。', 'What you entered in the other tools and what it comes to, on one A4 page to attach to your application.'],
   's.made': ['生成日期 {date} · 依据 {title}（{id}，规则指纹 {hash}）', 'Made on {date} · Rules: {title} ({id}, fingerprint {hash})'],

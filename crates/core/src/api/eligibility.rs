@@ -1,21 +1,17 @@
 //! `checkEligibility`.
 
-use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult};
-use crate::eligibility::{self, Applicant};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use super::{call, given, Export, Full, TextResult};
+use crate::eligibility::{self, Eligibility, EligibilityInput};
+use crate::error::Error;
+use crate::locale::Locale;
+use crate::policy::Policy;
+use serde_json::Value;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EligibilityRequest {
-    policy: Value,
-    #[serde(deserialize_with = "text")]
-    track: String,
-    // An object first: a derived struct would also accept a positional array.
-    #[serde(default)]
-    applicant: Option<Map<String, Value>>,
-    #[serde(default)]
-    locale: Option<String>,
+impl Export for EligibilityInput {
+    type Output<'p> = Eligibility;
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Eligibility, Error> {
+        eligibility::check_eligibility(given(policy)?, &self.track, &self.applicant, locale)
+    }
 }
 
 /// `checkEligibility({ policy, track, applicant, locale? })` →
@@ -27,15 +23,5 @@ struct EligibilityRequest {
 /// `invalid_number`, `out_of_range`, `invalid_step`, `unknown_field` at `applicant.<field>`;
 /// policy errors at `policy`.
 pub fn check_eligibility(input: Value) -> TextResult {
-    run(input, |input, locale| {
-        let req: EligibilityRequest = parse(input)?;
-        check_locale(req.locale.as_deref())?;
-        let p = load_policy(&req.policy, locale)?;
-        let applicant: Applicant = match req.applicant {
-            Some(map) => parse(Value::Object(map)).map_err(|e| e.at("applicant"))?,
-            None => Applicant::default(),
-        };
-        let r = eligibility::check_eligibility(&p, &req.track, &applicant, locale)?;
-        with_policy(&r, Some(&p))
-    })
+    call::<EligibilityInput, Full>(&input)
 }

@@ -1,17 +1,17 @@
 //! `validateApplication`, `validateField`.
 
-use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult};
-use crate::form::{self, form_from_json};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use super::{call, given, Export, Full, TextResult};
+use crate::error::Error;
+use crate::form::{self, ValidateFieldInput, ValidateInput, Validation};
+use crate::locale::Locale;
+use crate::policy::Policy;
+use serde_json::Value;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ValidateRequest {
-    policy: Value,
-    form: Map<String, Value>,
-    #[serde(default)]
-    locale: Option<String>,
+impl Export for ValidateInput {
+    type Output<'p> = Validation;
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Validation, Error> {
+        Ok(form::validate_application(given(policy)?, &self.form, locale))
+    }
 }
 
 /// `validateApplication({ policy, form, locale? })` →
@@ -22,24 +22,14 @@ struct ValidateRequest {
 /// # Errors
 /// `invalid_type` at `form` when it is not an object; policy errors at `policy`.
 pub fn validate_application(input: Value) -> TextResult {
-    run(input, |input, locale| {
-        let req: ValidateRequest = parse(input)?;
-        check_locale(req.locale.as_deref())?;
-        let p = load_policy(&req.policy, locale)?;
-        let r = form::validate_application(&p, &form_from_json(&req.form), locale);
-        with_policy(&r, Some(&p))
-    })
+    call::<ValidateInput, Full>(&input)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ValidateFieldRequest {
-    policy: Value,
-    form: Map<String, Value>,
-    #[serde(deserialize_with = "text")]
-    field: String,
-    #[serde(default)]
-    locale: Option<String>,
+impl Export for ValidateFieldInput {
+    type Output<'p> = Validation;
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Validation, Error> {
+        Ok(form::validate_field(given(policy)?, &self.form, &self.field, locale))
+    }
 }
 
 /// `validateField({ policy, form, field, locale? })` → the same shape as
@@ -48,11 +38,5 @@ struct ValidateFieldRequest {
 /// # Errors
 /// As [`validate_application`].
 pub fn validate_field(input: Value) -> TextResult {
-    run(input, |input, locale| {
-        let req: ValidateFieldRequest = parse(input)?;
-        check_locale(req.locale.as_deref())?;
-        let p = load_policy(&req.policy, locale)?;
-        let r = form::validate_field(&p, &form_from_json(&req.form), &req.field, locale);
-        with_policy(&r, Some(&p))
-    })
+    call::<ValidateFieldInput, Full>(&input)
 }

@@ -1,26 +1,35 @@
 //! `policies`, `describePolicy`, `convertGrade`, `computeGpa`, `homeGpa`.
 
-use super::{check_locale, load_policy, parse, run, text, with_policy, TextResult};
-use crate::algorithms::{self, ScoredCourse};
-use crate::decimal;
-use crate::grade::{self, CourseInput};
-use crate::policy;
-use rust_decimal::Decimal;
-use serde::Deserialize;
+use super::{call, given, Export, Full, TextResult};
+use crate::algorithms::{self, Comparison, HomeGpaInput};
+use crate::error::Error;
+use crate::grade::{self, ConvertInput, GpaInput, GpaResult, GradeAnswer};
+use crate::locale::Locale;
+use crate::policy::{self, Policy};
+use crate::read::{Obj, Request};
 use serde_json::Value;
 
-/// `policies()` → `[{ id, title, titleEn, year, hash }]`, as JSON text.
+/// `policies()` → `[{ id, title, titleEn, year, hash }]`, as JSON text (written at build time).
 #[must_use]
 pub fn policies() -> String {
-    serde_json::to_string(&policy::list()).unwrap_or_else(|_| "[]".to_owned())
+    policy::LIST_JSON.to_owned()
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DescribeRequest {
-    policy: Value,
-    #[serde(default)]
-    locale: Option<String>,
+/// `describePolicy({ policy })`: the request.
+pub struct Describe;
+
+impl Request for Describe {
+    const KEYS: &'static [&'static str] = &["policy", "locale"];
+    fn read(_: &Obj<'_>) -> Result<Self, Error> {
+        Ok(Self)
+    }
+}
+
+impl Export for Describe {
+    type Output<'p> = &'p Policy;
+    fn run(self, policy: Option<&Policy>, _: Locale) -> Result<&Policy, Error> {
+        given(policy)
+    }
 }
 
 /// `describePolicy({ policy })` → the resolved policy (every parameter, clause texts, hash).
@@ -28,25 +37,14 @@ struct DescribeRequest {
 /// # Errors
 /// As the policy loading.
 pub fn describe_policy(input: Value) -> TextResult {
-    run(input, |input, locale| {
-        let req: DescribeRequest = parse(input)?;
-        check_locale(req.locale.as_deref())?;
-        let p = load_policy(&req.policy, locale)?;
-        with_policy(&*p, None)
-    })
+    call::<Describe, Full>(&input)
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ConvertRequest {
-    policy: Value,
-    #[serde(deserialize_with = "text")]
-    grade: String,
-    /// XYU-12.7(1): the partner grades on the home standard (for a percentage score).
-    #[serde(default)]
-    same_standard: Option<bool>,
-    #[serde(default)]
-    locale: Option<String>,
+impl Export for ConvertInput {
+    type Output<'p> = GradeAnswer;
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<GradeAnswer, Error> {
+        grade::answer(given(policy)?, &self.grade, "grade", self.same_standard, locale)
+    }
 }
 
 /// `convertGrade({ policy, grade, sameStandard? })` → `{ grade, gradePoint, percentage, clause,
@@ -55,39 +53,14 @@ struct ConvertRequest {
 /// # Errors
 /// `invalid_grade` (listing valid grades) at `grade`, policy errors at `policy`.
 pub fn convert_grade(input: Value) -> TextResult {
-    run(input, |input, locale| {
-        let req: ConvertRequest = parse(input)?;
-        check_locale(req.locale.as_deref())?;
-        let p = load_policy(&req.policy, locale)?;
-        let c = grade::answer(&p, &req.grade, "grade", req.same_standard, locale)?;
-        with_policy(&c, Some(&p))
-    })
+    call::<ConvertInput, Full>(&input)
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct Course {
-    #[serde(default)]
-    name: String,
-    #[serde(deserialize_with = "decimal::req")]
-    credits: Decimal,
-    #[serde(deserialize_with = "text")]
-    grade: String,
-    /// XYU-12.7(1) for this course; overrides the request's.
-    #[serde(default)]
-    same_standard: Option<bool>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct GpaRequest {
-    policy: Value,
-    courses: Vec<Course>,
-    /// XYU-12.7(1) for every course (one exchange, one partner).
-    #[serde(default)]
-    same_standard: Option<bool>,
-    #[serde(default)]
-    locale: Option<String>,
+impl Export for GpaInput {
+    type Output<'p> = GpaResult;
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<GpaResult, Error> {
+        grade::compute_gpa(given(policy)?, &self.courses, locale)
+    }
 }
 
 /// `computeGpa({ policy, courses: [{ name, credits, grade, sameStandard? }], sameStandard? })`.
@@ -95,38 +68,15 @@ struct GpaRequest {
 /// # Errors
 /// The first unreadable course with its path (`courses[2].grade`).
 pub fn compute_gpa(input: Value) -> TextResult {
-    run(input, |input, locale| {
-        let req: GpaRequest = parse(input)?;
-        check_locale(req.locale.as_deref())?;
-        let p = load_policy(&req.policy, locale)?;
-        let partner = req.same_standard;
-        let courses: Vec<CourseInput> = req
-            .courses
-            .into_iter()
-            .map(|c| CourseInput { name: c.name, credits: c.credits, grade: c.grade, same_standard: c.same_standard.or(partner) })
-            .collect();
-        let r = grade::compute_gpa(&p, &courses, locale)?;
-        with_policy(&r, Some(&p))
-    })
+    call::<GpaInput, Full>(&input)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ScoredCourseInput {
-    #[serde(default)]
-    name: String,
-    #[serde(deserialize_with = "decimal::req")]
-    credits: Decimal,
-    #[serde(deserialize_with = "decimal::req")]
-    score: Decimal,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct HomeGpaRequest {
-    courses: Vec<ScoredCourseInput>,
-    #[serde(default)]
-    locale: Option<String>,
+impl Export for HomeGpaInput {
+    const POLICY: bool = false;
+    type Output<'p> = Comparison;
+    fn run(self, _: Option<&Policy>, _: Locale) -> Result<Comparison, Error> {
+        algorithms::compare(&self.courses)
+    }
 }
 
 /// `homeGpa({ courses: [{ name, credits, score }] })`: every common Chinese algorithm side
@@ -135,11 +85,5 @@ struct HomeGpaRequest {
 /// # Errors
 /// `out_of_range` for scores outside 0–100 or negative credits.
 pub fn home_gpa(input: Value) -> TextResult {
-    run(input, |input, _| {
-        let req: HomeGpaRequest = parse(input)?;
-        check_locale(req.locale.as_deref())?;
-        let courses: Vec<ScoredCourse> =
-            req.courses.into_iter().map(|c| ScoredCourse { name: c.name, credits: c.credits, score: c.score }).collect();
-        with_policy(&algorithms::compare(&courses)?, None)
-    })
+    call::<HomeGpaInput, Full>(&input)
 }

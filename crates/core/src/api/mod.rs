@@ -4,8 +4,10 @@
 //! contract is testable natively; the `exchange-calc` crate's `wasm` module only converts
 //! `JsValue` → `serde_json::Value` and the result's text → a JS object.
 //!
-//! Requests are `deny_unknown_fields` (a typo in a key is an error, not silently ignored);
-//! names are camelCase; decimals go out as strings and come in as numbers or strings.
+//! Each request type is its rule module's, and reads itself ([`Request`]); here each export is
+//! only the policy wired to the rule ([`Export`]), and [`call`] does the rest for all of them.
+//! A typo in a key is an error (`unknown_field`), not silently ignored; names are camelCase;
+//! decimals go out as strings and come in as numbers or strings.
 
 mod credits;
 mod deadlines;
@@ -14,6 +16,9 @@ mod eligibility;
 mod form;
 mod grades;
 mod quota;
+
+pub use deadlines::{ChecklistRequest, Deadlines, DeadlinesIcs};
+pub use grades::Describe;
 
 /// The API with each result as JSON text, serialized straight from its typed struct: what
 /// the wasm binding hands to `JSON.parse`. Building a `serde_json::Value` tree first (and
@@ -71,32 +76,13 @@ value_api! {
     allocate_quota;
 }
 
-/// `policies()` → `[{ id, title, titleEn, year, hash }]`.
-#[must_use]
-pub fn policies() -> Value {
-    serde_json::from_str(&text::policies()).unwrap_or(Value::Array(Vec::new()))
-}
-
-/// JSON text (this API's own output) → `Value`.
-///
-/// # Errors
-/// The failure `result` holds.
-pub fn value(result: TextResult) -> ApiResult {
-    let text = result?;
-    serde_json::from_str(&text).map_err(|e| Failure {
-        error: Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""),
-        locale: Locale::default(),
-    })
-}
-
-use crate::error::{Error, ErrorKind, Problem};
+use crate::error::{Error, ErrorKind, Expected, Found, Problem};
 use crate::locale::Locale;
 use crate::policy::{self, Policy};
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use crate::read::{Obj, Request};
 use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
-use std::fmt;
 
 /// An error together with the language its message is wanted in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +112,12 @@ impl Failure {
         self.error.message(self.locale)
     }
 
+    /// The message without the field (what a page shows under the field).
+    #[must_use]
+    pub fn reason(&self) -> String {
+        self.error.reason(self.locale)
+    }
+
     /// Every problem of an invalid policy.
     #[must_use]
     pub fn problems(&self) -> &[Problem] {
@@ -139,19 +131,118 @@ pub type ApiResult = std::result::Result<Value, Failure>;
 /// What the [`text`](mod@text) API functions return: the result as JSON text.
 pub type TextResult = std::result::Result<String, Failure>;
 
-/// Reads `locale` leniently before the request is parsed, so that even a malformed request
-/// gets its error in the right language. (Parsing then rejects a bad tag.)
+/// One export of the API: a request type that reads itself and the rule it runs. The input
+/// type and its reading belong to the rule's module; the impl here only wires the policy in.
+/// [`call`] does the rest, the same for every export: keys, locale, policy, result.
+pub trait Export: Request {
+    /// Whether the request names a policy (`allocateQuota` and `homeGpa` do not).
+    const POLICY: bool = true;
+    /// The result; it may borrow the policy (`describePolicy` is the policy itself).
+    type Output<'p>: Serialize;
+    /// Runs the rule. `policy` is `Some` exactly when [`Export::POLICY`].
+    ///
+    /// # Errors
+    /// What the rule finds unreadable (an unknown grade, a missing section…).
+    fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Self::Output<'_>, Error>;
+}
+
+/// Where a request's `policy` comes from: which policies an entry point holds.
+pub trait Source {
+    /// Resolves the request's `policy` value.
+    ///
+    /// # Errors
+    /// As [`policy::resolve`]; `needs_full_module` for what this source does not hold.
+    fn resolve(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>, Error>;
+}
+
+/// The full entry point: presets, whole policy documents and `{ extends }`.
+pub struct Full;
+
+impl Source for Full {
+    fn resolve(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>, Error> {
+        policy::resolve(value, "policy", locale)
+    }
+}
+
+/// The grades entry point: the presets' grade tables only (a policy object needs the full
+/// module, whose policy reader this one does not carry).
+pub struct GradesOnly;
+
+impl Source for GradesOnly {
+    fn resolve(value: &Value, _locale: Locale) -> Result<Cow<'static, Policy>, Error> {
+        policy::grades_view(value, "policy").map(Cow::Borrowed)
+    }
+}
+
+/// Answers one request: unknown keys, then the request's own keys, the locale, the policy
+/// from `S`, the rule, and the result as JSON text with `policy: { id, hash }`.
+///
+/// # Errors
+/// The first problem, in the request's language.
+pub fn call<E: Export, S: Source>(input: &Value) -> TextResult {
+    let locale = locale_of(input);
+    let answer = || -> Result<String, Error> {
+        let o = Obj::root(input, E::KEYS)?;
+        let request = E::read(&o).map_err(|e| missing_policy_first(&o, E::POLICY, e))?;
+        let policy = locale_and_policy::<S>(&o, E::POLICY, locale)?;
+        let out = request.run(policy.as_deref(), locale)?;
+        with_policy(&out, policy.as_deref())
+    };
+    answer().map_err(|error| Failure { error, locale })
+}
+
+/// A request missing its own keys and its `policy` names the policy first, the first key of
+/// every request that takes one.
+fn missing_policy_first(o: &Obj<'_>, takes_policy: bool, e: Error) -> Error {
+    if takes_policy && e.code() == "missing_field" && o.raw("policy").is_none() {
+        Error::new(ErrorKind::MissingField, "policy")
+    } else {
+        e
+    }
+}
+
+/// The part of [`call`] that is the same for every export: the `locale` tag, then the
+/// policy from `S` when the export takes one.
+fn locale_and_policy<S: Source>(o: &Obj<'_>, takes_policy: bool, locale: Locale) -> Result<Option<Cow<'static, Policy>>, Error> {
+    check_locale(o.opt_str("locale")?.as_deref())?;
+    if !takes_policy {
+        return Ok(None);
+    }
+    let value = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
+    S::resolve(value, locale).map(Some)
+}
+
+/// The policy an [`Export`] with `POLICY` is given.
+///
+/// # Errors
+/// `missing_field` at `policy`: a caller broke [`call`]'s promise (never in this crate).
+pub fn given(policy: Option<&Policy>) -> Result<&Policy, Error> {
+    policy.ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))
+}
+
+/// `policies()` → `[{ id, title, titleEn, year, hash }]`.
+#[must_use]
+pub fn policies() -> Value {
+    serde_json::from_str(&text::policies()).unwrap_or(Value::Array(Vec::new()))
+}
+
+/// JSON text (this API's own output) → `Value`.
+///
+/// # Errors
+/// The failure `result` holds.
+pub fn value(result: TextResult) -> ApiResult {
+    let text = result?;
+    serde_json::from_str(&text).map_err(|_| Failure {
+        error: Error::new(ErrorKind::InvalidType { expected: Expected::Json, found: Found::TooDeep }, ""),
+        locale: Locale::default(),
+    })
+}
+
+/// Reads `locale` leniently before the request is read, so that even a malformed request
+/// gets its error in the right language. (Reading then rejects a bad tag.)
 #[must_use]
 pub fn locale_of(input: &Value) -> Locale {
     input.get("locale").and_then(Value::as_str).and_then(Locale::parse).unwrap_or_default()
-}
-
-/// Parses a request, turning serde's first error into a coded [`Error`] with its path.
-///
-/// # Errors
-/// `invalid_type`, `unknown_field`, `missing_field`, `invalid_number`, … at the path.
-pub fn parse<T: DeserializeOwned>(input: Value) -> Result<T, Error> {
-    crate::json::from_value(&input)
 }
 
 /// Checks the optional `locale` tag of a request.
@@ -167,21 +258,23 @@ pub fn check_locale(tag: Option<&str>) -> Result<Locale, Error> {
     }
 }
 
-/// Resolves the request's `policy`.
-///
-/// # Errors
-/// As [`policy::resolve`].
-pub fn load_policy(value: &Value, locale: Locale) -> Result<Cow<'static, Policy>, Error> {
-    policy::resolve(value, "policy", locale)
-}
-
 /// Serializes a result to JSON text and, when it is an object, adds `policy: { id, hash }`
 /// so printouts name their rules.
 ///
 /// # Errors
 /// `invalid_type` if serialization fails (it cannot for this crate's types).
 pub fn with_policy<T: Serialize + ?Sized>(result: &T, policy: Option<&Policy>) -> Result<String, Error> {
-    let text = serde_json::to_string(result).map_err(|e| Error::new(ErrorKind::InvalidType { detail: e.to_string() }, ""))?;
+    let mut out = Vec::with_capacity(256);
+    let written = serde_json::to_writer(&mut out, result).is_ok();
+    finish(out, written, policy)
+}
+
+/// The part of [`with_policy`] that is the same for every result type, compiled once.
+fn finish(out: Vec<u8>, written: bool, policy: Option<&Policy>) -> Result<String, Error> {
+    // No result type can fail to serialize (string keys only, no floats); serde_json's error
+    // text is not worth its weight in the wasm (its Display links every io error message).
+    let unrepresentable = || Error::new(ErrorKind::InvalidType { expected: Expected::Json, found: Found::Unrepresentable(String::new()) }, "");
+    let text = String::from_utf8(out).ok().filter(|_| written).ok_or_else(unrepresentable)?;
     Ok(match policy {
         Some(p) => splice_policy(text, p),
         None => text,
@@ -205,41 +298,4 @@ fn splice_policy(mut text: String, p: &Policy) -> String {
         text.push_str("}}");
     }
     text
-}
-
-/// Runs `f` on a request, attaching the request's language to any error.
-///
-/// # Errors
-/// `f`'s error, with the request's locale.
-pub fn run(input: Value, f: impl FnOnce(Value, Locale) -> Result<String, Error>) -> TextResult {
-    let locale = locale_of(&input);
-    f(input, locale).map_err(|error| Failure { error, locale })
-}
-
-/// For free-text fields that people may type as numbers (`"grade": 85`): a string or a
-/// number, as text.
-///
-/// # Errors
-/// `invalid_type` for anything else.
-pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    struct TextVisitor;
-    impl Visitor<'_> for TextVisitor {
-        type Value = String;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("text or a number")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_owned())
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-            Ok(crate::decimal::f64_text(v))
-        }
-    }
-    d.deserialize_any(TextVisitor)
 }

@@ -1,0 +1,48 @@
+//! Money in fen (0.01 CNY), exact: every amount has two places, and a sum or difference that
+//! cannot keep them is `overflow`, never a rounding.
+
+use crate::decimal::{self, Decimal};
+use crate::error::{Error, ErrorKind, Result};
+
+/// Zero yuan, written `0.00`.
+pub fn zero() -> Decimal {
+    Decimal::new(0, 2)
+}
+
+/// Rounds half-up to the fen and keeps two places, or reports `overflow` at `field` when the
+/// value has no exact two-place form (beyond about 7.9 × 10^26).
+pub fn to_fen(value: Decimal, field: &str) -> Result<Decimal> {
+    let mut v = decimal::round_half_up(value, 2);
+    v.rescale(2);
+    if v.scale() == 2 {
+        Ok(v)
+    } else {
+        Err(Error::new(ErrorKind::Overflow, field))
+    }
+}
+
+/// Adds two fen amounts exactly. `checked_add` alone is not enough: past the two-place range
+/// rust_decimal drops places and rounds instead of failing, which would break the fen sum.
+pub fn add(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
+    let sum = a.checked_add(b).ok_or_else(|| Error::new(ErrorKind::Overflow, field))?;
+    to_fen(sum, field)
+}
+
+/// Subtracts two fen amounts exactly.
+pub fn sub(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
+    let diff = a.checked_sub(b).ok_or_else(|| Error::new(ErrorKind::Overflow, field))?;
+    to_fen(diff, field)
+}
+
+/// Splits `amount` into `(kept, rest)` with `kept = min(amount, budget)`, taking `kept` from
+/// the budget. All three are fen amounts, so no rounding happens here.
+pub fn fill(amount: Decimal, budget: &mut Decimal, field: &str) -> Result<(Decimal, Decimal)> {
+    let kept = amount.min(*budget);
+    *budget = sub(*budget, kept, field)?;
+    Ok((kept, sub(amount, kept, field)?))
+}
+
+/// An amount as messages show it: two places.
+pub fn money(v: Decimal) -> String {
+    decimal::fixed2(v)
+}
