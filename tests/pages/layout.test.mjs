@@ -1,6 +1,7 @@
 // Phone first (issue 15): every tool with realistic data (fixtures.mjs), at 375, 768 and 1280
 // px, in both languages. The document never scrolls sideways; no number, date or clause chip
-// wraps inside itself; nothing is cut off at the right (tabs, policy titles); and the styles
+// wraps inside itself; nothing is cut off at the right (tabs, policy titles) and no select's
+// chosen option is cut off; and the styles
 // that carry meaning hold: the funding bar's payer colours, the red frame of a forfeit
 // deadline, 44 px touch targets.
 import { test, before, after } from 'node:test';
@@ -22,7 +23,7 @@ function inspect(tool) {
   const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   // One line each: the text's boxes all overlap vertically (a smaller font on the same line
   // starts lower, but still overlaps).
-  const atoms = '.stat-value, button.clause, .badge, .grid td.num, .grid td.out output, time, .f-lines td.num, .nowrap, .verdict-icon';
+  const atoms = '.stat-value, button.clause, .badge, .grid td.num, .grid thead th:not(.num):not(:has(> .sr-only)), .grid td.out output, time, .f-lines td.num, .nowrap, .verdict-icon';
   for (const el of document.querySelectorAll(atoms)) {
     if (!shown(el) || !el.textContent.trim()) continue;
     const range = document.createRange();
@@ -39,6 +40,20 @@ function inspect(tool) {
     const r = el.getBoundingClientRect();
     if (shown(el) && (r.right > vw + 0.5 || r.left < -0.5)) problems.push(`"${el.textContent.trim()}" is outside the viewport (${Math.round(r.left)}–${Math.round(r.right)})`);
     if (shown(el) && el.scrollWidth > el.clientWidth + 1) problems.push(`"${el.textContent.trim()}" is cut off inside its box`);
+  }
+  // A select cannot wrap: its chosen option must fit. A copy holding only that option, sized
+  // to its content, is the width the select needs.
+  for (const el of panel?.querySelectorAll('select') ?? []) {
+    const chosen = el.selectedOptions[0];
+    if (!shown(el) || !chosen) continue;
+    const copy = el.cloneNode(false);
+    copy.append(chosen.cloneNode(true));
+    Object.assign(copy.style, { position: 'absolute', visibility: 'hidden', width: 'auto', minWidth: '0', maxWidth: 'none' });
+    el.parentElement.append(copy);
+    const need = copy.getBoundingClientRect().width;
+    copy.remove();
+    const have = el.getBoundingClientRect().width;
+    if (need > have + 1) problems.push(`the select's "${chosen.textContent.trim()}" is cut off (${Math.round(have)} px of ${Math.round(need)})`);
   }
   // Touch targets: every control a finger presses is 44 px tall (radio and check boxes sit in
   // 44 px labels), except the clause chips and links inside text.
