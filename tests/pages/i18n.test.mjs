@@ -102,3 +102,17 @@ test('a translator per language; placeholders are filled as text', () => {
   assert.equal(zh('clause', { id: '<b>' }), '条款 <b>');
   assert.equal(toLocale(undefined), 'zh-CN');
 });
+
+test('a count picks its English word; Chinese has one form', () => {
+  const zh = translator('zh-CN', dictionaries);
+  const en = translator('en', dictionaries);
+  assert.equal(en('err.badRows', { n: 1 }), '1 row has a mistake and is left out (marked in the table); the other rows still count.');
+  assert.equal(en('err.badRows', { n: 2 }), '2 rows have a mistake and are left out (marked in the table); the other rows still count.');
+  assert.equal(en('c.semesterOption', { n: 1 }), '1 semester');
+  assert.equal(en('c.semesterOption', { n: '2' }), '2 semesters');
+  assert.equal(zh('c.semesterOption', { n: 2 }), '2 个学期');
+  assert.deepEqual(en.nodes('g.imported', { n: 1 }), [1, ' course imported.']);
+  // No English string counts with "(s)".
+  const lazy = Object.entries(all).filter(([, [, e]]) => /\w\(s\)/.test(e)).map(([k]) => k);
+  assert.deepEqual(lazy, []);
+});

@@ -9,15 +9,19 @@ export const toLocale = (tag) => (String(tag ?? '').toLowerCase().startsWith('en
 
 /**
  * The strings of one language over dictionaries `{ key: [zh, en] }`: `t(key, vars)` with
- * `{name}` placeholders filled as text. An unknown key comes back as itself (a test makes
- * sure none is used).
+ * `{name}` placeholders filled as text, and `{name|one|other}` the word for that count in
+ * English ("1 row has", "2 rows have"; Chinese needs none). An unknown key comes back as
+ * itself (a test makes sure none is used).
  */
 export function translator(locale, dicts) {
   const at = locale === 'en' ? 1 : 0;
   const table = Object.assign({}, ...dicts);
+  const plural = new Intl.PluralRules(locale);
+  const counted = (s, vars) => s.replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, k, one, other) =>
+    (k in vars ? (plural.select(Number(vars[k])) === 'one' ? one : other) : m));
   const t = (key, vars = {}) => {
     const pair = table[key];
-    const s = pair ? pair[at] : key;
+    const s = counted(pair ? pair[at] : key, vars);
     return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
   };
   t.locale = locale;
@@ -25,7 +29,7 @@ export function translator(locale, dicts) {
   /** As t, but a var may be a DOM node (kept as is): for a clause id that must not wrap. */
   t.nodes = (key, vars = {}) => {
     const pair = table[key];
-    return (pair ? pair[at] : key).split(/(\{\w+\})/).filter(Boolean).map((part) => {
+    return counted(pair ? pair[at] : key, vars).split(/(\{\w+\})/).filter(Boolean).map((part) => {
       const k = /^\{(\w+)\}$/.exec(part)?.[1];
       return k && k in vars ? vars[k] : part;
     });

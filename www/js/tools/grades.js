@@ -38,7 +38,7 @@ export const dict = {
   'g.import': ['导入成绩单 CSV', 'Import transcript CSV'],
   'g.export': ['导出结果 CSV', 'Export results CSV'],
   'g.importHint': ['CSV 列：课程, 学分, 成绩（表头可用中文或英文，也可不带表头）', 'CSV columns: course, credits, grade (header in Chinese or English, or none)'],
-  'g.imported': ['已导入 {n} 门课程。', '{n} courses imported.'],
+  'g.imported': ['已导入 {n} 门课程。', '{n} {n|course|courses} imported.'],
   'g.importEmpty': ['文件中没有找到课程。', 'No courses found in the file.'],
   'g.clause': ['条款', 'Clause'],
   'g.summaryTitle': ['成绩与 GPA（XYU-12.7）', 'Grades and GPA (XYU-12.7)'],

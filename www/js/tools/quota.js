@@ -24,7 +24,7 @@ export const dict = {
   'q.remainder': ['余数', 'Remainder'],
   'q.pasteLabel': ['粘贴多行：学院, 人数（每行一个；逗号、中文逗号或制表符分隔）', 'Paste rows: college, students (one per line; comma, Chinese comma or tab)'],
   'q.pasteButton': ['添加粘贴的行', 'Add pasted rows'],
-  'q.pasted': ['已添加 {n} 行：{names}', 'Added {n} rows: {names}'],
+  'q.pasted': ['已添加 {n} 行：{names}', 'Added {n} {n|row|rows}: {names}'],
   'q.pastedNone': ['没有可添加的行。', 'Nothing to add.'],
   'q.empty': ['填写总名额和各学院人数后显示分配结果。', 'Enter the total and each college’s students to see the places.'],
   'q.fixAbove': ['请先改正上面标出的输入。', 'Correct the marked input above first.'],
