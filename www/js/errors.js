@@ -16,7 +16,7 @@ export const dict = {
   'err.overflow': ['数值太大，无法精确计算', 'The number is too large to compute exactly'],
   'err.badRows': ['{n} 行有误，未计入结果（已在表中标出）；其余各行照常计算。', '{n} {n|row has|rows have} a mistake and {n|is|are} left out (marked in the table); the other rows still count.'],
   'err.left': ['未计入', 'left out'],
-  'err.badRowsElsewhere': ['另有 {n} 行有误，未计入；请在该工具中改正。', '{n} more {n|row has|rows have} a mistake and {n|is|are} left out; correct them in that tool.'],
+  'err.badRowsElsewhere': ['另有 {n} 行有误，未计入；请在该工具中改正。', '{n} more {n|row has|rows have} a mistake and {n|is|are} left out; correct {n|it|them} in that tool.'],
   'csv.unknown': ['不认识的列名“{name}”；可用的列名：{names}', 'Unknown column "{name}"; the columns are: {names}'],
   'csv.duplicate': ['列“{name}”出现了两次', 'The column "{name}" appears twice'],
   'csv.missing': ['缺少“{name}”列', 'The "{name}" column is missing'],

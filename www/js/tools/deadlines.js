@@ -126,7 +126,7 @@ function deadline(ctx, d, withClauseButton) {
     h('div', { class: 'deadline-date' },
       h('time', { datetime: d.due, class: 'big' }, d.due), ' ',
       h('span', { class: 'muted small' }, weekday(d.due, ctx.locale()))),
-    h('div', { class: 'deadline-what' }, h('span', {}, d.title), ' ', withClauseButton ? ctx.clauseButton(d.clause) : h('span', { class: 'muted small' }, `(${d.clause})`)),
+    h('div', { class: 'deadline-what' }, h('span', {}, d.title), ' ', withClauseButton ? ctx.clauseButton(d.clause) : h('span', { class: 'muted small nowrap' }, `(${d.clause})`)),
     d.consequence ? h('p', { class: 'consequence' }, h('strong', {}, t('d.consequence')), d.consequence) : null);
 }
 

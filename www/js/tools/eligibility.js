@@ -324,7 +324,7 @@ function summary(ctx, data) {
         h('span', { class: 'verdict-track muted small' }, t.nodes('e.verdictFor', { track: name, clause: h('span', { class: 'nowrap' }, r.clause) }))),
       r.fundingFindings.length ? h('p', {}, t('e.answerLabel', { label: t('e.fundableLabel') }), t(`e.fundable.${r.fundable}`)) : null,
       open.length ? [h('p', { class: 'small' }, t('e.summaryOpen')),
-        h('ul', { class: 'sum-list small' }, open.map((f) => h('li', {}, h('strong', {}, t(f.outcome)), ' ', f.message, ` (${f.clause})`)))]
+        h('ul', { class: 'sum-list small' }, open.map((f) => h('li', {}, h('strong', {}, t(f.outcome)), ' ', f.message, ' ', h('span', { class: 'nowrap' }, `(${f.clause})`))))]
         : h('p', { class: 'small' }, t('e.summaryAllMet')),
     ],
   };

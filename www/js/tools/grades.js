@@ -13,6 +13,9 @@ export const dict = {
   'g.gradeHint': ['例如 B+、Ａ－、88；大小写、全角均可。', 'E.g. B+, Ａ－, 88; any case, full-width forms are fine.'],
   'g.point': ['绩点', 'Grade point'],
   'g.percentage': ['百分制', 'Percentage'],
+  // The summary's narrow table (it fits a phone's width): the same columns, shorter words.
+  'g.pointShort': ['绩点', 'Points'],
+  'g.percentageShort': ['百分制', '%'],
   'g.result': ['{grade} → 绩点 {point}，百分制 {pct}', '{grade} → grade point {point}, percentage {pct}'],
   'g.resultPct': ['{grade} 分：成绩标准相同，直接认定（百分制 {pct}）', '{grade}: same grading standard, taken over directly (percentage {pct})'],
   'g.resultPf': ['{grade}：通过制成绩，只计学分，不计绩点', '{grade}: a pass/fail grade, counts for credits only'],
@@ -293,7 +296,7 @@ function summary(ctx, data) {
       h('p', { class: 'sum-stats' }, `${t('g.gpa')} `, h('strong', { 'data-testid': 'sum-gpa' }, r.gpa ?? '—'), ` · ${t('g.average')} `, h('strong', {}, r.averagePercentage ?? '—'),
         ` · ${t('g.creditsSummary', { gpa: r.gpaCredits, total: r.totalCredits, earned: r.earnedCredits })}`),
       scrollBox(t('g.summaryTitle'), h('table', { class: 'grid sum-table' },
-        h('thead', {}, h('tr', {}, [t('g.course'), t('g.credits'), t('g.grade'), t('g.point'), t('g.percentage')].map((x) => h('th', { scope: 'col' }, x)))),
+        h('thead', {}, h('tr', {}, [t('g.course'), t('g.credits'), t('g.grade'), t('g.pointShort'), t('g.percentageShort')].map((x) => h('th', { scope: 'col' }, x)))),
         h('tbody', {}, r.courses.map((c) => h('tr', {}, h('td', {}, c.name), h('td', { class: 'num' }, c.credits), h('td', {}, c.grade),
           h('td', { class: 'num' }, c.gradePoint ?? '—'), h('td', { class: 'num' }, c.percentage ?? '—')))))),
       s.bad.length ? h('p', { class: 'small error' }, t('err.badRowsElsewhere', { n: s.bad.length })) : null,
