@@ -179,7 +179,7 @@ async function checkPage(url, { worker = true, allow, expected = EXPECTED, eleme
       assert.match(await calc.getByTestId('single-result').textContent(), /grade point 3\.3, percentage 88/);
       await calc.getByRole('tab', { name: 'Cohort (offices)' }).click();
       await calc.getByLabel('Choose a CSV file').setInputFiles(csv());
-      await calc.getByText('1 students, 3 rows; 0 rows had errors and were left out.').waitFor();
+      await calc.getByText('1 student, 3 rows; 0 rows had errors and were left out.').waitFor();
       assert.deepEqual(await calc.locator('.panel[data-panel=cohort] tbody tr').allTextContents(), ['s12.9586.0061']);
       const fallback = await calc.getByText(/background worker did not start/).count();
       const fromWorker = await page.evaluate(() => window.xcSeen.workerResults);

@@ -1,7 +1,7 @@
 // Cohort conversion for program offices: one CSV (学号,课程,学分,成绩 or studentId, course,
 // credits, grade) → every student's GPA and average (XYU-12.7), bad rows reported by line. The
 // work runs in a Web Worker.
-import { h, replace, nextId, scrollBox } from '../dom.js';
+import { h, replace, scrollBox } from '../dom.js';
 import * as csv from '../csv.js';
 import { csvFileProblem } from '../errors.js';
 import { startBatchWorker } from '../wasm.js';
@@ -12,7 +12,7 @@ export const dict = {
   'co.file': ['选择 CSV 文件', 'Choose a CSV file'],
   'co.reading': ['正在读取 {done} / {total} 字节…', 'Reading {done} / {total} bytes…'],
   'co.computing': ['正在计算…', 'Computing…'],
-  'co.summary': ['{students} 名学生，{rows} 行；{errors} 行有误未计入。', '{students} students, {rows} rows; {errors} rows had errors and were left out.'],
+  'co.summary': ['{students} 名学生，{rows} 行；{errors} 行有误未计入。', '{students} {students|student|students}, {rows} {rows|row|rows}; {errors} {errors|row had an error and was|rows had errors and were} left out.'],
   'co.student': ['学号', 'Student id'],
   'co.course': ['课程', 'Course'],
   'co.gpa': ['GPA', 'GPA'],
@@ -52,17 +52,29 @@ function rowMessage(ctx, e) {
 
 function view(ctx, act) {
   const { t } = ctx;
-  const fid = nextId('cohort-file');
   const progress = h('progress', { max: '1', value: '0', hidden: true, 'aria-label': t('co.progress') });
   const status = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite' });
   const out = h('div');
-  const file = h('input', { id: fid, type: 'file', accept: '.csv,text/csv', onchange: () => act.run(file.files?.[0]) });
+  // The page's own button, not the browser's "Choose File" (in the browser's language, not
+  // the page's, and under 44 px); the chosen file's name beside it.
+  const chosen = h('span', { class: 'muted small', 'data-testid': 'cohort-file-name' });
+  const file = h('input', {
+    type: 'file', accept: '.csv,text/csv', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', 'aria-label': t('co.file'),
+    onchange: () => {
+      const f = file.files?.[0];
+      if (!f) return;
+      chosen.textContent = f.name;
+      file.value = ''; // choosing the same file again (edited) runs it again
+      act.run(f);
+    },
+  });
   const clause = ctx.policyInfo()?.grades?.clause;
 
   const root = h('div', { class: 'card' },
     h('h2', {}, t('co.title')),
     h('p', { class: 'muted small' }, t('co.hint')),
-    h('label', { for: fid }, t('co.file')), file, progress, status, out);
+    h('div', { class: 'csv-bar' }, h('button', { type: 'button', onclick: () => file.click() }, t('co.file')), file, chosen),
+    progress, status, out);
 
   return {
     root,
