@@ -224,7 +224,8 @@ test('Vite: the build and the development server, with no config', async () => {
   dev.stdout.on('data', (d) => { log += d; });
   dev.stderr.on('data', (d) => { log += d; });
   try {
-    for (let i = 0; !log.includes(`:${port}`); i++) {
+    // Vite colours its banner wherever a CI variable is set, even into a pipe: `:\x1b[1m42499`.
+    for (let i = 0; !log.replace(/\x1b\[[0-9;]*m/g, '').includes(`:${port}`); i++) {
       assert.ok(i < 300 && dev.exitCode === null, `vite dev server did not start:\n${log}`);
       await new Promise((r) => setTimeout(r, 100));
     }
