@@ -169,7 +169,7 @@ fn lx_5_1_2_airfare_above_economy_is_partly_the_students() {
     let f = finding(&v, "airfare_economy");
     assert_eq!(f["outcome"], "fail");
     let msg = f["message"].as_str().unwrap();
-    assert!(msg.contains("6500.00") && msg.contains("2500.00") && msg.contains("economy"), "{msg}");
+    assert!(msg.contains("6,500.00") && msg.contains("2,500.00") && msg.contains("economy"), "{msg}");
     // No school item: the ratio and cap do not apply and are not reported.
     assert!(v["findings"].as_array().unwrap().iter().all(|f| f["code"] != "school_cap"));
 }
@@ -271,7 +271,7 @@ fn lx_5_2_school_cap_moves_the_excess_to_the_student() {
     );
     let f = finding(&v, "school_cap");
     assert_eq!(f["outcome"], "fail");
-    assert!(f["message"].as_str().unwrap().contains("8800.00"), "{f}");
+    assert!(f["message"].as_str().unwrap().contains("8,800.00"), "{f}");
     assert_ne!(v["policy"]["hash"], ok(json!({ "policy": "gdut-lixing-2026", "costs": [] }))["policy"]["hash"]);
 }
 
@@ -317,7 +317,7 @@ fn lx_5_2_share_ratio_splits_every_school_item() {
     assert!(r.lines.iter().filter(|l| l.part == Part::OutsideShareRatio).all(|l| l.clause == "LX-5.2"));
     let f = r.findings.iter().find(|f| f.code == "school_share_ratio").unwrap();
     assert_eq!(f.outcome, Outcome::Pass);
-    assert!(f.message.contains("7760.00"), "{}", f.message);
+    assert!(f.message.contains("7,760.00"), "{}", f.message);
 }
 
 #[test]
@@ -535,7 +535,7 @@ fn line_notes_start_with_a_capital_in_english() {
     // Airfare: 6000 college, 500 above the fare. Tuition: 0.8 × 1000 = 800, 200 outside the
     // ratio; 800 above the cap of 100 → 100 school, 700 student.
     assert_eq!(notes, [
-        "Above the economy fare of 6000.00 CNY: the student's",
+        "Above the economy fare of 6,000.00 CNY: the student's",
         "The school pays a share of 0.8; the rest is the student's",
         "Above the school's cap of 100.00 CNY: the student's",
     ]);

@@ -56,13 +56,13 @@ test('eight costs with a ticket above economy: school 38800, college 6500, stude
   const air = page.locator('[data-testid="f-lines"] tr[data-cost="4"]');
   assert.equal(await air.count(), 2);
   assert.deepEqual(await cells(page.locator('tbody[data-payer="college"] tr[data-cost="4"]')), ['5. 国际往返机票', '6,500.00', '', 'LX-5.1.2']);
-  assert.deepEqual(await cells(page.locator('tbody[data-payer="student"] tr[data-cost="4"]')), ['5. 国际往返机票', '2,500.00', '超出经济舱标准 6500.00 元的部分由个人承担', 'LX-5.1.2']);
+  assert.deepEqual(await cells(page.locator('tbody[data-payer="student"] tr[data-cost="4"]')), ['5. 国际往返机票', '2,500.00', '超出经济舱标准 6,500.00 元的部分由个人承担', 'LX-5.1.2']);
   assert.deepEqual(await cells(page.locator('tbody[data-payer="student"] tr[data-cost="5"]')), ['6. 签证费', '1,000.00', '', 'LX-5.1.3']);
 
   // Findings: the ticket above economy fails LX-5.1.2 and says what to do; the cap and the ratio
   // are left to the year's notice (LX-5.2) → review, not a guessed number.
   const findings = page.locator('.panel[data-panel=funding] .finding');
-  assert.match(await text(findings.filter({ hasText: 'LX-5.1.2' })), /^不符合 机票超过经济舱标准 6500\.00 元.*按经济舱购票可全额资助/);
+  assert.match(await text(findings.filter({ hasText: 'LX-5.1.2' })), /^不符合 机票超过经济舱标准 6,500\.00 元.*按经济舱购票可全额资助/);
   const review = findings.filter({ hasText: 'LX-5.2' });
   assert.equal(await review.count(), 2);
   for (const f of await review.all()) {
@@ -206,7 +206,7 @@ test('English: labels, items, results and messages follow, and lang is en', asyn
   await page.getByLabel('Economy round-trip fare (optional)').fill('6500');
   assert.equal(await page.getByTestId('f-total').textContent(), '51,400.00 CNY');
   assert.equal(await page.getByTestId('f-student').textContent(), '6,100.00 CNY');
-  assert.match(await text(page.locator('.panel[data-panel=funding] .finding', { hasText: 'LX-5.1.2' })), /^Not met The airfare is above the economy fare of 6500\.00 CNY/);
+  assert.match(await text(page.locator('.panel[data-panel=funding] .finding', { hasText: 'LX-5.1.2' })), /^Not met The airfare is above the economy fare of 6,500\.00 CNY/);
   assert.match(await text(page.locator('ol.f-list li').first()), /Pay the programme costs yourself first/);
   await page.getByLabel('Amount 2', { exact: true }).fill('x');
   assert.equal(await page.getByLabel('Amount 2', { exact: true }).getAttribute('aria-invalid'), 'true');

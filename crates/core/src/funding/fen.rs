@@ -42,7 +42,41 @@ pub fn fill(amount: Decimal, budget: &mut Decimal, field: &str) -> Result<(Decim
     Ok((kept, sub(amount, kept, field)?))
 }
 
-/// An amount as messages show it: two places.
+/// An amount as messages show it: two places, thousands grouped by commas as the page groups
+/// the figures beside it (zh-CN and en both write 6,800.00).
 pub fn money(v: Decimal) -> String {
-    decimal::fixed2(v)
+    let plain = decimal::fixed2(v);
+    let (sign, digits) = plain.split_at(usize::from(plain.starts_with('-')));
+    let (int, frac) = digits.split_at(digits.find('.').unwrap_or(digits.len()));
+    let mut out = String::with_capacity(plain.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push_str(frac);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_groups_thousands_and_keeps_two_places() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (value, want) in [
+            ("0", "0.00"),
+            ("100", "100.00"),
+            ("999.995", "1,000.00"),
+            ("6800", "6,800.00"),
+            ("48186.79", "48,186.79"),
+            ("1234567.5", "1,234,567.50"),
+            ("-2500", "-2,500.00"),
+        ] {
+            assert_eq!(money(d(value)), want, "{value}");
+        }
+    }
 }
