@@ -33,6 +33,11 @@ test('an embed of the grades tool alone answers from the grades module and never
     page.on('request', (r) => requests.push(pathOf(r.url())));
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    // The browser is idle at once, every time: whatever the page would fetch when idle it
+    // fetches now, so a quiet network below means it never would (no guess at a delay).
+    await page.addInitScript(() => {
+      window.requestIdleCallback = (fn) => setTimeout(() => fn({ didTimeout: false, timeRemaining: () => 50 }), 0);
+    });
     await page.goto(`${site.url}/`);
     await page.waitForSelector('exchange-calc[data-ready="true"]');
     const calc = page.locator('exchange-calc');
@@ -50,8 +55,7 @@ test('an embed of the grades tool alone answers from the grades module and never
     }
     assert.equal(await calc.getByTestId('gpa').textContent(), '2.95');
     assert.equal(await calc.getByTestId('average').textContent(), '86.00');
-    // Past the idle time the app would use to fetch the rest: still nothing of it.
-    await page.waitForTimeout(1500);
+    await page.waitForLoadState('networkidle');
     assert.ok(requests.some((r) => GRADES.test(r)), 'the grades module was loaded');
     assert.deepEqual(requests.filter((r) => FULL.test(r) || CHUNK.test(r)), [], 'no request for the full module or another tool');
     // The home-score comparison is the full module's: the first score typed brings it in.
@@ -112,7 +116,16 @@ test('a tool opened before the full module arrives shows its skeleton, then fill
     assert.ok(await panel.getByRole('heading').count() > 0, 'the credits tool is there');
     const after = await page.evaluate(() => [document.querySelector('[role=tablist]').getBoundingClientRect().top, document.querySelector('[data-panel="credits"]').getBoundingClientRect().top]);
     assert.deepEqual(after, before, 'the tabs and the panel stay where they were');
-    // And it answers: the clause dialog now has the quoted text (describePolicy, full module).
+    // And it answers: a finding's clause opens the regulation's text (describePolicy, full
+    // module). 64 class hours at 16–18 an hour is 3.56–4.00 credits, 4 recognized, 16 of 20 short
+    // (XYU-12.2).
+    await panel.getByLabel('本期培养计划学分').fill('20');
+    await panel.getByLabel('课程 1', { exact: true }).fill('Calculus');
+    await panel.getByLabel('学时 1', { exact: true }).fill('64');
+    await panel.getByLabel('外方成绩 1', { exact: true }).fill('A');
+    assert.equal(await panel.getByTestId('range').textContent(), '3.56–4.00');
+    await panel.locator('.finding', { hasText: '尚差 16.00 学分' }).getByRole('button', { name: 'XYU-12.2' }).click();
+    assert.match(await page.getByRole('dialog', { name: '条款 XYU-12.2' }).textContent(), /16-18学时计1个学分/);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
