@@ -24,8 +24,10 @@ function inspect(tool) {
   // One line each: the text's boxes all overlap vertically (a smaller font on the same line
   // starts lower, but still overlaps).
   const atoms = '.stat-value, button.clause, .badge, .grid td.num, .grid thead th:not(.num):not(:has(> .sr-only)), .grid td.out output, time, .f-lines td.num, .nowrap, .verdict-icon';
+  let checked = 0;
   for (const el of document.querySelectorAll(atoms)) {
     if (!shown(el) || !el.textContent.trim()) continue;
+    checked++;
     // A header may wrap between its words, not inside one.
     if (el.matches('thead th') && /\s/.test(el.textContent.trim())) continue;
     const range = document.createRange();
@@ -37,6 +39,8 @@ function inspect(tool) {
     }
     if (lines.length > 1) problems.push(`"${el.textContent.trim()}" (${el.className || el.tagName}) wraps onto ${lines.length} lines`);
   }
+  // Every tool with its fixture shows some of them; none means the selectors went stale.
+  if (!checked) problems.push(`no ${atoms} to check in ${tool}`);
   // Nothing cut off at the viewport's edge or inside its own box.
   for (const el of document.querySelectorAll('[role=tab], .policy-choice, .bar h1, .lang')) {
     const r = el.getBoundingClientRect();
