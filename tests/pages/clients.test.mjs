@@ -1,7 +1,7 @@
 // The npm package as web developers use it: `npm pack`, then each client section of the
 // package README (npm/README.md) done as written: its files written, its commands run, in
-// scratch projects that share one install of the current Vite, webpack, esbuild and TypeScript
-// from npm. Each build is served (with the strict CSP) and driven in headless Chromium: the
+// scratch projects that share one install of Vite, webpack, esbuild and TypeScript at the
+// versions tests/clients pins with its lockfile (a new release upstream cannot fail CI). Each build is served (with the strict CSP) and driven in headless Chromium: the
 // grade converts with no console error and no failed request, the element gets ready, and
 // the cohort tool's batch runs in its worker, not on the page's thread.
 import { test, before, after } from 'node:test';
@@ -16,7 +16,8 @@ import { root, serve, launch } from './harness.mjs';
 const repo = path.resolve(root, '..');
 const EXPECTED = 'B+ → grade point 3.3, percentage 88'; // XYU-12.7(2): B+ is 3.3 and 88
 // What the README's `npm install` lines may name: installed once, below, for every project.
-const TOOLS = ['vite', 'webpack', 'webpack-cli', 'esbuild', 'typescript', '@types/node'];
+const CLIENTS = path.join(repo, 'tests/clients');
+const TOOLS = Object.keys(JSON.parse(fs.readFileSync(path.join(CLIENTS, 'package.json'), 'utf8')).devDependencies);
 // npx never downloads what is missing (that would hide a package the README forgot).
 const env = { ...process.env, npm_config_yes: 'false', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_loglevel: 'error' };
 const sh = (cmd, cwd) => execFileSync('sh', ['-c', cmd], { cwd, env, encoding: 'utf8', timeout: 180_000, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -53,9 +54,10 @@ before(async () => {
   sections = readme();
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'xc-clients-'));
   const packed = JSON.parse(sh(`npm pack ${JSON.stringify(path.join(repo, 'dist/npm'))} --json --pack-destination .`, scratch));
-  fs.writeFileSync(path.join(scratch, 'package.json'), '{"name":"scratch","private":true,"type":"module"}');
-  // Current versions (npm's own cache keeps the downloads between runs).
-  sh(`npm install --no-save ./${packed[0].filename} ${TOOLS.join(' ')}`, scratch);
+  for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(CLIENTS, file), path.join(scratch, file));
+  // The locked tools (npm's own cache keeps the downloads between runs), then the package.
+  sh('npm ci --prefer-offline', scratch);
+  sh(`npm install --no-save --prefer-offline ./${packed[0].filename}`, scratch);
   browser = await launch();
 });
 
