@@ -2,15 +2,12 @@
 // languages, on a phone and on a wide screen: no violations at all, of any impact.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serve, launch, root } from './harness.mjs';
+import { serve, launch, axeViolations } from './harness.mjs';
 import { openTool, toolIds } from './fixtures.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-const axePath = path.resolve(root, '../node_modules/axe-core/axe.min.js');
 
 for (const lang of ['zh-CN', 'en']) {
   for (const width of [375, 1280]) {
@@ -19,10 +16,7 @@ for (const lang of ['zh-CN', 'en']) {
       for (const tool of toolIds) {
         // bypassCSP only so the test can inject axe; the app itself runs under the strict CSP.
         const { page, context } = await openTool(browser, server.url, tool, lang, { viewport: { width, height: 900 }, bypassCSP: true });
-        await page.addScriptTag({ path: axePath });
-        const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-          .map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-        found.push(...v.map((x) => `${tool}: ${x}`));
+        found.push(...(await axeViolations(page)).map((x) => `${tool}: ${x}`));
         await context.close();
       }
       assert.deepEqual(found, []);

@@ -3,23 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { serve, launch, openPage, root, chosenPolicy } from './harness.mjs';
+import { serve, launch, openPage, chosenPolicy, axeViolations, tempFile } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const axePath = path.resolve(root, '../node_modules/axe-core/axe.min.js');
 const tabs = (page) => page.locator('[role=tab]');
 
-function csvFile(text) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xc-csv-'));
-  const file = path.join(dir, 'transcript.csv');
-  fs.writeFileSync(file, text);
-  return file;
-}
+const csvFile = (text) => tempFile('transcript.csv', text);
 
 test('a CSV course name with markup is rendered as text, never as HTML', async () => {
   const { page, context, problems, foreign } = await openPage(browser, server.url);
@@ -93,16 +85,11 @@ for (const lang of ['zh-CN', 'en']) {
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready="true"]');
     if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
-    await page.addScriptTag({ path: axePath });
     const n = await tabs(page).count();
     for (let i = 0; i < n; i++) {
       await tabs(page).nth(i).click();
       const tool = await tabs(page).nth(i).getAttribute('data-tool');
-      const found = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
-      });
-      assert.deepEqual(found, [], `${tool} (${lang})`);
+      assert.deepEqual(await axeViolations(page), [], `${tool} (${lang})`);
     }
     await context.close();
   });

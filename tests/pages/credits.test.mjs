@@ -3,10 +3,7 @@
 // xinyu-2022 (XYU-11, XYU-12.2–12.8), not copied from the API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { serve, launch, openPage, choosePolicy, fieldError } from './harness.mjs';
+import { serve, launch, openPage, choosePolicy, fieldError, tempFile } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -187,10 +184,8 @@ test('a transcript CSV with class hours fills the course table', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.getByRole('tab', { name: '学分认定' }).click();
   const panel = page.locator('.panel[data-panel=credits]');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xc-credits-'));
-  const file = path.join(dir, 'hours.csv');
   // 64 h → 64/16 = 4 recognized; 32 h → 2; 48 h failed (F) → not recognized. Core: 2 passed.
-  fs.writeFileSync(file, '课程,学时,成绩,核心课\nCalculus,64,A,是\nPhysics,32,B+,是\nWriting,48,F,否\n');
+  const file = tempFile('hours.csv', '课程,学时,成绩,核心课\nCalculus,64,A,是\nPhysics,32,B+,是\nWriting,48,F,否\n');
   await panel.locator('input[type=file]').setInputFiles(file);
   await page.getByText('已导入 3 门课程。').waitFor();
   await panel.getByLabel('本期培养计划学分').fill('20');

@@ -1,9 +1,7 @@
 // Realistic saved data for every tool (what a student or an office would have typed), for the
 // layout, print and screenshot runs: the saved-state shape of www/js/shell.js, seeded into
 // localStorage before the page loads. One bad cell on purpose in the grades and credits tables.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { tempFile } from './harness.mjs';
 
 export const tools = {
   grades: {
@@ -75,9 +73,7 @@ export function savedState(tool, lang) {
 
 /** A cohort file with the Chinese header, a quoted name and one bad row (line 6). */
 export function cohortFile() {
-  const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xc-fixture-')), 'cohort.csv');
-  fs.writeFileSync(p, '\uFEFF学号,课程,学分,成绩\r\n2023010101,高等数学,3,A\r\n2023010101,"大学物理,实验",2,Ｂ＋\r\n2023010101,写作,1,F\r\n2023010102,线性代数,4,A+\r\n2023010102,体育,x,P\r\n2023010103,"History, modern",2,C\r\n');
-  return p;
+  return tempFile('cohort.csv', '\uFEFF学号,课程,学分,成绩\r\n2023010101,高等数学,3,A\r\n2023010101,"大学物理,实验",2,Ｂ＋\r\n2023010101,写作,1,F\r\n2023010102,线性代数,4,A+\r\n2023010102,体育,x,P\r\n2023010103,"History, modern",2,C\r\n');
 }
 
 /** Opens the app at `url` with `tool`'s data seeded; returns { page, context, problems }. */

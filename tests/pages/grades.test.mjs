@@ -1,7 +1,7 @@
 // The grades tool used as a person would: type, read, switch language, reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, fieldError } from './harness.mjs';
+import { serve, launch, openPage, fieldError, tempFile } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -74,10 +74,7 @@ test('English switch follows through to lang and messages', async () => {
 });
 
 test('transcript import: Chinese headers, a bad line reported by its number, a wrong separator explained', async () => {
-  const fs = await import('node:fs');
-  const os = await import('node:os');
-  const path = await import('node:path');
-  const csv = (text) => { const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xc-g-')), 't.csv'); fs.writeFileSync(p, text); return p; };
+  const csv = (text) => tempFile('t.csv', text);
   const { page, context, problems } = await openPage(browser, server.url);
   const input = page.locator('.panel[data-panel=grades] input[type=file]');
   await input.setInputFiles(csv('\uFEFF课程,学分,成绩\r\n高等数学,3,A\r\n大学物理,2\r\n"写作, 英文",1,B+\r\n'));

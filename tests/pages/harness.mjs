@@ -3,6 +3,8 @@
 // downloads a browser of its own).
 import http from 'node:http';
 import fs from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +82,30 @@ export async function openPage(browser, url, options = {}) {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, context, problems, foreign };
+}
+
+const temporary = [];
+process.on('exit', () => { for (const dir of temporary) rmSync(dir, { recursive: true, force: true }); });
+
+/** A file `name` holding `text` in a fresh temporary folder (removed when the tests end). */
+export function tempFile(name, text) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xc-'));
+  temporary.push(dir);
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const axePath = path.resolve(root, '../node_modules/axe-core/axe.min.js');
+
+/**
+ * axe-core's violations on the page as it is now, one line each: `id (impact): targets`.
+ * Injecting axe needs a context with `bypassCSP: true` (the app's own CSP rightly forbids it).
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
 }
 
 /** Chooses a policy preset by id (the policy radio buttons of the bar). */
