@@ -2,9 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, root } from './harness.mjs';
+import { serve, launch, root, hostSite } from './harness.mjs';
 
 let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -75,13 +74,7 @@ test('it works inside the host page and uses the policy-src override', async () 
 
 // --- the README's snippet, several embeds, and the ready signal ------------------------
 
-/** A site with www/ at /exchange-calc/ and `pages` ({ name: html }) at its root. */
-async function site(pages) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xc-site-'));
-  fs.symlinkSync(root, path.join(dir, 'exchange-calc'));
-  for (const [name, html] of Object.entries(pages)) fs.writeFileSync(path.join(dir, name), html);
-  return serve(dir);
-}
+const site = (pages) => serve(hostSite(pages));
 const hostPage = (body, lang = 'zh-CN') => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>host</title></head><body><h1>国际处</h1>${body}</body></html>`;
 
 async function openHost(url, options = {}) {

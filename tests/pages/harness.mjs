@@ -3,7 +3,7 @@
 // downloads a browser of its own).
 import http from 'node:http';
 import fs from 'node:fs/promises';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import zlib from 'node:zlib';
 import path from 'node:path';
@@ -87,13 +87,26 @@ export async function openPage(browser, url, options = {}) {
 const temporary = [];
 process.on('exit', () => { for (const dir of temporary) rmSync(dir, { recursive: true, force: true }); });
 
-/** A file `name` holding `text` in a fresh temporary folder (removed when the tests end). */
-export function tempFile(name, text) {
+/** A fresh temporary folder, removed when the tests end. */
+export function tempDir() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xc-'));
   temporary.push(dir);
-  const file = path.join(dir, name);
+  return dir;
+}
+
+/** A file `name` holding `text` in a fresh temporary folder. */
+export function tempFile(name, text) {
+  const file = path.join(tempDir(), name);
   writeFileSync(file, text);
   return file;
+}
+
+/** A host site's folder: www/ at /exchange-calc/ (as the README installs it), `pages` ({ name: html }) at its root. */
+export function hostSite(pages = {}) {
+  const dir = tempDir();
+  symlinkSync(root, path.join(dir, 'exchange-calc'));
+  for (const [name, html] of Object.entries(pages)) writeFileSync(path.join(dir, name), html);
+  return dir;
 }
 
 const axePath = path.resolve(root, '../node_modules/axe-core/axe.min.js');

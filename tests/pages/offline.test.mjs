@@ -3,11 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, root } from './harness.mjs';
+import { serve, launch, root, tempDir } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -28,7 +27,7 @@ const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).fil
 
 test('after one visit the app works with no network, and a new build is picked up on the next load', async () => {
   // A private copy of www/ so this test can publish a "new version".
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xc-www-'));
+  const dir = tempDir();
   fs.cpSync(root, dir, { recursive: true });
   const v1 = publish(dir);
   const server = await serve(dir);
@@ -73,7 +72,7 @@ test('after one visit the app works with no network, and a new build is picked u
 test('the single HTML file works from file:// with no server', async () => {
   const file = path.join(root, 'exchange-calc.html');
   assert.ok(fs.existsSync(file), 'scripts/build writes www/exchange-calc.html');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xc-single-'));
+  const dir = tempDir();
   const copy = path.join(dir, 'exchange-calc.html'); // alone, as a student would keep it
   fs.copyFileSync(file, copy);
   const context = await browser.newContext();

@@ -4,10 +4,7 @@
 // arrive shows its skeleton and fills in, with no error and nothing above it moving.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { serve, launch, openPage, root } from './harness.mjs';
+import { serve, launch, openPage, hostSite } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -19,12 +16,9 @@ const CHUNK = /\/js\/chunk-[^/]+\.js$/;
 const pathOf = (url) => new URL(url).pathname;
 
 test('an embed of the grades tool alone answers from the grades module and never fetches the full one', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xc-grades-'));
-  fs.symlinkSync(root, path.join(dir, 'exchange-calc'));
-  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>grades</title><link rel="icon" href="data:,"></head><body>
+  const site = await serve(hostSite({ 'index.html': `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>grades</title><link rel="icon" href="data:,"></head><body>
     <script type="module" src="/exchange-calc/js/element.js"></script>
-    <exchange-calc tools="grades" policy="xinyu-2022"></exchange-calc></body></html>`);
-  const site = await serve(dir);
+    <exchange-calc tools="grades" policy="xinyu-2022"></exchange-calc></body></html>` }));
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
   try {
     const page = await context.newPage();
