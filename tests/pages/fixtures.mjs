@@ -1,7 +1,7 @@
 // Realistic saved data for every tool (what a student or an office would have typed), for the
 // layout, print and screenshot runs: the saved-state shape of www/js/shell.js, seeded into
 // localStorage before the page loads. One bad cell on purpose in the grades and credits tables.
-import { tempFile } from './harness.mjs';
+import { tempFile, watch } from './harness.mjs';
 
 export const tools = {
   grades: {
@@ -85,9 +85,7 @@ export async function openTool(browser, url, tool, lang, contextOptions = {}) {
   }, JSON.stringify(state));
   const page = await context.newPage();
   page.setDefaultTimeout(10000);
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const { problems } = watch(page, url);
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   if (tool === 'cohort') {

@@ -66,19 +66,25 @@ export function launch(extraArgs = []) {
 }
 
 /**
- * A page that records console errors, page errors, CSP violations and any request that
- * leaves the page's own origin.
+ * Records what goes wrong on `page` from now on: console errors and page errors (CSP
+ * violations among them) in `problems`, and in `foreign` any request that leaves `url`'s origin.
  */
-export async function openPage(browser, url, options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  page.setDefaultTimeout(8000);
+export function watch(page, url) {
   const problems = [];
   const foreign = [];
   const origin = new URL(url).origin;
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('request', (r) => { const u = r.url(); if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u); });
+  return { problems, foreign };
+}
+
+/** A page at `url`, ready, with what goes wrong on it recorded (`watch`). */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  const { problems, foreign } = watch(page, url);
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, context, problems, foreign };

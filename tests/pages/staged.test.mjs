@@ -4,7 +4,7 @@
 // arrive shows its skeleton and fills in, with no error and nothing above it moving.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, hostSite } from './harness.mjs';
+import { serve, launch, openPage, hostSite, watch } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -23,10 +23,8 @@ test('an embed of the grades tool alone answers from the grades module and never
   try {
     const page = await context.newPage();
     const requests = [];
-    const problems = [];
     page.on('request', (r) => requests.push(pathOf(r.url())));
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    const { problems } = watch(page, site.url);
     // The browser is idle at once, every time: whatever the page would fetch when idle it
     // fetches now, so a quiet network below means it never would (no guess at a delay).
     await page.addInitScript(() => {
@@ -90,9 +88,7 @@ test('a tool opened before the full module arrives shows its skeleton, then fill
   const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
   try {
     const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    const { problems } = watch(page, site.url);
     // Hold the full module's wasm until the test lets it through.
     let release;
     const held = new Promise((r) => { release = r; });
