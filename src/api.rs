@@ -14,18 +14,6 @@ use exchange_calc_core::read::Obj;
 use serde::Serialize;
 use serde_json::Value;
 
-/// The request, for Rust callers. The wasm binding and [`batch_gpa_text`] read it without
-/// copying the CSV out of the request (it can be many megabytes).
-#[derive(Debug)]
-pub struct BatchRequest {
-    /// A preset id, a policy document or `{ extends, ... }`.
-    pub policy: Value,
-    /// The CSV text: header `studentId,course,credits,grade` (any order, any case).
-    pub csv: String,
-    /// `zh-CN` (default) or `en`.
-    pub locale: Option<String>,
-}
-
 /// The result: [`BatchResult`] plus `policy: { id, hash }`, the same shape `with_policy`
 /// gives. This derived `Serialize` is the one definition of `batchGpa`'s JSON: the text the
 /// wasm returns is written by hand ([`BatchOutput::to_json`]: 50,000 students are too many
@@ -39,14 +27,6 @@ pub struct BatchOutput {
     pub result: BatchResult,
     /// The rules that produced it.
     pub policy: PolicyRef,
-}
-
-/// The typed entry behind [`batch_gpa`].
-///
-/// # Errors
-/// Policy and locale errors; the whole-file errors of [`batch::batch_gpa`].
-pub fn batch_gpa_request(req: &BatchRequest, locale: Locale) -> Result<BatchOutput, Error> {
-    answer(&req.policy, &req.csv, req.locale.as_deref(), locale)
 }
 
 /// The batch once the request is read: locale, policy, CSV, in that order.
@@ -75,16 +55,14 @@ pub fn batch_gpa_text(input: Value) -> Result<String, Failure> {
     respond(&input, None)
 }
 
-impl BatchRequest {
-    /// [`batch_gpa_text`] for a request whose `csv` string was taken out of it (`rest` is
-    /// every other key): the wasm binding passes the many-megabyte text straight in, where
-    /// reading it back out of a `Value` would copy it once more. Same checks, same result.
-    ///
-    /// # Errors
-    /// As [`batch_gpa`].
-    pub fn text_with_csv(rest: Value, csv: String) -> Result<String, Failure> {
-        respond(&rest, Some(&csv))
-    }
+/// [`batch_gpa_text`] for a request whose `csv` string was taken out of it (`rest` is every
+/// other key): the wasm binding passes the many-megabyte text straight in, where reading it
+/// back out of a `Value` would copy it once more. Same checks, same result.
+///
+/// # Errors
+/// As [`batch_gpa`].
+pub fn batch_gpa_text_with_csv(rest: &Value, csv: &str) -> Result<String, Failure> {
+    respond(rest, Some(csv))
 }
 
 /// Reads a request and answers it as JSON text: its `csv` read where it lies, or `apart`

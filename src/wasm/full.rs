@@ -200,7 +200,7 @@ pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: 
             let rest = js_sys::Object::assign(&js_sys::Object::new(), input.unchecked_ref());
             let _ = js_sys::Reflect::delete_property(&rest, &"csv".into());
             // The text goes in as it came out of JS (no second copy through a `Value`).
-            api::BatchRequest::text_with_csv(from_js(&rest)?, csv)
+            api::batch_gpa_text_with_csv(&from_js(&rest)?, &csv)
         }
         None => api::batch_gpa_text(from_js(&input)?),
     };
