@@ -7,9 +7,8 @@
 pub use exchange_calc_core::api::*;
 
 use crate::batch::{self, BatchResult};
-use crate::error::{Error, ErrorKind};
-use crate::locale::Locale;
-use crate::policy::{self, PolicyRef};
+use crate::error::Error;
+use crate::policy::PolicyRef;
 use exchange_calc_core::read::Obj;
 use serde::Serialize;
 use serde_json::Value;
@@ -27,14 +26,6 @@ pub struct BatchOutput {
     pub result: BatchResult,
     /// The rules that produced it.
     pub policy: PolicyRef,
-}
-
-/// The batch once the request is read: locale, policy, CSV, in that order.
-fn answer(policy: &Value, csv: &str, tag: Option<&str>, locale: Locale) -> Result<BatchOutput, Error> {
-    check_locale(tag)?;
-    let p = policy::resolve(policy, "policy", locale)?;
-    let result = batch::batch_gpa(&p, csv, locale)?;
-    Ok(BatchOutput { result, policy: p.reference() })
 }
 
 /// `batchGpa({ policy, csv, locale? })` → the JSON of [`BatchOutput`].
@@ -65,24 +56,21 @@ pub fn batch_gpa_text_with_csv(rest: &Value, csv: &str) -> Result<String, Failur
     respond(rest, Some(csv))
 }
 
-/// Reads a request and answers it as JSON text: its `csv` read where it lies, or `apart`
-/// when the caller took it out. An error carries the request's language.
+/// Reads a request as [`call`] reads every other ([`read_policy`]: csv, locale, policy) and
+/// answers it as JSON text: its `csv` read where it lies, or `apart` when the caller took it
+/// out. An error carries the request's language.
 fn respond(request: &Value, apart: Option<&str>) -> Result<String, Failure> {
     let locale = locale_of(request);
     let go = || -> Result<String, Error> {
         let keys: &'static [&'static str] = if apart.is_some() { &["policy", "locale"] } else { &["policy", "csv", "locale"] };
         let o = Obj::root(request, keys)?;
-        let csv = match apart {
-            Some(csv) => csv,
-            // Borrowed: the CSV is read where it lies in the request. A request without
-            // either names its policy first, as every request does.
-            None => o.need("csv", |a| a.str()).map_err(|e| match o.raw("policy") {
-                None if e.code() == "missing_field" => Error::new(ErrorKind::MissingField, "policy"),
-                _ => e,
-            })?,
-        };
-        let policy = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
-        Ok(answer(policy, csv, o.opt_str("locale")?.as_deref(), locale)?.to_json())
+        // Borrowed: the CSV is read where it lies in the request.
+        let (csv, policy) = read_policy::<Full, _>(&o, locale, |o| match apart {
+            Some(csv) => Ok(csv),
+            None => o.need("csv", |a| a.str()),
+        })?;
+        let result = batch::batch_gpa(&policy, csv, locale)?;
+        Ok(BatchOutput { result, policy: policy.reference() }.to_json())
     };
     go().map_err(|error| Failure { error, locale })
 }

@@ -265,6 +265,19 @@ fn json_api_shape_and_errors() {
 }
 
 #[test]
+fn a_bad_locale_is_reported_before_a_missing_policy_as_by_every_export() {
+    // batchGpa reads its request as the core reads every other (api::read_policy): its own
+    // keys, the locale tag, then the policy. It used to report the missing policy first.
+    api_error(json!({ "csv": COHORT, "locale": "fr" }), "unknown_value", "locale");
+    let e = api::batch_gpa_text_with_csv(&json!({ "locale": "fr" }), COHORT).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("unknown_value", "locale"));
+    let e = api::convert_grade(json!({ "grade": "A", "locale": "fr" })).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("unknown_value", "locale"));
+    // Neither key: the policy first, as before.
+    api_error(json!({ "locale": "fr" }), "missing_field", "policy");
+}
+
+#[test]
 fn a_product_that_would_lose_places_is_an_overflow_not_a_gpa_above_4() {
     // Found by fuzzing batch_csv: 2.7922816251426433759354395034 × 4.0 needs 29 places and
     // 97 bits; rust_decimal rounded it and a lone A+ came out as 4.0000000000000000000000000001.

@@ -183,12 +183,33 @@ pub fn call<E: Export, S: Source>(input: &Value) -> TextResult {
     let locale = locale_of(input);
     let answer = || -> Result<String, Error> {
         let o = Obj::root(input, E::KEYS)?;
+        // read_policy's steps, for exports without a policy too (they check the locale and
+        // read none); its parts are not generic over E, so they are compiled once.
         let request = E::read(&o).map_err(|e| missing_policy_first(&o, E::POLICY, e))?;
         let policy = locale_and_policy::<S>(&o, E::POLICY, locale)?;
         let out = request.run(policy.as_deref(), locale)?;
         with_policy(&out, policy.as_deref())
     };
     answer().map_err(|error| Failure { error, locale })
+}
+
+/// How every request that names a policy is read once its keys are known ([`Obj::root`]):
+/// its own keys (`own`), then the `locale` tag, then `policy` from `S`, so that every export
+/// reports the same problem first. A request missing its own keys and its `policy` names the
+/// policy first, the first key of every such request. [`call`] reads so, and the binding's
+/// exports that read their request by hand (`batchGpa`, `attachForm`) read with this.
+///
+/// # Errors
+/// The first problem: `own`'s, `unknown_value` at `locale`, `missing_field` at `policy`, or
+/// `S`'s.
+pub fn read_policy<'a, S: Source, T>(
+    o: &Obj<'a>,
+    locale: Locale,
+    own: impl FnOnce(&Obj<'a>) -> Result<T, Error>,
+) -> Result<(T, Cow<'static, Policy>), Error> {
+    let request = own(o).map_err(|e| missing_policy_first(o, true, e))?;
+    let policy = locale_and_policy::<S>(o, true, locale)?;
+    Ok((request, policy.ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?))
 }
 
 /// A request missing its own keys and its `policy` names the policy first, the first key of
@@ -201,8 +222,8 @@ fn missing_policy_first(o: &Obj<'_>, takes_policy: bool, e: Error) -> Error {
     }
 }
 
-/// The part of [`call`] that is the same for every export: the `locale` tag, then the
-/// policy from `S` when the export takes one.
+/// The part of [`read_policy`] that is the same for every request type: the `locale` tag,
+/// then the policy from `S` when the export takes one (`Some` exactly then).
 fn locale_and_policy<S: Source>(o: &Obj<'_>, takes_policy: bool, locale: Locale) -> Result<Option<Cow<'static, Policy>>, Error> {
     check_locale(o.opt_str("locale")?.as_deref())?;
     if !takes_policy {
