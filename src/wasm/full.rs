@@ -1,5 +1,5 @@
-//! The full module's exports beyond the grades ones: every other area, the policy reader
-//! (`describePolicy` and any policy object), `batchGpa` and `attachForm` (form.rs).
+//! The full module's exports beyond the grades ones: every other area, `homeGpa`, the policy
+//! reader (`describePolicy` and any policy object), `batchGpa` and `attachForm` (form.rs).
 
 use super::{call, from_js, into_js_error, parse_js, ready};
 use crate::api::{self, ChecklistRequest, Deadlines, DeadlinesIcs, Describe};
@@ -26,6 +26,8 @@ const TS_ELIGIBILITY: &str = include_str!("ts/eligibility.d.ts");
 const TS_FORM: &str = include_str!("ts/form.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_BATCH: &str = include_str!("ts/batch.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_HOME_GPA: &str = include_str!("ts/home-gpa.d.ts");
 
 #[wasm_bindgen]
 extern "C" {
@@ -147,6 +149,12 @@ pub fn deadlines_ics(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] in
 #[wasm_bindgen(js_name = checklist, unchecked_return_type = "ChecklistResult")]
 pub fn checklist(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call::<ChecklistRequest>(&input)
+}
+
+/// Home percentage scores under every common Chinese GPA algorithm (not from a regulation).
+#[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
+pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call::<crate::algorithms::HomeGpaInput>(&input)
 }
 
 /// Who pays what: school, college, student (LX-5).

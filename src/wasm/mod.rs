@@ -7,9 +7,10 @@
 //!
 //! Two entry points are built from this layer (`scripts/build`): the full module
 //! (`exchange_calc.js`, feature `full`, every export) and the grades module
-//! (`exchange_calc_grades.js`, without it: `policies`, `convertGrade`, `computeGpa`,
-//! `homeGpa` over the presets' grade tables, so it carries no policy reader and no other
-//! area). The exports here are in both; `full` adds the rest.
+//! (`exchange_calc_grades.js`, without it: `policies`, `convertGrade` and `computeGpa` over
+//! the presets' grade tables, so it carries no policy reader and no other area; not
+//! `homeGpa`, whose algorithms would cost it 7 KB). The exports here are in both; `full`
+//! adds the rest.
 
 mod convert;
 #[cfg(feature = "full")]
@@ -145,11 +146,4 @@ pub fn convert_grade(#[wasm_bindgen(unchecked_param_type = "ConvertGradeInput")]
 #[wasm_bindgen(js_name = computeGpa, unchecked_return_type = "GpaResult")]
 pub fn compute_gpa(#[wasm_bindgen(unchecked_param_type = "ComputeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call::<crate::grade::GpaInput>(&input)
-}
-
-#[cfg(feature = "full")]
-/// Home percentage scores under every common Chinese GPA algorithm (not from a regulation).
-#[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
-pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call::<crate::algorithms::HomeGpaInput>(&input)
 }
