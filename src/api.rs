@@ -37,35 +37,32 @@ pub fn batch_gpa(input: Value) -> ApiResult {
     value(batch_gpa_text(input))
 }
 
-/// [`batch_gpa`] with the result as JSON text ([`BatchOutput::to_json`]): the wasm binding
-/// hands it to `JSON.parse` (no `Value` tree for 50,000 students).
+/// [`batch_gpa`] with the result as JSON text ([`BatchOutput::to_json`]): no `Value` tree
+/// for 50,000 students.
 ///
 /// # Errors
 /// As [`batch_gpa`].
 pub fn batch_gpa_text(input: Value) -> Result<String, Failure> {
-    respond(&input, None)
+    batch_gpa_with::<Full>(&input, None)
 }
 
-/// [`batch_gpa_text`] for a request whose `csv` string was taken out of it (`rest` is every
-/// other key): the wasm binding passes the many-megabyte text straight in, where reading it
-/// back out of a `Value` would copy it once more. Same checks, same result.
+/// [`batch_gpa_text`] with the policy from `S` (the wasm binding's own [`Source`]), for a
+/// request whose `csv` is read where it lies or was taken out of it (`Some`, and `request` is
+/// every other key): the wasm binding passes the many-megabyte text straight in, where
+/// reading it back out of a `Value` would copy it once more. Same checks, same result.
+///
+/// Read as [`call`] reads every other request ([`read_policy`]: csv, locale, policy); an
+/// error carries the request's language.
 ///
 /// # Errors
 /// As [`batch_gpa`].
-pub fn batch_gpa_text_with_csv(rest: &Value, csv: &str) -> Result<String, Failure> {
-    respond(rest, Some(csv))
-}
-
-/// Reads a request as [`call`] reads every other ([`read_policy`]: csv, locale, policy) and
-/// answers it as JSON text: its `csv` read where it lies, or `apart` when the caller took it
-/// out. An error carries the request's language.
-fn respond(request: &Value, apart: Option<&str>) -> Result<String, Failure> {
+pub fn batch_gpa_with<S: Source>(request: &Value, csv: Option<&str>) -> Result<String, Failure> {
     let locale = locale_of(request);
     let go = || -> Result<String, Error> {
-        let keys: &'static [&'static str] = if apart.is_some() { &["policy", "locale"] } else { &["policy", "csv", "locale"] };
+        let keys: &'static [&'static str] = if csv.is_some() { &["policy", "locale"] } else { &["policy", "csv", "locale"] };
         let o = Obj::root(request, keys)?;
         // Borrowed: the CSV is read where it lies in the request.
-        let (csv, policy) = read_policy::<Full, _>(&o, locale, |o| match apart {
+        let (csv, policy) = read_policy::<S, _>(&o, locale, |o| match csv {
             Some(csv) => Ok(csv),
             None => o.need("csv", |a| a.str()),
         })?;

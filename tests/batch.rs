@@ -269,7 +269,7 @@ fn a_bad_locale_is_reported_before_a_missing_policy_as_by_every_export() {
     // batchGpa reads its request as the core reads every other (api::read_policy): its own
     // keys, the locale tag, then the policy. It used to report the missing policy first.
     api_error(json!({ "csv": COHORT, "locale": "fr" }), "unknown_value", "locale");
-    let e = api::batch_gpa_text_with_csv(&json!({ "locale": "fr" }), COHORT).unwrap_err();
+    let e = api::batch_gpa_with::<api::Full>(&json!({ "locale": "fr" }), Some(COHORT)).unwrap_err();
     assert_eq!((e.code(), e.field()), ("unknown_value", "locale"));
     let e = api::convert_grade(json!({ "grade": "A", "locale": "fr" })).unwrap_err();
     assert_eq!((e.code(), e.field()), ("unknown_value", "locale"));
@@ -391,7 +391,7 @@ fn hand_written_json_reads_as_what_serde_writes_and_is_ascii() {
 fn csv_passed_apart_gives_the_same_text_and_errors() {
     let whole = json!({ "policy": "xinyu-2022", "csv": COHORT, "locale": "en" });
     let rest = json!({ "policy": "xinyu-2022", "locale": "en" });
-    assert_eq!(api::batch_gpa_text_with_csv(&rest, COHORT).unwrap(), api::batch_gpa_text(whole).unwrap());
+    assert_eq!(api::batch_gpa_with::<api::Full>(&rest, Some(COHORT)).unwrap(), api::batch_gpa_text(whole).unwrap());
     for (rest, code, field) in [
         (json!({ "policy": "xinyu-2022", "cvs": "" }), "unknown_field", "cvs"),
         (json!({ "locale": "en" }), "missing_field", "policy"),
@@ -400,12 +400,12 @@ fn csv_passed_apart_gives_the_same_text_and_errors() {
     ] {
         let mut whole = rest.clone();
         whole["csv"] = json!(COHORT);
-        let a = api::batch_gpa_text_with_csv(&rest, COHORT).unwrap_err();
+        let a = api::batch_gpa_with::<api::Full>(&rest, Some(COHORT)).unwrap_err();
         let b = api::batch_gpa_text(whole).unwrap_err();
         assert_eq!((a.code(), a.field(), a.message()), (code, field, b.message()));
         assert_eq!((b.code(), b.field()), (code, field));
     }
-    let a = api::batch_gpa_text_with_csv(&json!({ "policy": "xinyu-2022" }), "a,b\n").unwrap_err();
+    let a = api::batch_gpa_with::<api::Full>(&json!({ "policy": "xinyu-2022" }), Some("a,b\n")).unwrap_err();
     assert_eq!((a.code(), a.field()), ("unknown_field", "csv.a"));
 }
 

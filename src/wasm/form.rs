@@ -144,14 +144,13 @@ pub fn attach_form(
     form: HtmlFormElement,
     #[wasm_bindgen(unchecked_param_type = "AttachFormOptions")] options: JsValue,
 ) -> Result<FormHandle, JsValue> {
-    super::ready();
     let value: Value = super::from_js(&options)?;
     let locale = api::locale_of(&value);
     // `{ policy, locale? }`, read as every request is.
     // (Once the tag is checked, `locale` is the language it names.)
     let read = || -> Result<Cow<'static, Policy>, Error> {
         let o = Obj::root(&value, &["policy", "locale"])?;
-        Ok(api::read_policy::<api::Full, _>(&o, locale, |_| Ok(()))?.1)
+        Ok(api::read_policy::<super::Src, _>(&o, locale, |_| Ok(()))?.1)
     };
     let policy = read().map_err(|error| into_js_error(&Failure { error, locale }))?;
 
