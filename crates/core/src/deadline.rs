@@ -105,7 +105,7 @@ fn rules(policy: &Policy) -> Result<&DeadlineRules> {
 pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Result<Vec<Deadline>> {
     let rules = rules(policy)?;
     check_request(req)?;
-    let text = |t: &ClauseText| locale.pick(&t.zh, &t.en).clone();
+    let text = |t: &ClauseText| t.text(locale).to_owned();
     let mut out = Vec::new();
     let mut missing = None;
     for r in &rules.relative {
@@ -258,7 +258,7 @@ fn timing(r: &RelativeRule, locale: Locale) -> Option<String> {
 pub fn checklist(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Result<Checklist> {
     let rules = rules(policy)?;
     check_request(req)?;
-    let text = |t: &ClauseText| locale.pick(&t.zh, &t.en).clone();
+    let text = |t: &ClauseText| t.text(locale).to_owned();
     let mut phases = Vec::with_capacity(Phase::ALL.len());
     for phase in Phase::ALL {
         let mut dated = Vec::new();

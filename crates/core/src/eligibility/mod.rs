@@ -238,7 +238,7 @@ pub fn check_eligibility(policy: &Policy, track: &str, applicant: &Applicant, lo
                 .funding
                 .iter()
                 .flat_map(|f| &f.conditions)
-                .map(|c| Condition { code: c.code.clone(), clause: c.clause.clone(), message: locale.pick(&c.zh, &c.en).clone() })
+                .map(|c| Condition { code: c.code.clone(), clause: c.clause.clone(), message: c.text(locale).to_owned() })
                 .collect();
             (fundable, f, conditions)
         }

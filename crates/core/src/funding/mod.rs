@@ -305,7 +305,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
     if !refused {
         findings.extend(limit_findings(rules, &limits, shares.school, locale));
     }
-    let notes = |list: &[NoteRule]| list.iter().map(|n| Note { code: n.code.clone(), clause: n.clause.clone(), text: locale.pick(&n.zh, &n.en).clone() }).collect();
+    let notes = |list: &[NoteRule]| list.iter().map(|n| Note { code: n.code.clone(), clause: n.clause.clone(), text: n.text(locale).to_owned() }).collect();
     Ok(FundingResult {
         total: shares.total,
         school: shares.school,

@@ -2,7 +2,7 @@
 //! of the cap and of the funded-once rule, and the reimbursement checklist and refusal
 //! conditions the page shows as they are.
 
-use crate::locale::Text;
+use crate::locale::{Locale, Text};
 use crate::read::{At, Problems};
 use serde::Serialize;
 
@@ -128,6 +128,12 @@ pub struct NoteRule {
 }
 
 impl NoteRule {
+    /// The text in `locale`.
+    #[must_use]
+    pub fn text(&self, locale: Locale) -> &str {
+        locale.pick(&self.zh, &self.en)
+    }
+
     fn read(at: At<'_, '_>, p: &mut Problems) -> Option<Self> {
         let mut f = p.fields(at, &["code", "clause", "zh", "en"])?;
         let v = Self { code: f.string("code"), clause: f.string("clause"), zh: f.string("zh"), en: f.string("en") };
