@@ -126,13 +126,7 @@ impl<'v> At<'v, '_> {
             Value::Number(n) => number_text(n),
             other => return Err(wrong(Expected::Number, other, self.path)),
         };
-        parse(&text).map_err(|e| {
-            let kind = match e {
-                decimal::ParseError::Invalid => ErrorKind::InvalidNumber { input: text },
-                decimal::ParseError::Overflow => ErrorKind::Overflow,
-            };
-            Error::new(kind, self.path)
-        })
+        parse(&text).map_err(|e| Error::new(e.kind(text), self.path))
     }
 
     /// `true` or `false`.
