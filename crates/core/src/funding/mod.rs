@@ -28,6 +28,7 @@ mod result;
 mod text;
 
 pub use crate::policy::funding::{CostItem, FundingRules, ItemRule, NoteRule, Payer, PARAMETERS};
+use crate::policy::funding::fundable;
 pub use result::{FundingResult, Line, Note, Original, Part};
 
 use crate::decimal::{self, Decimal};
@@ -278,7 +279,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
         Some(c) => Some(to_fen(c.round_dp_with_strategy(2, RoundingStrategy::ToZero), "policy.schoolCapPerStudent")?),
         None => None,
     };
-    let refused = input.prior_lixing_funding == Some(true) || input.other_funding == Some(true);
+    let refused = fundable(input.prior_lixing_funding, input.other_funding) == Some(false);
     let mut limits = Limits { fare, fare_left: fare, ratio: policy.school_share_ratio, cap, cap_left: cap, ..Limits::default() };
     let mut shares = Shares { total: zero(), school: zero(), college: zero(), student: zero() };
     let mut lines = Vec::new();
@@ -357,8 +358,8 @@ fn limit_findings(rules: &FundingRules, l: &Limits, school: Decimal, locale: Loc
 fn uniqueness(rules: &FundingRules, input: &FundingInput, locale: Locale) -> Finding {
     let clause = rules.uniqueness_clause.as_str();
     let code = "funding_uniqueness";
-    match (input.prior_lixing_funding, input.other_funding) {
-        (Some(true), _) | (_, Some(true)) => {
+    match fundable(input.prior_lixing_funding, input.other_funding) {
+        Some(false) => {
             let mut why: Vec<&Text> = Vec::new();
             if input.prior_lixing_funding == Some(true) {
                 why.push(&WHY_PRIOR);
@@ -369,7 +370,7 @@ fn uniqueness(rules: &FundingRules, input: &FundingInput, locale: Locale) -> Fin
             let why: Vec<String> = why.iter().map(|t| t.get(locale)).collect();
             Finding::fail(code, clause, REFUSED.fill(locale, &[("why", &why.join(locale.pick("，", " and ")))]))
         }
-        (Some(false), Some(false)) => Finding::pass(code, clause, FUNDABLE.get(locale)),
-        _ => Finding::review(code, clause, FUNDING_UNSTATED.get(locale)),
+        Some(true) => Finding::pass(code, clause, FUNDABLE.get(locale)),
+        None => Finding::review(code, clause, FUNDING_UNSTATED.get(locale)),
     }
 }
