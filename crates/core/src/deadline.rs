@@ -15,6 +15,7 @@
 pub use crate::date::Date;
 pub use crate::policy::deadlines::{AnnualRule, Anchor, DeadlineRules, Phase, RelativeRule, StepRule};
 
+use crate::decimal;
 use crate::error::{Error, ErrorKind, Result, Section};
 use crate::locale::{count, Locale, Text};
 use crate::policy::{ClauseText, Policy};
@@ -175,7 +176,7 @@ fn relative_due(r: &RelativeRule, req: &DeadlineRequest) -> Result<Option<Date>>
         (None, Some(m)) => from.add_months(m),
         (None, None) => Some(from),
     };
-    due.map(Some).ok_or_else(|| Error::new(ErrorKind::Overflow, r.from.field()))
+    due.map(Some).ok_or_else(|| decimal::overflow(r.from.field()))
 }
 
 /// One step of the [`checklist`].

@@ -145,7 +145,7 @@ fn convert(amount: Decimal, currency: Option<&str>, rates: &Keyed<Decimal>, amou
         return Ok((to_fen(amount, amount_field)?, None));
     };
     let rate = *rates.get(&code).ok_or_else(|| Error::new(ErrorKind::MissingRate { currency: code.clone() }, currency_field))?;
-    let cny = amount.checked_mul(rate).ok_or_else(|| Error::new(ErrorKind::Overflow, amount_field))?;
+    let cny = amount.checked_mul(rate).ok_or_else(|| decimal::overflow(amount_field))?;
     Ok((to_fen(cny, amount_field)?, Some(Original { amount, currency: code, rate })))
 }
 
@@ -211,7 +211,7 @@ impl Limits {
             self.school_items = add(self.school_items, covered, f)?;
             // LX-5.2: the school's share of its items, rounded half-up to the fen line by line.
             if let Some(r) = self.ratio {
-                let share = to_fen(covered.checked_mul(r).ok_or_else(|| Error::new(ErrorKind::Overflow, f))?, f)?;
+                let share = to_fen(covered.checked_mul(r).ok_or_else(|| decimal::overflow(f))?, f)?;
                 let rest = sub(covered, share, f)?;
                 self.outside_ratio = add(self.outside_ratio, rest, f)?;
                 parts.push(student(rest, &rules.share_clause, Part::OutsideShareRatio, OUTSIDE_RATIO_NOTE.fill(locale, &[("ratio", &decimal::exact(r))])));
