@@ -131,9 +131,7 @@ pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
         }
     }
     // Stable: ties keep the policy's order.
-    let order = crate::stable_order(out.len(), &|a, b| out.get(a).map(|d| d.due).cmp(&out.get(b).map(|d| d.due)));
-    let mut slots: Vec<Option<Deadline>> = out.into_iter().map(Some).collect();
-    Ok(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect())
+    Ok(crate::sort_stable(out, |a, b| a.due.cmp(&b.due)))
 }
 
 /// The dates must come in the order of an exchange: departure on or before arrival (the same
@@ -269,12 +267,8 @@ pub fn checklist(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
         }
         // Dated ones by date, then those whose date the request does not give; the sort is
         // stable, so ties and the undated keep the policy's order.
-        let order = crate::stable_order(dated.len(), &|a, b| {
-            let key = |i: usize| dated.get(i).map(|s| (s.due.is_none(), s.due));
-            key(a).cmp(&key(b))
-        });
-        let mut slots: Vec<Option<Step>> = dated.into_iter().map(Some).collect();
-        let mut steps: Vec<Step> = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect();
+        let key = |s: &Step| (s.due.is_none(), s.due);
+        let mut steps = crate::sort_stable(dated, |a, b| key(a).cmp(&key(b)));
         steps.extend(rules.steps.iter().filter(|s| s.phase == phase).map(|s| Step {
             code: s.code.clone(),
             clause: s.clause.clone(),
