@@ -326,7 +326,7 @@ impl<'r> Transcript<'r> {
         let w = worth(rules, policy.hours_per_credit, c, &at)?;
         let conversion = grade::convert_with(policy, &c.grade, &format!("{at}.grade"), c.same_standard)?;
         let passed = conversion.passed;
-        let name = if c.name.trim().is_empty() { format!("#{}", i + 1) } else { c.name.clone() };
+        let name = grade::display_name(&c.name, i);
         let field = format!("{at}.{}", w.basis);
         self.equivalent.0 = decimal::add(self.equivalent.0, w.min, &field)?;
         self.equivalent.1 = decimal::add(self.equivalent.1, w.max, &field)?;
