@@ -7,24 +7,11 @@
 pub use exchange_calc_core::api::*;
 
 use crate::batch::{self, BatchResult};
-use crate::error::{Error, ErrorKind};
-use crate::locale::Locale;
-use crate::policy::{self, PolicyRef};
+use crate::error::Error;
+use crate::policy::PolicyRef;
 use exchange_calc_core::read::Obj;
 use serde::Serialize;
 use serde_json::Value;
-
-/// The request, for Rust callers. The wasm binding and [`batch_gpa_text`] read it without
-/// copying the CSV out of the request (it can be many megabytes).
-#[derive(Debug)]
-pub struct BatchRequest {
-    /// A preset id, a policy document or `{ extends, ... }`.
-    pub policy: Value,
-    /// The CSV text: header `studentId,course,credits,grade` (any order, any case).
-    pub csv: String,
-    /// `zh-CN` (default) or `en`.
-    pub locale: Option<String>,
-}
 
 /// The result: [`BatchResult`] plus `policy: { id, hash }`, the same shape `with_policy`
 /// gives. This derived `Serialize` is the one definition of `batchGpa`'s JSON: the text the
@@ -41,22 +28,6 @@ pub struct BatchOutput {
     pub policy: PolicyRef,
 }
 
-/// The typed entry behind [`batch_gpa`].
-///
-/// # Errors
-/// Policy and locale errors; the whole-file errors of [`batch::batch_gpa`].
-pub fn batch_gpa_request(req: &BatchRequest, locale: Locale) -> Result<BatchOutput, Error> {
-    answer(&req.policy, &req.csv, req.locale.as_deref(), locale)
-}
-
-/// The batch once the request is read: locale, policy, CSV, in that order.
-fn answer(policy: &Value, csv: &str, tag: Option<&str>, locale: Locale) -> Result<BatchOutput, Error> {
-    check_locale(tag)?;
-    let p = policy::resolve(policy, "policy", locale)?;
-    let result = batch::batch_gpa(&p, csv, locale)?;
-    Ok(BatchOutput { result, policy: p.reference() })
-}
-
 /// `batchGpa({ policy, csv, locale? })` → the JSON of [`BatchOutput`].
 ///
 /// # Errors
@@ -66,45 +37,37 @@ pub fn batch_gpa(input: Value) -> ApiResult {
     value(batch_gpa_text(input))
 }
 
-/// [`batch_gpa`] with the result as JSON text ([`BatchOutput::to_json`]): the wasm binding
-/// hands it to `JSON.parse` (no `Value` tree for 50,000 students).
+/// [`batch_gpa`] with the result as JSON text ([`BatchOutput::to_json`]): no `Value` tree
+/// for 50,000 students.
 ///
 /// # Errors
 /// As [`batch_gpa`].
 pub fn batch_gpa_text(input: Value) -> Result<String, Failure> {
-    respond(&input, None)
+    batch_gpa_with::<Full>(&input, None)
 }
 
-impl BatchRequest {
-    /// [`batch_gpa_text`] for a request whose `csv` string was taken out of it (`rest` is
-    /// every other key): the wasm binding passes the many-megabyte text straight in, where
-    /// reading it back out of a `Value` would copy it once more. Same checks, same result.
-    ///
-    /// # Errors
-    /// As [`batch_gpa`].
-    pub fn text_with_csv(rest: Value, csv: String) -> Result<String, Failure> {
-        respond(&rest, Some(&csv))
-    }
-}
-
-/// Reads a request and answers it as JSON text: its `csv` read where it lies, or `apart`
-/// when the caller took it out. An error carries the request's language.
-fn respond(request: &Value, apart: Option<&str>) -> Result<String, Failure> {
+/// [`batch_gpa_text`] with the policy from `S` (the wasm binding's own [`Source`]), for a
+/// request whose `csv` is read where it lies or was taken out of it (`Some`, and `request` is
+/// every other key): the wasm binding passes the many-megabyte text straight in, where
+/// reading it back out of a `Value` would copy it once more. Same checks, same result.
+///
+/// Read as [`call`] reads every other request ([`read_policy`]: csv, locale, policy); an
+/// error carries the request's language.
+///
+/// # Errors
+/// As [`batch_gpa`].
+pub fn batch_gpa_with<S: Source>(request: &Value, csv: Option<&str>) -> Result<String, Failure> {
     let locale = locale_of(request);
     let go = || -> Result<String, Error> {
-        let keys: &'static [&'static str] = if apart.is_some() { &["policy", "locale"] } else { &["policy", "csv", "locale"] };
+        let keys: &'static [&'static str] = if csv.is_some() { &["policy", "locale"] } else { &["policy", "csv", "locale"] };
         let o = Obj::root(request, keys)?;
-        let csv = match apart {
-            Some(csv) => csv,
-            // Borrowed: the CSV is read where it lies in the request. A request without
-            // either names its policy first, as every request does.
-            None => o.need("csv", |a| a.str()).map_err(|e| match o.raw("policy") {
-                None if e.code() == "missing_field" => Error::new(ErrorKind::MissingField, "policy"),
-                _ => e,
-            })?,
-        };
-        let policy = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
-        Ok(answer(policy, csv, o.opt_str("locale")?.as_deref(), locale)?.to_json())
+        // Borrowed: the CSV is read where it lies in the request.
+        let (csv, policy) = read_policy::<S, _>(&o, locale, |o| match csv {
+            Some(csv) => Ok(csv),
+            None => o.need("csv", |a| a.str()),
+        })?;
+        let result = batch::batch_gpa(&policy, csv, locale)?;
+        Ok(BatchOutput { result, policy: policy.reference() }.to_json())
     };
     go().map_err(|error| Failure { error, locale })
 }

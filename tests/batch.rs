@@ -19,6 +19,13 @@ fn run(csv: &str) -> BatchResult {
     batch::batch_gpa(&xinyu(), csv, Locale::En).unwrap_or_else(|e| panic!("{csv:?}: {e}"))
 }
 
+/// What `batchGpa` answers for `csv` under xinyu-2022, typed: `to_json` is its JSON text.
+fn output(csv: &str, locale: Locale) -> api::BatchOutput {
+    let p = policy::resolve(&json!("xinyu-2022"), "policy", locale).unwrap();
+    let result = batch::batch_gpa(&p, csv, locale).unwrap_or_else(|e| panic!("{csv:?}: {e}"));
+    api::BatchOutput { result, policy: p.reference() }
+}
+
 fn d(s: &str) -> Decimal {
     decimal::parse(s).unwrap()
 }
@@ -258,6 +265,19 @@ fn json_api_shape_and_errors() {
 }
 
 #[test]
+fn a_bad_locale_is_reported_before_a_missing_policy_as_by_every_export() {
+    // batchGpa reads its request as the core reads every other (api::read_policy): its own
+    // keys, the locale tag, then the policy. It used to report the missing policy first.
+    api_error(json!({ "csv": COHORT, "locale": "fr" }), "unknown_value", "locale");
+    let e = api::batch_gpa_with::<api::Full>(&json!({ "locale": "fr" }), Some(COHORT)).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("unknown_value", "locale"));
+    let e = api::convert_grade(json!({ "grade": "A", "locale": "fr" })).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("unknown_value", "locale"));
+    // Neither key: the policy first, as before.
+    api_error(json!({ "locale": "fr" }), "missing_field", "policy");
+}
+
+#[test]
 fn a_product_that_would_lose_places_is_an_overflow_not_a_gpa_above_4() {
     // Found by fuzzing batch_csv: 2.7922816251426433759354395034 × 4.0 needs 29 places and
     // 97 bits; rust_decimal rounded it and a lone A+ came out as 4.0000000000000000000000000001.
@@ -348,21 +368,19 @@ fn hand_written_json_reads_as_what_serde_writes_and_is_ascii() {
     // Ids with every character JSON escapes, a student without a GPA, errors with and
     // without a field, decimals with trailing zeros; in Chinese too, for non-ASCII messages.
     let csv = "studentId,course,credits,grade\n\"q\"\"uote\\back\",a,2.50,A\n\"ctl\u{1}\u{8}\u{c}\t\r\nx\u{7f}\",a,1,P\nS\u{e9}\u{4e2d}\u{1f600},a,0.00,88\nS,a,x,A\nS,a,1,A,extra\n,a,1,A\n";
-    for (tag, locale) in [("en", Locale::En), ("zh-CN", Locale::ZhCn)] {
-        let req = api::BatchRequest { policy: json!("xinyu-2022"), csv: csv.into(), locale: Some(tag.into()) };
-        let out = api::batch_gpa_request(&req, locale).unwrap();
+    for locale in [Locale::En, Locale::ZhCn] {
+        let out = output(csv, locale);
         assert!(out.result.students.len() == 3 && out.result.error_count == 3, "{out:?}");
         let text = out.to_json();
         assert!(text.is_ascii(), "{text}");
         let read: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(read, serde_json::to_value(&out).unwrap());
-        let empty = api::batch_gpa_request(&api::BatchRequest { csv: "studentId,course,credits,grade\n".into(), ..req }, locale).unwrap();
+        let empty = output("studentId,course,credits,grade\n", locale);
         assert_eq!(empty.to_json(), serde_json::to_string(&empty).unwrap());
     }
     // Escapes worked out by hand: é is U+00E9, 中 U+4E2D, 😀 U+1F600 = D83D DE00 in UTF-16;
     // control characters as serde_json writes them.
-    let req = api::BatchRequest { policy: json!("xinyu-2022"), csv: csv.into(), locale: Some("en".into()) };
-    let text = api::batch_gpa_request(&req, Locale::En).unwrap().to_json();
+    let text = output(csv, Locale::En).to_json();
     assert!(text.contains(r#"{"studentId":"S\u00e9\u4e2d\ud83d\ude00","gpa":null"#), "{text}");
     // DEL (U+007F) is not a control character to JSON: as it is, as serde_json writes it.
     assert!(text.contains("{\"studentId\":\"ctl\\u0001\\b\\f\\t\\r\\nx\u{7f}\""), "{text}");
@@ -373,7 +391,7 @@ fn hand_written_json_reads_as_what_serde_writes_and_is_ascii() {
 fn csv_passed_apart_gives_the_same_text_and_errors() {
     let whole = json!({ "policy": "xinyu-2022", "csv": COHORT, "locale": "en" });
     let rest = json!({ "policy": "xinyu-2022", "locale": "en" });
-    assert_eq!(api::BatchRequest::text_with_csv(rest, COHORT.into()).unwrap(), api::batch_gpa_text(whole).unwrap());
+    assert_eq!(api::batch_gpa_with::<api::Full>(&rest, Some(COHORT)).unwrap(), api::batch_gpa_text(whole).unwrap());
     for (rest, code, field) in [
         (json!({ "policy": "xinyu-2022", "cvs": "" }), "unknown_field", "cvs"),
         (json!({ "locale": "en" }), "missing_field", "policy"),
@@ -382,12 +400,12 @@ fn csv_passed_apart_gives_the_same_text_and_errors() {
     ] {
         let mut whole = rest.clone();
         whole["csv"] = json!(COHORT);
-        let a = api::BatchRequest::text_with_csv(rest, COHORT.into()).unwrap_err();
+        let a = api::batch_gpa_with::<api::Full>(&rest, Some(COHORT)).unwrap_err();
         let b = api::batch_gpa_text(whole).unwrap_err();
         assert_eq!((a.code(), a.field(), a.message()), (code, field, b.message()));
         assert_eq!((b.code(), b.field()), (code, field));
     }
-    let a = api::BatchRequest::text_with_csv(json!({ "policy": "xinyu-2022" }), "a,b\n".into()).unwrap_err();
+    let a = api::batch_gpa_with::<api::Full>(&json!({ "policy": "xinyu-2022" }), Some("a,b\n")).unwrap_err();
     assert_eq!((a.code(), a.field()), ("unknown_field", "csv.a"));
 }
 
@@ -491,18 +509,17 @@ fn the_hand_written_json_is_the_serialize_shape_on_generated_cohorts() {
         if rng.below(10) == 0 {
             csv.push_str("\n\"never closed,");
         }
-        let (tag, locale) = if rng.below(2) == 0 { ("en", Locale::En) } else { ("zh-CN", Locale::ZhCn) };
-        let req = api::BatchRequest { policy: json!("xinyu-2022"), csv, locale: Some(tag.into()) };
-        let out = api::batch_gpa_request(&req, locale).unwrap_or_else(|e| panic!("{:?}: {e}", req.csv));
+        let locale = if rng.below(2) == 0 { Locale::En } else { Locale::ZhCn };
+        let out = output(&csv, locale);
 
         let text = out.to_json();
         assert!(text.is_ascii(), "{text}");
         let read: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
-        assert_eq!(read, serde_json::to_value(&out).unwrap(), "{:?}", req.csv);
+        assert_eq!(read, serde_json::to_value(&out).unwrap(), "{:?}", csv);
         // And the same text: keys in the same order, numbers and escapes written alike.
         let mut serde = Vec::new();
         out.serialize(&mut serde_json::Serializer::with_formatter(&mut serde, AsciiOnly)).unwrap();
-        assert_eq!(text, String::from_utf8(serde).unwrap(), "{:?}", req.csv);
+        assert_eq!(text, String::from_utf8(serde).unwrap(), "{:?}", csv);
 
         errors += out.result.errors.len();
         fieldless += out.result.errors.iter().filter(|e| e.field.is_none()).count();

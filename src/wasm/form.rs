@@ -16,11 +16,11 @@
 
 use super::{into_js_error, to_js_json};
 use crate::api::{self, Failure};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::form::{self as rules, Form, FormValue, Validation, KEYS};
 use crate::keyed::Keyed;
 use crate::locale::Locale;
-use crate::policy::{self, Policy};
+use crate::policy::Policy;
 use std::borrow::Cow;
 use crate::read::Obj;
 use serde_json::Value;
@@ -144,18 +144,15 @@ pub fn attach_form(
     form: HtmlFormElement,
     #[wasm_bindgen(unchecked_param_type = "AttachFormOptions")] options: JsValue,
 ) -> Result<FormHandle, JsValue> {
-    super::ready();
     let value: Value = super::from_js(&options)?;
     let locale = api::locale_of(&value);
     // `{ policy, locale? }`, read as every request is.
-    let read = || -> Result<(Cow<'static, Policy>, Locale), Error> {
+    // (Once the tag is checked, `locale` is the language it names.)
+    let read = || -> Result<Cow<'static, Policy>, Error> {
         let o = Obj::root(&value, &["policy", "locale"])?;
-        let policy = o.raw("policy").ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?;
-        let locale_tag = o.opt_str("locale")?;
-        let chosen = api::check_locale(locale_tag.as_deref())?;
-        Ok((policy::resolve(policy, "policy", locale)?, chosen))
+        Ok(api::read_policy::<super::Src, _>(&o, locale, |_| Ok(()))?.1)
     };
-    let (policy, locale) = read().map_err(|error| into_js_error(&Failure { error, locale }))?;
+    let policy = read().map_err(|error| into_js_error(&Failure { error, locale }))?;
 
     let fields = bind(&form);
     let state = Rc::new(RefCell::new(Attachment { form, policy, locale, fields, touched: Vec::new(), listeners: Vec::new() }));

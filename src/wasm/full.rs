@@ -1,7 +1,7 @@
-//! The full module's exports beyond the grades ones: every other area, the policy reader
-//! (`describePolicy` and any policy object), `batchGpa` and `attachForm` (form.rs).
+//! The full module's exports beyond the grades ones: every other area, `homeGpa`, the policy
+//! reader (`describePolicy` and any policy object), `batchGpa` and `attachForm` (form.rs).
 
-use super::{call, from_js, into_js_error, parse_js, ready};
+use super::{call, from_js, into_js_error, parse_js, Src};
 use crate::api::{self, ChecklistRequest, Deadlines, DeadlinesIcs, Describe};
 use crate::credit::CreditRequest;
 use crate::eligibility::EligibilityInput;
@@ -26,6 +26,8 @@ const TS_ELIGIBILITY: &str = include_str!("ts/eligibility.d.ts");
 const TS_FORM: &str = include_str!("ts/form.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const TS_BATCH: &str = include_str!("ts/batch.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_HOME_GPA: &str = include_str!("ts/home-gpa.d.ts");
 
 #[wasm_bindgen]
 extern "C" {
@@ -149,6 +151,12 @@ pub fn checklist(#[wasm_bindgen(unchecked_param_type = "DeadlinesInput")] input:
     call::<ChecklistRequest>(&input)
 }
 
+/// Home percentage scores under every common Chinese GPA algorithm (not from a regulation).
+#[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
+pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    call::<crate::algorithms::HomeGpaInput>(&input)
+}
+
 /// Who pays what: school, college, student (LX-5).
 #[wasm_bindgen(js_name = estimateFunding, unchecked_return_type = "FundingResult")]
 pub fn estimate_funding(#[wasm_bindgen(unchecked_param_type = "EstimateFundingInput")] input: JsValue) -> Result<JsValue, JsValue> {
@@ -188,7 +196,6 @@ pub fn validate_field(#[wasm_bindgen(unchecked_param_type = "ValidateFieldInput"
 /// memory, where text is first decoded to a JS string and then encoded back to UTF-8.
 #[wasm_bindgen(js_name = batchGpa, unchecked_return_type = "BatchGpaResult")]
 pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    ready();
     let csv = if input.is_object() && !js_sys::Array::is_array(&input) {
         js_sys::Reflect::get(&input, &"csv".into()).ok().and_then(|v| csv_text(&v))
     } else {
@@ -200,9 +207,9 @@ pub fn batch_gpa(#[wasm_bindgen(unchecked_param_type = "BatchGpaInput")] input: 
             let rest = js_sys::Object::assign(&js_sys::Object::new(), input.unchecked_ref());
             let _ = js_sys::Reflect::delete_property(&rest, &"csv".into());
             // The text goes in as it came out of JS (no second copy through a `Value`).
-            api::BatchRequest::text_with_csv(from_js(&rest)?, csv)
+            api::batch_gpa_with::<Src>(&from_js(&rest)?, Some(&csv))
         }
-        None => api::batch_gpa_text(from_js(&input)?),
+        None => api::batch_gpa_with::<Src>(&from_js(&input)?, None),
     };
     let text = text.map_err(|e| into_js_error(&e))?;
     parse_js(&text)

@@ -7,9 +7,10 @@
 //!
 //! Two entry points are built from this layer (`scripts/build`): the full module
 //! (`exchange_calc.js`, feature `full`, every export) and the grades module
-//! (`exchange_calc_grades.js`, without it: `policies`, `convertGrade`, `computeGpa`,
-//! `homeGpa` over the presets' grade tables, so it carries no policy reader and no other
-//! area). The exports here are in both; `full` adds the rest.
+//! (`exchange_calc_grades.js`, without it: `policies`, `convertGrade` and `computeGpa` over
+//! the presets' grade tables, so it carries no policy reader and no other area; not
+//! `homeGpa`, whose algorithms would cost it 7 KB). The exports here are in both; `full`
+//! adds the rest.
 
 mod convert;
 #[cfg(feature = "full")]
@@ -31,11 +32,29 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-/// Where `policy` comes from in this module: every policy, or the presets' grade tables.
+/// Where `policy` comes from in this module: every policy ([`Browser`]), or the presets'
+/// grade tables. Every policy read of the module goes through it.
 #[cfg(feature = "full")]
-type Src = api::Full;
+type Src = Browser;
 #[cfg(not(feature = "full"))]
 type Src = api::GradesOnly;
+
+/// [`api::Full`], with the browser's `RegExp` handed to the core for the policy's patterns
+/// (the core has no web dependency) before any policy is read, so no export can forget it.
+/// On every read, not in a start function, which does not run where the module is another's
+/// dependency (the wasm tests); setting it a second time does nothing. A pattern is only
+/// matched against a policy read before (`attachForm`'s listeners: at attaching). The grades
+/// module reads no pattern.
+#[cfg(feature = "full")]
+struct Browser;
+
+#[cfg(feature = "full")]
+impl api::Source for Browser {
+    fn resolve(value: &Value, locale: Locale) -> Result<std::borrow::Cow<'static, crate::policy::Policy>, Error> {
+        crate::pattern::install(&regexp::RegExp);
+        api::Full::resolve(value, locale)
+    }
+}
 
 // TypeScript declarations, written once per area; the exports name these types.
 #[wasm_bindgen(typescript_custom_section)]
@@ -106,18 +125,8 @@ fn parse_js(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(text).map_err(|_| fail_type(Found::TooDeep))
 }
 
-/// Hands the browser's `RegExp` to the core for the policy's patterns (the core has no web
-/// dependency) before anything can read a policy: on every call, not in a start function,
-/// which does not run where the module is another's dependency (the wasm tests). Setting
-/// it a second time does nothing. The grades module reads no pattern.
-fn ready() {
-    #[cfg(feature = "full")]
-    crate::pattern::install(&regexp::RegExp);
-}
-
 /// JS object → JSON → the export → JSON text → JS object.
 fn call<E: Export>(input: &JsValue) -> Result<JsValue, JsValue> {
-    ready();
     let value = from_js(input)?;
     let out = api::call::<E, Src>(&value).map_err(|e| into_js_error(&e))?;
     parse_js(&out)
@@ -133,7 +142,6 @@ pub fn policies() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = convertGrade, unchecked_return_type = "GradeConversion")]
 pub fn convert_grade(#[wasm_bindgen(unchecked_param_type = "ConvertGradeInput")] input: JsValue) -> Result<JsValue, JsValue> {
     // The call of every keystroke: answers are kept by request text (convert.rs).
-    ready();
     match convert::convert_grade::<Src>(&input) {
         Some(Ok(result)) => Ok(result),
         Some(Err(failure)) => Err(into_js_error(&failure)),
@@ -145,11 +153,4 @@ pub fn convert_grade(#[wasm_bindgen(unchecked_param_type = "ConvertGradeInput")]
 #[wasm_bindgen(js_name = computeGpa, unchecked_return_type = "GpaResult")]
 pub fn compute_gpa(#[wasm_bindgen(unchecked_param_type = "ComputeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
     call::<crate::grade::GpaInput>(&input)
-}
-
-#[cfg(feature = "full")]
-/// Home percentage scores under every common Chinese GPA algorithm (not from a regulation).
-#[wasm_bindgen(js_name = homeGpa, unchecked_return_type = "HomeGpaResult")]
-pub fn home_gpa(#[wasm_bindgen(unchecked_param_type = "HomeGpaInput")] input: JsValue) -> Result<JsValue, JsValue> {
-    call::<crate::algorithms::HomeGpaInput>(&input)
 }

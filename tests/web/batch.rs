@@ -35,6 +35,9 @@ fn whole_request_errors_throw_with_code_and_field() {
     assert_eq!((code.as_str(), field.as_str()), ("not_in_policy", "policy"));
     let (code, field, _, _) = thrown(api::batch_gpa(js(r#"{"policy":"xinyu-2022","csv":"","locale":"fr"}"#)));
     assert_eq!((code.as_str(), field.as_str()), ("unknown_value", "locale"));
+    // The locale before a missing policy, as every export reads a request.
+    let (code, field, _, _) = thrown(api::batch_gpa(js(r#"{"csv":"","locale":"fr"}"#)));
+    assert_eq!((code.as_str(), field.as_str()), ("unknown_value", "locale"));
     // Still works.
     let r = api::batch_gpa(js(r#"{"policy":"xinyu-2022","csv":"studentId,course,credits,grade\nA,x,1,F\n"}"#)).unwrap();
     assert_eq!(s(&js_sys::Array::from(&get(&r, "students")).get(0), "gpa"), "0.00");

@@ -224,8 +224,7 @@ fn other_credits(text: &str) -> Result<(Decimal, Option<Fixed>)> {
             let input = text.trim().to_owned();
             let kind = match e {
                 ParseError::Invalid if input.is_empty() => ErrorKind::MissingField,
-                ParseError::Invalid => ErrorKind::InvalidNumber { input },
-                ParseError::Overflow => ErrorKind::Overflow,
+                e => e.kind(input),
             };
             Err(Error::new(kind, "credits"))
         }

@@ -15,6 +15,7 @@
 pub use crate::date::Date;
 pub use crate::policy::deadlines::{AnnualRule, Anchor, DeadlineRules, Phase, RelativeRule, StepRule};
 
+use crate::decimal;
 use crate::error::{Error, ErrorKind, Result, Section};
 use crate::locale::{count, Locale, Text};
 use crate::policy::{ClauseText, Policy};
@@ -105,7 +106,7 @@ fn rules(policy: &Policy) -> Result<&DeadlineRules> {
 pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Result<Vec<Deadline>> {
     let rules = rules(policy)?;
     check_request(req)?;
-    let text = |t: &ClauseText| locale.pick(&t.zh, &t.en).clone();
+    let text = |t: &ClauseText| t.text(locale).to_owned();
     let mut out = Vec::new();
     let mut missing = None;
     for r in &rules.relative {
@@ -130,9 +131,7 @@ pub fn deadlines(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
         }
     }
     // Stable: ties keep the policy's order.
-    let order = crate::stable_order(out.len(), &|a, b| out.get(a).map(|d| d.due).cmp(&out.get(b).map(|d| d.due)));
-    let mut slots: Vec<Option<Deadline>> = out.into_iter().map(Some).collect();
-    Ok(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect())
+    Ok(crate::sort_stable(out, |a, b| a.due.cmp(&b.due)))
 }
 
 /// The dates must come in the order of an exchange: departure on or before arrival (the same
@@ -175,7 +174,7 @@ fn relative_due(r: &RelativeRule, req: &DeadlineRequest) -> Result<Option<Date>>
         (None, Some(m)) => from.add_months(m),
         (None, None) => Some(from),
     };
-    due.map(Some).ok_or_else(|| Error::new(ErrorKind::Overflow, r.from.field()))
+    due.map(Some).ok_or_else(|| decimal::overflow(r.from.field()))
 }
 
 /// One step of the [`checklist`].
@@ -258,7 +257,7 @@ fn timing(r: &RelativeRule, locale: Locale) -> Option<String> {
 pub fn checklist(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Result<Checklist> {
     let rules = rules(policy)?;
     check_request(req)?;
-    let text = |t: &ClauseText| locale.pick(&t.zh, &t.en).clone();
+    let text = |t: &ClauseText| t.text(locale).to_owned();
     let mut phases = Vec::with_capacity(Phase::ALL.len());
     for phase in Phase::ALL {
         let mut dated = Vec::new();
@@ -268,12 +267,8 @@ pub fn checklist(policy: &Policy, req: &DeadlineRequest, locale: Locale) -> Resu
         }
         // Dated ones by date, then those whose date the request does not give; the sort is
         // stable, so ties and the undated keep the policy's order.
-        let order = crate::stable_order(dated.len(), &|a, b| {
-            let key = |i: usize| dated.get(i).map(|s| (s.due.is_none(), s.due));
-            key(a).cmp(&key(b))
-        });
-        let mut slots: Vec<Option<Step>> = dated.into_iter().map(Some).collect();
-        let mut steps: Vec<Step> = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect();
+        let key = |s: &Step| (s.due.is_none(), s.due);
+        let mut steps = crate::sort_stable(dated, |a, b| key(a).cmp(&key(b)));
         steps.extend(rules.steps.iter().filter(|s| s.phase == phase).map(|s| Step {
             code: s.code.clone(),
             clause: s.clause.clone(),

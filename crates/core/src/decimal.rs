@@ -14,6 +14,18 @@ pub enum ParseError {
     Overflow,
 }
 
+impl ParseError {
+    /// The error kind a reader reports for it; `input` is the text as the user wrote it,
+    /// echoed in `invalid_number`.
+    #[must_use]
+    pub fn kind(self, input: String) -> crate::ErrorKind {
+        match self {
+            Self::Invalid => crate::ErrorKind::InvalidNumber { input },
+            Self::Overflow => crate::ErrorKind::Overflow,
+        }
+    }
+}
+
 /// Folds full-width digits, point, signs and spaces from a Chinese IME to ASCII.
 #[must_use]
 pub fn fold_width(input: &str) -> String {

@@ -391,6 +391,16 @@ impl GpaSums {
     }
 }
 
+/// A course's name in messages; a blank one is its place in the list (`#1` for the first),
+/// in computeGpa and checkCredits alike.
+pub(crate) fn display_name(name: &str, i: usize) -> String {
+    if name.trim().is_empty() {
+        format!("#{}", i + 1)
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Computes GPA = Σ(credits × grade point) / Σ credits over the courses that have a grade
 /// point, and the average percentage likewise over the courses that have a percentage.
 ///
@@ -416,7 +426,7 @@ pub fn compute_gpa(policy: &Policy, courses: &[CourseInput], locale: Locale) -> 
         let conv = convert_with(policy, &c.grade, &format!("{at}.grade"), c.same_standard)?;
         sums.add(c.credits, &conv, &credits_field)?;
         let in_gpa = conv.grade_point.is_some() && !c.credits.is_zero();
-        let name = if c.name.trim().is_empty() { format!("#{}", i + 1) } else { c.name.clone() };
+        let name = display_name(&c.name, i);
         if conv.passed == Some(false) {
             findings.push(Finding::fail(
                 "course_failed",

@@ -61,6 +61,17 @@ pub(crate) fn stable_order(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ord
     from
 }
 
+/// `items` in the stable order `cmp` gives them: [`stable_order`] sorts (compiled once), and
+/// only this rebuild is compiled per element type.
+pub(crate) fn sort_stable<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    let order = stable_order(items.len(), &|a, b| match (items.get(a), items.get(b)) {
+        (Some(x), Some(y)) => cmp(x, y),
+        _ => std::cmp::Ordering::Equal,
+    });
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect()
+}
+
 pub use finding::{Finding, Outcome};
 pub use locale::Locale;
 pub use policy::Policy;

@@ -37,12 +37,6 @@ impl Locale {
             Self::En => en,
         }
     }
-
-    /// The tag this crate writes (`zh-CN` or `en`).
-    #[must_use]
-    pub fn tag(self) -> &'static str {
-        self.pick("zh-CN", "en")
-    }
 }
 
 /// A message in both languages, with `{name}` placeholders filled at use. Rules keep their

@@ -167,7 +167,7 @@ pub fn whole(value: Decimal, max: u64, field: &str) -> Result<u64> {
     if !value.fract().is_zero() {
         return Err(Error::new(ErrorKind::InvalidStep { value: value.to_string(), step: "1".into() }, field));
     }
-    value.to_u64().ok_or_else(|| Error::new(ErrorKind::Overflow, field))
+    value.to_u64().ok_or_else(|| decimal::overflow(field))
 }
 
 fn gcd(mut a: u128, mut b: u128) -> u128 {
@@ -175,10 +175,6 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
         (a, b) = (b, a % b);
     }
     a
-}
-
-fn overflow(field: &str) -> Error {
-    Error::new(ErrorKind::Overflow, field)
 }
 
 /// One candidate of a highest-averages round: ordered by `students / divisor`, then students,
@@ -262,12 +258,12 @@ fn largest_remainder(places: u64, colleges: &[College], sum: u128) -> (Vec<u64>,
 /// A whole number of this module's arithmetic as a decimal (below 2^96: places ≤ 10^5 times
 /// students ≤ 2^53).
 fn whole_dec(n: u128, field: &str) -> Result<Decimal> {
-    let n = i128::try_from(n).map_err(|_| overflow(field))?;
-    Decimal::try_from_i128_with_scale(n, 0).map_err(|_| overflow(field))
+    let n = i128::try_from(n).map_err(|_| decimal::overflow(field))?;
+    Decimal::try_from_i128_with_scale(n, 0).map_err(|_| decimal::overflow(field))
 }
 
 fn ratio(num: u128, den: u128, field: &str) -> Result<Decimal> {
-    whole_dec(num, field)?.checked_div(whole_dec(den, field)?).ok_or_else(|| overflow(field))
+    whole_dec(num, field)?.checked_div(whole_dec(den, field)?).ok_or_else(|| decimal::overflow(field))
 }
 
 /// Allocates the places (LX-4.2.1). Rows are in input order and their quotas sum to `total`.
@@ -303,7 +299,7 @@ pub fn allocate(input: &QuotaInput) -> Result<Vec<Quota>> {
             ));
         }
     }
-    let n = u64::try_from(colleges.len()).map_err(|_| overflow("colleges"))?;
+    let n = u64::try_from(colleges.len()).map_err(|_| decimal::overflow("colleges"))?;
     let floor_total = input.minimum.checked_mul(n).filter(|&m| m <= input.total).ok_or_else(|| {
         Error::new(ErrorKind::OutOfRange { value: input.minimum.to_string(), min: Some("0".into()), max: Some((input.total / n).to_string()) }, "minimum")
     })?;

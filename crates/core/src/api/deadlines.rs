@@ -1,13 +1,12 @@
 //! `deadlines`, `deadlinesIcs` and `checklist` (XYU-10.6, XYU-12, XYU-13, XYU-14, LX-4, LX-6):
 //! three answers to the same request ([`DeadlineRequest`]), one export type each.
 
-use super::{call, given, Export, Full, TextResult};
+use super::{given, Export};
 use crate::deadline::{self, Checklist, Deadline, DeadlineRequest};
 use crate::error::Result;
 use crate::locale::Locale;
 use crate::policy::Policy;
 use crate::read::{Obj, Request};
-use serde_json::Value;
 
 /// Defines an export over [`DeadlineRequest`].
 macro_rules! over_dates {
@@ -56,34 +55,4 @@ impl Export for ChecklistRequest {
     fn run(self, policy: Option<&Policy>, locale: Locale) -> Result<Checklist> {
         deadline::checklist(given(policy)?, &self.0, locale)
     }
-}
-
-/// `deadlines({ policy, departure?, arrival?, end?, year? })` → `[{ code, due, clause, title,
-/// consequence }]`, sorted by date. The result is an array, so it carries no `policy` key.
-///
-/// # Errors
-/// `invalid_date` at `arrival` / `end`; `date_order` at `end`; `invalid_step` or
-/// `out_of_range` at `year`; otherwise as [`deadline::deadlines`].
-pub fn deadlines(input: Value) -> TextResult {
-    call::<Deadlines, Full>(&input)
-}
-
-/// `deadlinesIcs({ policy, departure?, arrival?, end?, year? })` → the same deadlines as an iCalendar
-/// file (text, a JSON string), for a download without a server.
-///
-/// # Errors
-/// As [`deadlines`].
-pub fn deadlines_ics(input: Value) -> TextResult {
-    call::<DeadlinesIcs, Full>(&input)
-}
-
-/// `checklist({ policy, departure?, arrival?, end?, year?, locale? })` → `{ phases: [{ phase,
-/// title, steps: [{ code, clause, title, due, timing, consequence }] }], policy }`: the
-/// procedural steps before departure, abroad and after the exchange, dated where the request
-/// gives the date they count from. Takes the same request as `deadlines`; no date is needed.
-///
-/// # Errors
-/// As [`deadlines`], except that missing dates are not an error.
-pub fn checklist(input: Value) -> TextResult {
-    call::<ChecklistRequest, Full>(&input)
 }

@@ -1,8 +1,11 @@
-//! The JS API contract (SPEC §9) at the JSON level: each function takes one JSON object and
-//! returns its result as JSON text ([`text`](mod@text)) or as a `Value` (the functions at this level,
-//! for Rust callers and tests), or a [`Failure`]. Nothing here knows about wasm, so the whole
-//! contract is testable natively; the `exchange-calc` crate's `wasm` module only converts
-//! `JsValue` → `serde_json::Value` and the result's text → a JS object.
+//! The JS API contract (SPEC §9) at the JSON level: each export takes one JSON object and
+//! returns its result, or a [`Failure`]. [`call`] gives the result as JSON text, serialized
+//! straight from its typed struct: what the wasm binding hands to `JSON.parse` (a
+//! `serde_json::Value` tree first was two thirds of a `convertGrade` call, and a second
+//! serializer for every result type in the wasm). The functions at this level give it as a
+//! `Value`, for Rust callers and tests. Nothing here knows about wasm, so the whole contract
+//! is testable natively; the `exchange-calc` crate's `wasm` module only converts `JsValue` →
+//! `serde_json::Value` and the result's text → a JS object.
 //!
 //! Each request type is its rule module's, and reads itself ([`Request`]); here each export is
 //! only the policy wired to the rule ([`Export`]), and [`call`] does the rest for all of them.
@@ -20,60 +23,139 @@ mod quota;
 pub use deadlines::{ChecklistRequest, Deadlines, DeadlinesIcs};
 pub use grades::Describe;
 
-/// The API with each result as JSON text, serialized straight from its typed struct: what
-/// the wasm binding hands to `JSON.parse`. Building a `serde_json::Value` tree first (and
-/// dropping it) was two thirds of a `convertGrade` call, and a second serializer for every
-/// result type in the wasm.
-pub mod text {
-    pub use super::credits::check_credits;
-    pub use super::deadlines::{checklist, deadlines, deadlines_ics};
-    pub use super::eligibility::check_eligibility;
-    pub use super::form::{validate_application, validate_field};
-    pub use super::funding::estimate_funding;
-    pub use super::grades::{compute_gpa, convert_grade, describe_policy, home_gpa, policies};
-    pub use super::quota::allocate_quota;
-}
-
-/// Defines the `Value`-returning form of each [`text`](mod@text) function, for Rust callers and tests.
+/// Defines each export's function: its request type answered by [`call`] with every policy
+/// ([`Full`]), the result as a `Value`, for Rust callers and tests. The wasm binding calls
+/// [`call`] itself and hands the JSON text to `JSON.parse`.
 macro_rules! value_api {
-    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+    ($($(#[$doc:meta])* $name:ident: $request:ty;)*) => {$(
         $(#[$doc])*
-        ///
-        /// # Errors
-        /// As the [`text`](mod@text) function of the same name.
         pub fn $name(input: Value) -> ApiResult {
-            value(text::$name(input))
+            value(call::<$request, Full>(&input))
         }
     )*};
 }
 
 value_api! {
     /// `checkCredits` (XYU-11, XYU-12.2–12.9).
-    check_credits;
+    ///
+    /// `checkCredits({ policy, semesters, homePlanCredits, courses: [{ name, hours?, credits?,
+    /// system?, grade, core?, shortProgram?, category?, sameStandard? }], sameStandard? })` →
+    /// `{ equivalentCredits: { min, max, minExact, maxExact }, recognizedCredits,
+    /// recognizedCreditsExact, courseCredits, equivalence, corePassed, coreTaken, coreRequired,
+    /// allCreditsRecognized, retake, findings, courses, policy }`.
+    ///
+    /// # Errors
+    /// As [`crate::credit::check_credits`]; unknown keys and a `category` outside `publicRequired`,
+    /// `majorRequired`, `majorElective`, `generalElective` are rejected at their path.
+    check_credits: crate::credit::CreditRequest;
     /// `deadlines`, sorted by date (XYU-12.9, XYU-13, LX-4).
-    deadlines;
+    ///
+    /// `deadlines({ policy, departure?, arrival?, end?, year? })` → `[{ code, due, clause, title,
+    /// consequence }]`, sorted by date. The result is an array, so it carries no `policy` key.
+    ///
+    /// # Errors
+    /// `invalid_date` at `arrival` / `end`; `date_order` at `end`; `invalid_step` or
+    /// `out_of_range` at `year`; otherwise as [`crate::deadline::deadlines`].
+    deadlines: Deadlines;
     /// `deadlinesIcs`: the deadlines as an iCalendar text.
-    deadlines_ics;
+    ///
+    /// `deadlinesIcs({ policy, departure?, arrival?, end?, year? })` → the same deadlines as an iCalendar
+    /// file (text, a JSON string), for a download without a server.
+    ///
+    /// # Errors
+    /// As [`deadlines`].
+    deadlines_ics: DeadlinesIcs;
     /// `checklist`: the procedural steps by phase (XYU-10.6, XYU-12, XYU-13, XYU-14, LX-6).
-    checklist;
+    ///
+    /// `checklist({ policy, departure?, arrival?, end?, year?, locale? })` → `{ phases: [{ phase,
+    /// title, steps: [{ code, clause, title, due, timing, consequence }] }], policy }`: the
+    /// procedural steps before departure, abroad and after the exchange, dated where the request
+    /// gives the date they count from. Takes the same request as `deadlines`; no date is needed.
+    ///
+    /// # Errors
+    /// As [`deadlines`], except that missing dates are not an error.
+    checklist: ChecklistRequest;
     /// `checkEligibility` (XYU-10, LX-2.1, LX-5.3.1).
-    check_eligibility;
+    ///
+    /// `checkEligibility({ policy, track, applicant, locale? })` →
+    /// `{ status, track, clause, programme, fundable, priority, findings, fundingFindings,
+    /// conditions, policy }`. A missing `applicant` is an applicant who stated nothing.
+    ///
+    /// # Errors
+    /// `unknown_value` at `track` (listing the policy's tracks); `invalid_type`,
+    /// `invalid_number`, `out_of_range`, `invalid_step`, `unknown_field` at `applicant.<field>`;
+    /// policy errors at `policy`.
+    check_eligibility: crate::eligibility::EligibilityInput;
     /// `validateApplication` (SPEC §8).
-    validate_application;
+    ///
+    /// `validateApplication({ policy, form, locale? })` →
+    /// `{ valid, errors: [{ field, code, message }], warnings: [...], normalized, policy }`.
+    /// Problems with the form's values are listed in `errors`, all at once; only an unreadable
+    /// request throws.
+    ///
+    /// # Errors
+    /// `invalid_type` at `form` when it is not an object; policy errors at `policy`.
+    validate_application: crate::form::ValidateInput;
     /// `validateField` (SPEC §8).
-    validate_field;
+    ///
+    /// `validateField({ policy, form, field, locale? })` → the same shape as
+    /// `validateApplication`, for one key (with the cross-field rules that land on it).
+    ///
+    /// # Errors
+    /// As [`validate_application`].
+    validate_field: crate::form::ValidateFieldInput;
     /// `estimateFunding` (LX-5).
-    estimate_funding;
+    ///
+    /// `estimateFunding({ policy, costs: [{ item, amount, currency? }], rates?, economyFare?,
+    /// economyFareCurrency?, priorLixingFunding?, otherFunding?, locale? })` →
+    /// `{ total, school, college, student, fundable, lines: [{ cost, item, amount, payer, clause,
+    /// part, note, original }], findings, checklist, conditions, policy }`.
+    ///
+    /// # Errors
+    /// `unknown_value` at `costs[i].item` (listing the items); the errors of
+    /// [`crate::funding::estimate`]; request and policy errors.
+    estimate_funding: crate::funding::FundingInput;
     /// `computeGpa` (XYU-12.7).
-    compute_gpa;
+    ///
+    /// `computeGpa({ policy, courses: [{ name, credits, grade, sameStandard? }], sameStandard? })`.
+    ///
+    /// # Errors
+    /// The first unreadable course with its path (`courses[2].grade`).
+    compute_gpa: crate::grade::GpaInput;
     /// `convertGrade` (XYU-12.7).
-    convert_grade;
+    ///
+    /// `convertGrade({ policy, grade, sameStandard? })` → `{ grade, gradePoint, percentage, clause,
+    /// kind, passed, sameStandard, findings, policy }`.
+    ///
+    /// # Errors
+    /// `invalid_grade` (listing valid grades) at `grade`, policy errors at `policy`.
+    convert_grade: crate::grade::ConvertInput;
     /// `describePolicy`: the resolved policy.
-    describe_policy;
+    ///
+    /// `describePolicy({ policy })` → the resolved policy (every parameter, clause texts, hash).
+    ///
+    /// # Errors
+    /// As the policy loading.
+    describe_policy: Describe;
     /// `homeGpa`: every common Chinese algorithm (not from a regulation).
-    home_gpa;
+    ///
+    /// `homeGpa({ courses: [{ name, credits, score }] })`: every common Chinese algorithm side
+    /// by side for home percentage scores (not from a regulation).
+    ///
+    /// # Errors
+    /// `out_of_range` for scores outside 0–100 or negative credits.
+    home_gpa: crate::algorithms::HomeGpaInput;
     /// `allocateQuota` (LX-4.2.1).
-    allocate_quota;
+    ///
+    /// `allocateQuota({ total, colleges: [{ name, students }], method?, minimum?, locale? })` →
+    /// `[{ name, quota, students, share, shareExact, shareFraction, remainder, clause }]` in input
+    /// order; `method` is `largestRemainder` (default), `dhondt` or `sainteLague`.
+    ///
+    /// # Errors
+    /// `out_of_range` / `invalid_step` at `total`, `minimum` or `colleges[i].students` for a value
+    /// that is not a whole number in range; `unknown_value` at `method`; the errors of
+    /// [`crate::quota::allocate`].
+    allocate_quota: crate::quota::QuotaInput;
 }
 
 use crate::error::{Error, ErrorKind, Expected, Found, Problem};
@@ -128,7 +210,7 @@ impl Failure {
 /// What the `Value`-returning API functions return.
 pub type ApiResult = std::result::Result<Value, Failure>;
 
-/// What the [`text`](mod@text) API functions return: the result as JSON text.
+/// What [`call`] returns: the result as JSON text.
 pub type TextResult = std::result::Result<String, Failure>;
 
 /// One export of the API: a request type that reads itself and the rule it runs. The input
@@ -183,12 +265,33 @@ pub fn call<E: Export, S: Source>(input: &Value) -> TextResult {
     let locale = locale_of(input);
     let answer = || -> Result<String, Error> {
         let o = Obj::root(input, E::KEYS)?;
+        // read_policy's steps, for exports without a policy too (they check the locale and
+        // read none); its parts are not generic over E, so they are compiled once.
         let request = E::read(&o).map_err(|e| missing_policy_first(&o, E::POLICY, e))?;
         let policy = locale_and_policy::<S>(&o, E::POLICY, locale)?;
         let out = request.run(policy.as_deref(), locale)?;
         with_policy(&out, policy.as_deref())
     };
     answer().map_err(|error| Failure { error, locale })
+}
+
+/// How every request that names a policy is read once its keys are known ([`Obj::root`]):
+/// its own keys (`own`), then the `locale` tag, then `policy` from `S`, so that every export
+/// reports the same problem first. A request missing its own keys and its `policy` names the
+/// policy first, the first key of every such request. [`call`] reads so, and the binding's
+/// exports that read their request by hand (`batchGpa`, `attachForm`) read with this.
+///
+/// # Errors
+/// The first problem: `own`'s, `unknown_value` at `locale`, `missing_field` at `policy`, or
+/// `S`'s.
+pub fn read_policy<'a, S: Source, T>(
+    o: &Obj<'a>,
+    locale: Locale,
+    own: impl FnOnce(&Obj<'a>) -> Result<T, Error>,
+) -> Result<(T, Cow<'static, Policy>), Error> {
+    let request = own(o).map_err(|e| missing_policy_first(o, true, e))?;
+    let policy = locale_and_policy::<S>(o, true, locale)?;
+    Ok((request, policy.ok_or_else(|| Error::new(ErrorKind::MissingField, "policy"))?))
 }
 
 /// A request missing its own keys and its `policy` names the policy first, the first key of
@@ -201,8 +304,8 @@ fn missing_policy_first(o: &Obj<'_>, takes_policy: bool, e: Error) -> Error {
     }
 }
 
-/// The part of [`call`] that is the same for every export: the `locale` tag, then the
-/// policy from `S` when the export takes one.
+/// The part of [`read_policy`] that is the same for every request type: the `locale` tag,
+/// then the policy from `S` when the export takes one (`Some` exactly then).
 fn locale_and_policy<S: Source>(o: &Obj<'_>, takes_policy: bool, locale: Locale) -> Result<Option<Cow<'static, Policy>>, Error> {
     check_locale(o.opt_str("locale")?.as_deref())?;
     if !takes_policy {
@@ -223,7 +326,7 @@ pub fn given(policy: Option<&Policy>) -> Result<&Policy, Error> {
 /// `policies()` → `[{ id, title, titleEn, year, hash }]`.
 #[must_use]
 pub fn policies() -> Value {
-    serde_json::from_str(&text::policies()).unwrap_or(Value::Array(Vec::new()))
+    serde_json::from_str(policy::LIST_JSON).unwrap_or(Value::Array(Vec::new()))
 }
 
 /// JSON text (this API's own output) → `Value`.

@@ -326,7 +326,7 @@ impl<'r> Transcript<'r> {
         let w = worth(rules, policy.hours_per_credit, c, &at)?;
         let conversion = grade::convert_with(policy, &c.grade, &format!("{at}.grade"), c.same_standard)?;
         let passed = conversion.passed;
-        let name = if c.name.trim().is_empty() { format!("#{}", i + 1) } else { c.name.clone() };
+        let name = grade::display_name(&c.name, i);
         let field = format!("{at}.{}", w.basis);
         self.equivalent.0 = decimal::add(self.equivalent.0, w.min, &field)?;
         self.equivalent.1 = decimal::add(self.equivalent.1, w.max, &field)?;
@@ -486,13 +486,12 @@ pub fn check_credits(policy: &Policy, req: &CreditRequest, locale: Locale) -> Re
     if !t.no_divisor.is_empty() {
         findings.push(Finding::review("hours_per_credit_unset", &hours.clause, DIVISOR_UNSET.fill(locale, &[("courses", &names(&t.no_divisor, locale))])));
     }
-    findings.push(equivalence(policy, rules, plan, recognized, (total(t.recognized.lo), total(t.recognized.hi)), locale)?);
+    let short = shortfall(plan, recognized);
+    findings.push(equivalence(policy, rules, (plan, recognized, short), (total(t.recognized.lo), total(t.recognized.hi)), locale));
     findings.push(Finding::review("transcript_required", &rules.transcript_clause, TRANSCRIPT.get(locale)));
 
     let ratio = decimal::div(recognized, plan, "homePlanCredits")?;
     let course_sum = t.recognized.value;
-    // plan − recognized: both in range (plan ≤ 200, recognized ≥ 0), so it cannot overflow.
-    let short = plan.checked_sub(recognized).filter(|d| d.is_sign_positive() && !d.is_zero()).unwrap_or(Decimal::ZERO);
     Ok(CreditResult {
         equivalent_credits: CreditRange::new(t.equivalent.0, t.equivalent.1),
         recognized_credits: decimal::fixed2(recognized),
@@ -534,10 +533,10 @@ fn core_courses(rules: &CreditRules, t: &Transcript<'_>, semesters: u32, require
 /// XYU-12.2 "原则上应与…学分相当": recognized credits against the plan's. The policy's divisor
 /// is one choice within the regulation's range of hours per credit; when the other end would
 /// change the answer, both figures are given and the school decides.
-fn equivalence(policy: &Policy, rules: &CreditRules, plan: Decimal, recognized: Decimal, (at_lo, at_hi): (Decimal, Decimal), locale: Locale) -> Result<Finding> {
+/// `short` is [`shortfall`] of `recognized`.
+fn equivalence(policy: &Policy, rules: &CreditRules, (plan, recognized, short): (Decimal, Decimal, Decimal), (at_lo, at_hi): (Decimal, Decimal), locale: Locale) -> Finding {
     let hours = &rules.hours_per_credit;
     let clause = &hours.clause;
-    let shortfall = |t: Decimal| plan.checked_sub(t).ok_or_else(|| decimal::overflow("homePlanCredits"));
     if let (Some(d), true) = (policy.hours_per_credit, (at_lo >= plan) != (at_hi >= plan)) {
         let note = rules.divisor_convention.as_ref().map_or("", |c| c.text(locale));
         let args: [(&str, &dyn Display); 8] = [
@@ -546,19 +545,25 @@ fn equivalence(policy: &Policy, rules: &CreditRules, plan: Decimal, recognized: 
             ("hi", &decimal::fixed2(at_hi)),
             ("lo", &decimal::fixed2(at_lo)),
             ("plan", &plan),
-            ("short", &decimal::fixed2(shortfall(at_lo)?)),
+            ("short", &decimal::fixed2(shortfall(plan, at_lo))),
             ("divisor", &d.normalize()),
             ("note", &note),
         ];
-        return Ok(Finding::review("credit_equivalence", clause, EQUIVALENCE_DEPENDS.fill(locale, &args).trim_end().to_owned()));
+        return Finding::review("credit_equivalence", clause, EQUIVALENCE_DEPENDS.fill(locale, &args).trim_end().to_owned());
     }
     let shown = decimal::fixed2(recognized);
     if recognized < plan {
-        let short = decimal::fixed2(shortfall(recognized)?);
-        let args: [(&str, &dyn Display); 3] = [("recognized", &shown), ("plan", &plan), ("short", &short)];
-        Ok(Finding::review("credit_equivalence", clause, EQUIVALENCE_SHORT.fill(locale, &args)))
+        let args: [(&str, &dyn Display); 3] = [("recognized", &shown), ("plan", &plan), ("short", &decimal::fixed2(short))];
+        Finding::review("credit_equivalence", clause, EQUIVALENCE_SHORT.fill(locale, &args))
     } else {
         let args: [(&str, &dyn Display); 2] = [("recognized", &shown), ("plan", &plan)];
-        Ok(Finding::pass("credit_equivalence", clause, EQUIVALENCE_MET.fill(locale, &args)))
+        Finding::pass("credit_equivalence", clause, EQUIVALENCE_MET.fill(locale, &args))
     }
+}
+
+/// What `credits` lack of the plan's, 0 when they meet it. Cannot overflow: the plan is
+/// 1–200 (`MAX_PLAN_CREDITS`) and credits are sums of credits, never negative, so
+/// `plan − credits` lies in [−MAX, 200] (the fallback is never taken).
+fn shortfall(plan: Decimal, credits: Decimal) -> Decimal {
+    plan.checked_sub(credits).filter(|d| d.is_sign_positive() && !d.is_zero()).unwrap_or(Decimal::ZERO)
 }

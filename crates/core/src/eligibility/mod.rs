@@ -227,18 +227,14 @@ pub fn check_eligibility(policy: &Policy, track: &str, applicant: &Applicant, lo
                 ctx.funding(applicant.prior_lixing_funding, clause, &PRIOR_LIXING),
                 ctx.funding(applicant.other_funding, clause, &OTHER_FUNDING),
             ];
-            let fundable = match (applicant.prior_lixing_funding, applicant.other_funding) {
-                (Some(true), _) | (_, Some(true)) => Some(false),
-                (Some(false), Some(false)) => Some(true),
-                _ => None,
-            };
+            let fundable = crate::policy::funding::fundable(applicant.prior_lixing_funding, applicant.other_funding);
             // The LX-5.4 conditions are data in the policy's `funding` section, shared with
             // estimateFunding; a policy without that section has none to show.
             let conditions = policy
                 .funding
                 .iter()
                 .flat_map(|f| &f.conditions)
-                .map(|c| Condition { code: c.code.clone(), clause: c.clause.clone(), message: locale.pick(&c.zh, &c.en).clone() })
+                .map(|c| Condition { code: c.code.clone(), clause: c.clause.clone(), message: c.text(locale).to_owned() })
                 .collect();
             (fundable, f, conditions)
         }

@@ -336,10 +336,7 @@ impl Ctx<'_> {
     /// A number under `rule`, or `None` when blank.
     fn score(&self, key: &str, rule: &ScoreRule) -> Rule<Option<Decimal>> {
         let Some(t) = self.text(key)? else { return Ok(None) };
-        let v = decimal::parse(&t).map_err(|e| match e {
-            decimal::ParseError::Invalid => self.error(key, ErrorKind::InvalidNumber { input: echo(&t) }),
-            decimal::ParseError::Overflow => self.error(key, ErrorKind::Overflow),
-        })?;
+        let v = decimal::parse(&t).map_err(|e| self.error(key, e.kind(echo(&t))))?;
         rule.check(v).map_err(|kind| self.error(key, kind))?;
         Ok(Some(v))
     }

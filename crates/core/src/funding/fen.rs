@@ -2,7 +2,7 @@
 //! cannot keep them is `overflow`, never a rounding.
 
 use crate::decimal::{self, Decimal};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 
 /// Zero yuan, written `0.00`.
 pub fn zero() -> Decimal {
@@ -17,20 +17,20 @@ pub fn to_fen(value: Decimal, field: &str) -> Result<Decimal> {
     if v.scale() == 2 {
         Ok(v)
     } else {
-        Err(Error::new(ErrorKind::Overflow, field))
+        Err(decimal::overflow(field))
     }
 }
 
 /// Adds two fen amounts exactly. `checked_add` alone is not enough: past the two-place range
 /// rust_decimal drops places and rounds instead of failing, which would break the fen sum.
 pub fn add(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
-    let sum = a.checked_add(b).ok_or_else(|| Error::new(ErrorKind::Overflow, field))?;
+    let sum = a.checked_add(b).ok_or_else(|| decimal::overflow(field))?;
     to_fen(sum, field)
 }
 
 /// Subtracts two fen amounts exactly.
 pub fn sub(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
-    let diff = a.checked_sub(b).ok_or_else(|| Error::new(ErrorKind::Overflow, field))?;
+    let diff = a.checked_sub(b).ok_or_else(|| decimal::overflow(field))?;
     to_fen(diff, field)
 }
 

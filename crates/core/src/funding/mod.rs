@@ -28,6 +28,7 @@ mod result;
 mod text;
 
 pub use crate::policy::funding::{CostItem, FundingRules, ItemRule, NoteRule, Payer, PARAMETERS};
+use crate::policy::funding::fundable;
 pub use result::{FundingResult, Line, Note, Original, Part};
 
 use crate::decimal::{self, Decimal};
@@ -144,7 +145,7 @@ fn convert(amount: Decimal, currency: Option<&str>, rates: &Keyed<Decimal>, amou
         return Ok((to_fen(amount, amount_field)?, None));
     };
     let rate = *rates.get(&code).ok_or_else(|| Error::new(ErrorKind::MissingRate { currency: code.clone() }, currency_field))?;
-    let cny = amount.checked_mul(rate).ok_or_else(|| Error::new(ErrorKind::Overflow, amount_field))?;
+    let cny = amount.checked_mul(rate).ok_or_else(|| decimal::overflow(amount_field))?;
     Ok((to_fen(cny, amount_field)?, Some(Original { amount, currency: code, rate })))
 }
 
@@ -210,7 +211,7 @@ impl Limits {
             self.school_items = add(self.school_items, covered, f)?;
             // LX-5.2: the school's share of its items, rounded half-up to the fen line by line.
             if let Some(r) = self.ratio {
-                let share = to_fen(covered.checked_mul(r).ok_or_else(|| Error::new(ErrorKind::Overflow, f))?, f)?;
+                let share = to_fen(covered.checked_mul(r).ok_or_else(|| decimal::overflow(f))?, f)?;
                 let rest = sub(covered, share, f)?;
                 self.outside_ratio = add(self.outside_ratio, rest, f)?;
                 parts.push(student(rest, &rules.share_clause, Part::OutsideShareRatio, OUTSIDE_RATIO_NOTE.fill(locale, &[("ratio", &decimal::exact(r))])));
@@ -278,7 +279,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
         Some(c) => Some(to_fen(c.round_dp_with_strategy(2, RoundingStrategy::ToZero), "policy.schoolCapPerStudent")?),
         None => None,
     };
-    let refused = input.prior_lixing_funding == Some(true) || input.other_funding == Some(true);
+    let refused = fundable(input.prior_lixing_funding, input.other_funding) == Some(false);
     let mut limits = Limits { fare, fare_left: fare, ratio: policy.school_share_ratio, cap, cap_left: cap, ..Limits::default() };
     let mut shares = Shares { total: zero(), school: zero(), college: zero(), student: zero() };
     let mut lines = Vec::new();
@@ -305,7 +306,7 @@ pub fn estimate(policy: &Policy, input: &FundingInput, locale: Locale) -> Result
     if !refused {
         findings.extend(limit_findings(rules, &limits, shares.school, locale));
     }
-    let notes = |list: &[NoteRule]| list.iter().map(|n| Note { code: n.code.clone(), clause: n.clause.clone(), text: locale.pick(&n.zh, &n.en).clone() }).collect();
+    let notes = |list: &[NoteRule]| list.iter().map(|n| Note { code: n.code.clone(), clause: n.clause.clone(), text: n.text(locale).to_owned() }).collect();
     Ok(FundingResult {
         total: shares.total,
         school: shares.school,
@@ -357,8 +358,8 @@ fn limit_findings(rules: &FundingRules, l: &Limits, school: Decimal, locale: Loc
 fn uniqueness(rules: &FundingRules, input: &FundingInput, locale: Locale) -> Finding {
     let clause = rules.uniqueness_clause.as_str();
     let code = "funding_uniqueness";
-    match (input.prior_lixing_funding, input.other_funding) {
-        (Some(true), _) | (_, Some(true)) => {
+    match fundable(input.prior_lixing_funding, input.other_funding) {
+        Some(false) => {
             let mut why: Vec<&Text> = Vec::new();
             if input.prior_lixing_funding == Some(true) {
                 why.push(&WHY_PRIOR);
@@ -369,7 +370,7 @@ fn uniqueness(rules: &FundingRules, input: &FundingInput, locale: Locale) -> Fin
             let why: Vec<String> = why.iter().map(|t| t.get(locale)).collect();
             Finding::fail(code, clause, REFUSED.fill(locale, &[("why", &why.join(locale.pick("，", " and ")))]))
         }
-        (Some(false), Some(false)) => Finding::pass(code, clause, FUNDABLE.get(locale)),
-        _ => Finding::review(code, clause, FUNDING_UNSTATED.get(locale)),
+        Some(true) => Finding::pass(code, clause, FUNDABLE.get(locale)),
+        None => Finding::review(code, clause, FUNDING_UNSTATED.get(locale)),
     }
 }

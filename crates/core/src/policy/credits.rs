@@ -68,7 +68,7 @@ impl CreditSystem {
     /// The name in `locale`, or the id.
     #[must_use]
     pub fn label(&self, locale: Locale) -> &str {
-        self.name.as_ref().map_or(&self.id, |n| locale.pick(&n.zh, &n.en))
+        self.name.as_ref().map_or(self.id.as_str(), |n| n.text(locale))
     }
 
     fn read(at: At<'_, '_>, p: &mut Problems) -> Option<Self> {

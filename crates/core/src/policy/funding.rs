@@ -2,13 +2,27 @@
 //! of the cap and of the funded-once rule, and the reimbursement checklist and refusal
 //! conditions the page shows as they are.
 
-use crate::locale::Text;
+use crate::locale::{Locale, Text};
 use crate::read::{At, Problems};
 use serde::Serialize;
 
 /// The top-level policy parameters the funding estimate reads (when the policy has a
 /// `funding` section): the year's cap and cost-share ratio (LX-5.2).
 pub const PARAMETERS: &[&str] = &["schoolCapPerStudent", "schoolShareRatio"];
+
+/// LX-5.3.1 "学生在校期间原则上享有一次本计划的资助机会…已享受国家留学基金等同类资助的不再重复享受":
+/// a student funded before by this programme (`prior`) or by a similar one (`other`) is not
+/// funded again. `Some(false)` when either is stated true, `Some(true)` when both are stated
+/// false, `None` while the answer rests on one not stated. The one reading of the rule, for
+/// checkEligibility's `fundable` and estimateFunding's refusal and finding.
+#[must_use]
+pub fn fundable(prior: Option<bool>, other: Option<bool>) -> Option<bool> {
+    match (prior, other) {
+        (Some(true), _) | (_, Some(true)) => Some(false),
+        (Some(false), Some(false)) => Some(true),
+        _ => None,
+    }
+}
 
 /// A cost item (SPEC §9). The policy says who pays each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -128,6 +142,12 @@ pub struct NoteRule {
 }
 
 impl NoteRule {
+    /// The text in `locale`.
+    #[must_use]
+    pub fn text(&self, locale: Locale) -> &str {
+        locale.pick(&self.zh, &self.en)
+    }
+
     fn read(at: At<'_, '_>, p: &mut Problems) -> Option<Self> {
         let mut f = p.fields(at, &["code", "clause", "zh", "en"])?;
         let v = Self { code: f.string("code"), clause: f.string("clause"), zh: f.string("zh"), en: f.string("en") };

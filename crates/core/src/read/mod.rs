@@ -126,13 +126,7 @@ impl<'v> At<'v, '_> {
             Value::Number(n) => number_text(n),
             other => return Err(wrong(Expected::Number, other, self.path)),
         };
-        parse(&text).map_err(|e| {
-            let kind = match e {
-                decimal::ParseError::Invalid => ErrorKind::InvalidNumber { input: text },
-                decimal::ParseError::Overflow => ErrorKind::Overflow,
-            };
-            Error::new(kind, self.path)
-        })
+        parse(&text).map_err(|e| Error::new(e.kind(text), self.path))
     }
 
     /// `true` or `false`.
@@ -172,15 +166,6 @@ impl<'v> At<'v, '_> {
     /// As [`At::json_int`]; `out_of_range` below 0.
     pub fn json_count(self) -> Result<u32> {
         let n = self.json_int()?;
-        u32::try_from(n).map_err(|_| Error::new(ErrorKind::OutOfRange { value: n.to_string(), min: Some("0".to_owned()), max: None }, self.path))
-    }
-
-    /// A count: a whole number from 0 (semesters, days, a month).
-    ///
-    /// # Errors
-    /// As [`At::int`]; `out_of_range` below 0.
-    pub fn count(self) -> Result<u32> {
-        let n = self.int()?;
         u32::try_from(n).map_err(|_| Error::new(ErrorKind::OutOfRange { value: n.to_string(), min: Some("0".to_owned()), max: None }, self.path))
     }
 
@@ -310,12 +295,6 @@ impl<'v> Obj<'v> {
         }
     }
 
-    /// `key`'s value and path, unless absent or `null` (the part of [`Obj::with`] that is
-    /// the same for every `T`).
-    pub(crate) fn located(&self, key: &'static str) -> Option<(&'v Value, String)> {
-        self.raw(key).map(|value| (value, self.field(key)))
-    }
-
     /// `key`'s raw value, if present and not `null`.
     #[must_use]
     pub fn raw(&self, key: &'static str) -> Option<&'v Value> {
@@ -406,15 +385,6 @@ impl<'v> Obj<'v> {
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
             _ => self.with(key, |a| a.money()),
         }
-    }
-
-    /// An optional whole number, blank text meaning "not given".
-    ///
-    /// # Errors
-    /// As [`At::int`].
-    pub fn opt_int(&self, key: &'static str) -> Result<Option<i32>> {
-        let path = self.field(key);
-        self.opt_dec(key)?.map(|v| whole(v, &path)).transpose()
     }
 
     /// An optional `true`/`false`.

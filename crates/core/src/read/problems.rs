@@ -270,10 +270,11 @@ impl<'v, 'p> Fields<'v, 'p> {
     /// `required`), every item's problems recorded.
     pub fn items<T>(&mut self, key: &'static str, required: bool, mut read: impl FnMut(At<'v, '_>, &mut Problems) -> Option<T>) -> Vec<T> {
         let mut out = Vec::new();
-        let Some((value, path)) = self.o.located(key) else {
+        let Some(value) = self.o.raw(key) else {
             self.require(key, !required);
             return out;
         };
+        let path = self.o.field(key);
         self.ok &= self.p.each_item(At { value, path: &path }, &mut |at, p| read(at, p).map(|v| out.push(v)).is_some());
         out
     }
