@@ -4,15 +4,17 @@
 
 use exchange_calc::api;
 use exchange_calc::batch::{self, BatchResult, StudentGpa};
-use exchange_calc::decimal::{self, Decimal};
 use exchange_calc::grade::{self, CourseInput};
 use exchange_calc::policy::{self, Policy};
 use exchange_calc::Locale;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+mod common;
+use common::d;
+
 fn xinyu() -> Policy {
-    policy::resolve(&json!("xinyu-2022"), "policy", Locale::En).unwrap().into_owned()
+    common::preset("xinyu-2022")
 }
 
 fn run(csv: &str) -> BatchResult {
@@ -26,9 +28,6 @@ fn output(csv: &str, locale: Locale) -> api::BatchOutput {
     api::BatchOutput { result, policy: p.reference() }
 }
 
-fn d(s: &str) -> Decimal {
-    decimal::parse(s).unwrap()
-}
 
 #[track_caller]
 fn student(r: &BatchResult, id: &str) -> StudentGpa {

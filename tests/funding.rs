@@ -6,20 +6,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use exchange_calc::api;
-use exchange_calc::decimal::Decimal;
 use exchange_calc::funding::{self, Cost, CostItem, FundingInput, Part, Payer};
-use exchange_calc::policy::{self, Policy};
+use exchange_calc::policy::Policy;
 use exchange_calc::{Locale, Outcome};
 use serde_json::{json, Value};
-use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+mod common;
+use common::{d, funding_err as err, funding_ok as ok, funding_totals as totals};
 
 fn gdut() -> Policy {
-    policy::resolve(&json!("gdut-lixing-2026"), "policy", Locale::En).unwrap().into_owned()
+    common::preset("gdut-lixing-2026")
 }
+
 
 fn gdut_with(ratio: Option<&str>, cap: Option<&str>) -> Policy {
     let mut p = gdut();
@@ -32,36 +30,6 @@ fn cost(item: CostItem, amount: &str) -> Cost {
     Cost { item, amount: d(amount), currency: None }
 }
 
-/// Runs the JSON API and returns the result, failing the test on an error.
-#[track_caller]
-fn ok(input: Value) -> Value {
-    match api::estimate_funding(input.clone()) {
-        Ok(v) => v,
-        Err(e) => panic!("input {input}: unexpected error {} at {}: {}", e.code(), e.field(), e.message()),
-    }
-}
-
-/// Runs the JSON API and checks the error's code and field.
-#[track_caller]
-fn err(input: Value, code: &str, field: &str) {
-    match api::estimate_funding(input.clone()) {
-        Ok(v) => panic!("input {input}: expected {code} at {field}, got {v}"),
-        Err(e) => {
-            assert_eq!((e.code(), e.field()), (code, field), "input {input}: {}", e.message());
-            assert!(!e.message().is_empty());
-        }
-    }
-}
-
-/// Checks the four totals of a JSON result.
-#[track_caller]
-fn totals(v: &Value, total: &str, school: &str, college: &str, student: &str) {
-    assert_eq!(
-        (v["total"].as_str(), v["school"].as_str(), v["college"].as_str(), v["student"].as_str()),
-        (Some(total), Some(school), Some(college), Some(student)),
-        "result {v}"
-    );
-}
 
 /// `(item, amount, payer, clause, part)` of every line.
 fn lines(v: &Value) -> Vec<(String, String, String, String, String)> {

@@ -8,13 +8,14 @@
 
 use exchange_calc::decimal::Decimal;
 use exchange_calc::funding::{self, Cost, CostItem, FundingInput, Payer};
-use exchange_calc::policy::{self, Policy};
+use exchange_calc::policy::Policy;
 use exchange_calc::Locale;
 use proptest::prelude::*;
-use serde_json::json;
+
+mod common;
 
 fn gdut() -> Policy {
-    policy::resolve(&json!("gdut-lixing-2026"), "policy", Locale::En).unwrap().into_owned()
+    common::preset("gdut-lixing-2026")
 }
 
 fn arb_amount() -> impl Strategy<Value = Decimal> {

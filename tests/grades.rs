@@ -4,18 +4,18 @@
 
 use exchange_calc::algorithms::{self, ScoredCourse, ALGORITHMS};
 use exchange_calc::api;
-use exchange_calc::decimal::{self, Decimal};
+use exchange_calc::decimal;
 use exchange_calc::grade::{self, CourseInput, GradeKind};
 use exchange_calc::policy::{self, Policy};
 use exchange_calc::Locale;
 use serde_json::{json, Value};
 
-fn d(s: &str) -> Decimal {
-    decimal::parse(s).unwrap()
-}
+
+mod common;
+use common::d;
 
 fn xinyu() -> Policy {
-    policy::resolve(&json!("xinyu-2022"), "policy", Locale::En).unwrap().into_owned()
+    common::preset("xinyu-2022")
 }
 
 #[track_caller]

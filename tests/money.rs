@@ -4,25 +4,10 @@
 //! the school's, LX-5.1.1; airfare the college's, LX-5.1.2; visa the student's, LX-5.1.3).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use exchange_calc::api;
-use serde_json::{json, Value};
+use serde_json::json;
 
-#[track_caller]
-fn ok(input: Value) -> Value {
-    api::estimate_funding(input.clone()).unwrap_or_else(|e| panic!("{input}: {} at {}: {}", e.code(), e.field(), e.message()))
-}
-
-#[track_caller]
-fn totals(v: &Value, total: &str, school: &str, college: &str, student: &str) {
-    let got = (v["total"].as_str(), v["school"].as_str(), v["college"].as_str(), v["student"].as_str());
-    assert_eq!(got, (Some(total), Some(school), Some(college), Some(student)), "{v}");
-}
-
-#[track_caller]
-fn err(input: Value, code: &str, field: &str) {
-    let e = api::estimate_funding(input.clone()).err().unwrap_or_else(|| panic!("{input} should fail"));
-    assert_eq!((e.code(), e.field()), (code, field), "{input}: {}", e.message());
-}
+mod common;
+use common::{funding_err as err, funding_ok as ok, funding_totals as totals};
 
 #[test]
 fn grouped_amounts_and_currency_signs_read_as_the_number() {

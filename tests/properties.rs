@@ -13,7 +13,7 @@ use exchange_calc::grade::{ConvertInput, GpaInput};
 use exchange_calc::batch;
 use exchange_calc::decimal::{self, Decimal};
 use exchange_calc::grade::{self, CourseInput};
-use exchange_calc::policy::{self, Policy};
+use exchange_calc::policy::Policy;
 use exchange_calc::Locale;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -29,8 +29,10 @@ const APIS: [(&str, Api); 6] = [
     ("batchGpa", api::batch_gpa),
 ];
 
+mod common;
+
 fn xinyu() -> Policy {
-    policy::resolve(&json!("xinyu-2022"), "policy", Locale::En).unwrap().into_owned()
+    common::preset("xinyu-2022")
 }
 
 const KEYS: &[&str] = &[
