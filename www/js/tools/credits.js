@@ -4,7 +4,7 @@
 import { h, replace, svg, nextId } from '../dom.js';
 import { editableTable, settle } from '../table.js';
 import { renderFindings } from '../findings.js';
-import { field, explain, rowErrors, importCsv } from '../errors.js';
+import { field, explain, importCsv } from '../errors.js';
 
 export const dict = {
   'c.periodTitle': ['交换期与本校培养计划', 'Exchange period and home plan'],
@@ -172,7 +172,6 @@ function view(ctx, data, act) {
     h('ul', { class: 'small' }, conventions.map((s) => h('li', {}, h('strong', {}, systemName(s)), colon, locale === 'en' ? s.note?.en : s.note?.zh)))) : null;
 
   const fileInput = h('input', { type: 'file', accept: '.csv,text/csv', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: () => act.importFile(fileInput) });
-  const badNote = h('p', { class: 'bad-note', role: 'status', hidden: true });
   const summary = h('div', { class: 'summary', 'aria-live': 'polite' });
   const chart = h('div', { class: 'credits-chart' });
   const retake = h('div', { class: 'retake' });
@@ -189,7 +188,7 @@ function view(ctx, data, act) {
       h('p', { class: 'muted small' }, t('c.coursesHint')),
       h('div', { class: 'csv-bar' }, h('button', { type: 'button', onclick: () => fileInput.click() }, t('c.import')), fileInput,
         h('span', { class: 'muted small' }, t('c.importHint'))),
-      table.el, badNote, systemsNote),
+      table.el, table.note, systemsNote),
     h('div', { class: 'card credits-tool' },
       h('h2', {}, t('c.resultTitle')),
       summary, chart, retake, findingsTitle, findings),
@@ -215,11 +214,7 @@ function view(ctx, data, act) {
     defaultSystem: systems[0]?.id ?? '',
     hasSystem: (id) => systems.some((s) => s.id === id),
     show(s) {
-      data.courses.forEach((_, i) => ['range', 'recognized', 'as'].forEach((k) => table.setOutput(i, k, '')));
-      table.setErrors(rowErrors(s.bad, t, columns));
-      for (const b of s.bad) table.setOutput(b.row.i, 'range', t('err.left'));
-      badNote.textContent = s.bad.length ? t('err.badRows', { n: s.bad.length }) : '';
-      badNote.hidden = !s.bad.length;
+      table.showBad(s.bad);
       plan.setError(null);
       semesters.setError(null);
       if (!filled(data.homePlanCredits)) { clearResult(h('p', { class: 'muted' }, t('c.needPlan'))); return; }

@@ -3,7 +3,7 @@
 import { h, replace, svg, nextId, scrollBox } from '../dom.js';
 import { editableTable, settle } from '../table.js';
 import { renderFindings } from '../findings.js';
-import { field, explain, rowErrors, bare } from '../errors.js';
+import { field, explain, bare } from '../errors.js';
 
 export const dict = {
   'f.costsTitle': ['项目费用', 'Programme costs'],
@@ -133,7 +133,6 @@ function view(ctx, data, act) {
     caption: t('f.caption'), columns, rows: data.costs, t, onChange: () => act.compute(),
     blank: () => ({ item: items[0], amount: '', currency: '' }),
   });
-  const badNote = h('p', { class: 'bad-note', role: 'status', hidden: true });
 
   const ratesBox = h('div', { class: 'f-rates' });
   const rateFields = new Map();
@@ -192,7 +191,7 @@ function view(ctx, data, act) {
     h('div', { class: 'card' },
       h('h2', {}, t('f.costsTitle')),
       h('p', { class: 'muted small' }, t('f.costsNote')),
-      h('div', { class: 'f-costs' }, table.el), badNote,
+      h('div', { class: 'f-costs' }, table.el), table.note,
       h('fieldset', { class: 'f-set' }, h('legend', {}, t('f.ratesTitle')), ratesBox),
       h('div', { class: 'f-row' }, fare.el, fareCur.el),
       fareHint,
@@ -215,11 +214,8 @@ function view(ctx, data, act) {
   /** The marks of a result: bad rows, rates and fare fields, each with its message. */
   function mark(s) {
     const rateError = new Map();
-    const errors = rowErrors(s.bad, t, columns, (row, e) => ({ currency: curKey(row.c.currency) }));
-    table.setErrors(errors);
+    table.showBad(s.bad, { extra: (row) => ({ currency: curKey(row.c.currency) }) });
     for (const b of s.bad) if (b.error.code === 'missing_rate') rateError.set(curKey(b.row.c.currency), t('f.rateMissing', { cur: curKey(b.row.c.currency) }));
-    badNote.textContent = s.bad.length ? t('err.badRows', { n: s.bad.length }) : '';
-    badNote.hidden = !s.bad.length;
     fare.setError(null);
     fareCur.setError(null);
     for (const e of [...s.dropped, ...(s.error ? [s.error] : [])]) {

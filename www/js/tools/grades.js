@@ -4,7 +4,7 @@
 import { h, replace, svg, nextId, scrollBox } from '../dom.js';
 import { editableTable, settle } from '../table.js';
 import { renderFindings } from '../findings.js';
-import { field, rowErrors, importCsv, bare } from '../errors.js';
+import { field, importCsv, bare } from '../errors.js';
 import * as csv from '../csv.js';
 
 export const dict = {
@@ -96,7 +96,6 @@ function view(ctx, data, act) {
     blank: () => ({ name: '', credits: '', grade: '' }),
   });
   const gpaBox = h('div', { class: 'summary', 'aria-live': 'polite' });
-  const badNote = h('p', { class: 'bad-note', role: 'status', hidden: true });
   const findings = h('ul', { class: 'findings' });
   const fileInput = h('input', { type: 'file', accept: '.csv,text/csv', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: () => act.importFile(fileInput) });
   const csvBar = h('div', { class: 'csv-bar' },
@@ -114,24 +113,18 @@ function view(ctx, data, act) {
     blank: () => ({ name: '', credits: '', score: '' }),
   });
   const homeOut = h('div', { 'aria-live': 'polite' });
-  const homeBad = h('p', { class: 'bad-note', role: 'status', hidden: true });
 
   const root = [
     letters,
     h('div', { class: 'card' }, h('h2', {}, t('g.convertTitle')), single.el, singleOut),
-    h('div', { class: 'card' }, h('h2', {}, t('g.transcriptTitle')), csvBar, table.el, badNote, gpaBox, findings),
+    h('div', { class: 'card' }, h('h2', {}, t('g.transcriptTitle')), csvBar, table.el, table.note, gpaBox, findings),
     h('div', { class: 'card' }, h('h2', {}, t('g.homeTitle'), ' ', h('span', { class: 'badge' }, t('notFromRegulation'))),
-      h('p', { class: 'muted small' }, t('g.homeNote')), homeTable.el, homeBad, homeOut),
+      h('p', { class: 'muted small' }, t('g.homeNote')), homeTable.el, homeTable.note, homeOut),
   ];
 
   function stat(label, value, exact, testid) {
     return h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, label), h('span', { class: 'stat-value', 'data-testid': testid }, value),
       exact && exact !== value ? h('span', { class: 'muted small' }, t('g.exact', { v: exact })) : null);
-  }
-
-  function note(el, n) {
-    el.textContent = n ? t('err.badRows', { n }) : '';
-    el.hidden = !n;
   }
 
   return {
@@ -149,10 +142,7 @@ function view(ctx, data, act) {
       replace(singleOut, h('span', { class: 'big', 'data-testid': 'single-result' }, text), ' ', ctx.clauseButton(r.clause));
     },
     showGpa(s) {
-      data.courses.forEach((_, i) => { table.setOutput(i, 'point', ''); table.setOutput(i, 'pct', ''); });
-      table.setErrors(rowErrors(s.bad, t, columns));
-      for (const b of s.bad) { table.setOutput(b.row.i, 'point', t('err.left')); table.setOutput(b.row.i, 'pct', ''); }
-      note(badNote, s.bad.length);
+      table.showBad(s.bad);
       if (s.error) {
         // No grade table (not an input mistake): said calmly, as the single grade does.
         const calm = s.error.code === 'not_in_policy';
@@ -175,8 +165,7 @@ function view(ctx, data, act) {
       renderFindings(findings, r.findings, ctx);
     },
     showHome(s) {
-      homeTable.setErrors(rowErrors(s.bad, t, homeColumns));
-      note(homeBad, s.bad.length);
+      homeTable.showBad(s.bad);
       if (s.error) { replace(homeOut, h('p', { class: 'error', role: 'alert' }, s.error.message)); return; }
       const r = s.result;
       if (!r) { replace(homeOut); return; }
