@@ -13,6 +13,7 @@ import { loadAll } from './tools/index.js';
 // Every tool module (their names, the sections they need, their words for the samples).
 const allTools = await loadAll();
 import { grouped } from './format.js';
+import { download } from './csv.js';
 import { parameterKeys, parameterWords, parameterClause, clauseQuote, readParameters, policyDialog, dict as policyDict } from './policy-view.js';
 
 export const dict = {
@@ -363,21 +364,12 @@ export function mountBuilder(host, api) {
       h('h3', {}, t.nodes('b.fileHeading', { name: h('span', { class: 'nowrap' }, name) })),
       h('p', { class: 'small muted' }, nothing ? t('b.nothingSet') : t('b.fileHint')),
       h('pre', { class: 'b-code', 'data-testid': 'b-file' }, h('code', {}, text)),
-      h('button', { type: 'button', class: 'primary', onclick: download }, t('b.download')),
+      h('button', { type: 'button', class: 'primary', onclick: () => download(result.name, result.text, 'application/json') }, t('b.download')),
       h('h3', {}, t('b.snippetHeading')),
       h('p', { class: 'small muted' }, t('b.snippetHint')),
       h('pre', { class: 'b-code', 'data-testid': 'b-snippet' }, snippetCode),
       h('div', { class: 'b-actions' }, h('button', { type: 'button', onclick: () => copy(snippetCode, copyStatus) }, t('b.copy')), copyStatus),
       h('p', {}, h('button', { type: 'button', class: 'link', 'aria-haspopup': 'dialog', onclick: () => rules.open({ info, read: readParameters(api, file, info), overrides: file, t }) }, t('b.words'))));
-  }
-
-  function download() {
-    const blob = new Blob([result.text], { type: 'application/json' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: result.name, hidden: true });
-    host.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   async function copy(code, status) {

@@ -12,6 +12,7 @@ import { translator, toLocale, dict as shellDict } from './i18n.js';
 import { dict as errorsDict } from './errors.js';
 import { grouped, today } from './format.js';
 import * as store from './store.js';
+import { download } from './csv.js';
 import { tools as allTools } from './tools/index.js';
 import { grades as gradesModule, full as fullModule, fullIfLoaded } from './wasm.js';
 
@@ -390,12 +391,7 @@ export async function createApp(host, o = {}) {
   }
 
   function exportState() {
-    const blob = new Blob([JSON.stringify({ app: 'exchange-calc', version: 1, exported: new Date().toISOString(), state }, null, 2)], { type: 'application/json' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: 'exchange-calc-data.json' });
-    root.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download('exchange-calc-data.json', JSON.stringify({ app: 'exchange-calc', version: 1, exported: new Date().toISOString(), state }, null, 2), 'application/json');
   }
 
   async function importState(ev) {
