@@ -112,7 +112,7 @@ test('a count picks its English word; Chinese has one form', () => {
   assert.equal(en('c.semesterOption', { n: '2' }), '2 semesters');
   assert.equal(zh('c.semesterOption', { n: 2 }), '2 个学期');
   assert.equal(en('co.summary', { students: 1, rows: 6, errors: 0 }), '1 student, 6 rows; 0 rows had errors and were left out.');
-  assert.deepEqual(en.nodes('g.imported', { n: 1 }), [1, ' course imported.']);
+  assert.deepEqual(en.nodes('csv.imported', { n: 1 }), [1, ' course imported.']);
   // No English string counts with "(s)".
   const lazy = Object.entries(all).filter(([, [, e]]) => /\w\(s\)/.test(e)).map(([k]) => k);
   assert.deepEqual(lazy, []);

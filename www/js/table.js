@@ -19,7 +19,7 @@ export function editableTable(o) {
   const wrap = h('div', { class: 'table-wrap rows-wrap' });
   // "N rows have a mistake…": the tool places it (under the table), showBad fills it.
   const note = h('p', { class: 'bad-note', role: 'status', hidden: true });
-  const api = { el: wrap, note, cells: [], inputs: [], errors: [], render, setOutput, setErrors, showBad, focusRow };
+  const api = { el: wrap, note, cells: [], inputs: [], errors: [], render, setOutput, setErrors, showBad, replaceRows, focusRow };
 
   function render() {
     api.cells = [];
@@ -83,6 +83,13 @@ export function editableTable(o) {
     render();
     o.onChange();
     focusRow(Math.min(i, o.rows.length - 1));
+  }
+
+  /** New rows for all the old ones (an imported file), then computed as after an edit. */
+  function replaceRows(rows) {
+    o.rows.splice(0, o.rows.length, ...rows);
+    render();
+    o.onChange();
   }
 
   function focusRow(i) {

@@ -1,10 +1,10 @@
 // Grades: one grade → grade point and percentage (XYU-12.7), a transcript's GPA, and the
 // common Chinese algorithms for home percentage scores side by side (not from a regulation).
 // Every number comes from the API; this module collects the input and lays the result out.
-import { h, replace, svg, nextId, scrollBox } from '../dom.js';
+import { h, replace, svg, nextId, scrollBox, filePicker } from '../dom.js';
 import { editableTable, settle } from '../table.js';
 import { renderFindings } from '../findings.js';
-import { field, importCsv, bare } from '../errors.js';
+import { field, importInto, bare } from '../errors.js';
 import * as csv from '../csv.js';
 
 export const dict = {
@@ -41,8 +41,6 @@ export const dict = {
   'g.import': ['导入成绩单 CSV', 'Import transcript CSV'],
   'g.export': ['导出结果 CSV', 'Export results CSV'],
   'g.importHint': ['CSV 列：课程, 学分, 成绩（表头可用中文或英文，也可不带表头）', 'CSV columns: course, credits, grade (header in Chinese or English, or none)'],
-  'g.imported': ['已导入 {n} 门课程。', '{n} {n|course|courses} imported.'],
-  'g.importEmpty': ['文件中没有找到课程。', 'No courses found in the file.'],
   'g.clause': ['条款', 'Clause'],
   'g.summaryTitle': ['成绩与 GPA（XYU-12.7）', 'Grades and GPA (XYU-12.7)'],
   'g.summaryNone': ['尚未填写成绩单。', 'No transcript entered yet.'],
@@ -97,9 +95,8 @@ function view(ctx, data, act) {
   });
   const gpaBox = h('div', { class: 'summary', 'aria-live': 'polite' });
   const findings = h('ul', { class: 'findings' });
-  const fileInput = h('input', { type: 'file', accept: '.csv,text/csv', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: () => act.importFile(fileInput) });
   const csvBar = h('div', { class: 'csv-bar' },
-    h('button', { type: 'button', onclick: () => fileInput.click() }, t('g.import')), fileInput,
+    filePicker({ label: t('g.import'), accept: '.csv,text/csv', onFile: (f) => act.importFile(f) }),
     h('button', { type: 'button', onclick: () => act.exportCsv() }, t('g.export')),
     h('span', { class: 'muted small' }, t('g.importHint')));
 
@@ -129,7 +126,6 @@ function view(ctx, data, act) {
 
   return {
     root,
-    fileInput,
     table,
     homeTable,
     showSingle(r, error) {
@@ -250,19 +246,11 @@ function actions(ctx, data, v) {
       ctx.full().then((full) => { if (waiting === homeJob) compute(full); }, (e) => v.showHome({ bad: [], error: e }));
     },
     // CSV in: replaces the table with the file's courses (course names stay text, never HTML).
-    async importFile(input) {
-      const f = input.files?.[0];
-      if (!f) return;
-      input.value = '';
-      const r = importCsv(await f.text(), { keys: ['course', 'credits', 'grade'], required: ['credits', 'grade'], positional: true }, t);
-      if (r.failed) { ctx.say(r.failed); return; }
-      const rows = r.rows.map(({ values }) => ({ name: values.course ?? '', credits: values.credits ?? '', grade: values.grade ?? '' }))
-        .filter((c) => filled(c.name) || filled(c.credits) || filled(c.grade));
-      if (!rows.length) { ctx.say([t('g.importEmpty'), ...r.notes].join(' ')); return; }
-      data.courses.splice(0, data.courses.length, ...rows);
-      v.table.render();
-      this.computeGpa();
-      ctx.say([t('g.imported', { n: rows.length }), ...r.notes].join(' '));
+    async importFile(f) {
+      ctx.say(await importInto(v.table, f, { keys: ['course', 'credits', 'grade'], required: ['credits', 'grade'], positional: true }, (x) => {
+        const c = { name: x.course ?? '', credits: x.credits ?? '', grade: x.grade ?? '' };
+        return filled(c.name) || filled(c.credits) || filled(c.grade) ? c : null;
+      }, t));
     },
     exportCsv() {
       const head = [t('g.course'), t('g.credits'), t('g.grade'), t('g.point'), t('g.percentage'), t('g.clause')];
