@@ -56,8 +56,7 @@ export const dict = {
   'b.whereHint': ['把下载的文件上传到这个地址；嵌入代码会从这里读取它。默认放在计算器文件夹里。', 'Upload the downloaded file to this address; the snippet reads it from there. By default it sits in the calculator\'s folder.'],
   'b.whereEmpty': ['请填写文件地址', 'Enter the file\'s address'],
   'b.noTools': ['请至少选择一个工具', 'Choose at least one tool'],
-  'b.problems': ['有 {n} 处问题：改正后才会生成参数文件和嵌入代码。', '{n} {n|problem|problems}: correct them to get the file and the snippet.'],
-  'b.problem': ['1 处问题：改正后才会生成参数文件和嵌入代码。', '1 problem: correct it to get the file and the snippet.'],
+  'b.problems': ['有 {n} 处问题：改正后才会生成参数文件和嵌入代码。', '{n} {n|problem|problems}: correct {n|it|them} to get the file and the snippet.'],
   'b.ready': ['数值都已检查通过。', 'Every value checks out.'],
   'b.hash': ['规则指纹（印在每份结果上）', 'Fingerprint (printed with every result)'],
   'b.printsAs': ['打印结果上会写：{line}', 'Printouts will say: {line}'],
@@ -321,7 +320,7 @@ export function mountBuilder(host, api) {
 
     result = null;
     if (all.length) {
-      refs.status.textContent = t(all.length === 1 ? 'b.problem' : 'b.problems', { n: all.length });
+      refs.status.textContent = t('b.problems', { n: all.length });
       refs.status.className = 'b-status error';
       replace(refs.out);
     } else {

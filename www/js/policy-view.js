@@ -48,10 +48,8 @@ export const dict = {
   'pv.basis.regulation': ['办法规定', 'the regulation\'s'],
   'pv.basis.convention': ['惯例，非办法规定', 'a convention, not the regulation\'s'],
   'pv.deadlines': ['时间节点与步骤', 'Deadlines and steps'],
-  'pv.day': ['{from}后 {n} 天内', 'within {n} day of {from}'],
-  'pv.days': ['{from}后 {n} 天内', 'within {n} days of {from}'],
-  'pv.month': ['{from}后 {n} 个月内', 'within {n} month of {from}'],
-  'pv.months': ['{from}后 {n} 个月内', 'within {n} months of {from}'],
+  'pv.days': ['{from}后 {n} 天内', 'within {n} {n|day|days} of {from}'],
+  'pv.months': ['{from}后 {n} 个月内', 'within {n} {n|month|months} of {from}'],
   'pv.from.departure': ['出境', 'departure'],
   'pv.from.arrival': ['抵达', 'arrival'],
   'pv.from.end': ['交换结束', 'the end of the exchange'],
@@ -242,9 +240,7 @@ export function policyWords({ info, read, overrides, t }) {
   }
   const d = info.deadlines;
   if (d && (d.relative.length || d.annual.length || d.steps.length)) {
-    // English counts: "1 month", "3 months".
-    const unit = (r) => (r.days !== null && r.days !== undefined ? 'pv.day' : 'pv.month') + ((r.days ?? r.months) === 1 ? '' : 's');
-    const when = (r) => t(unit(r), { n: r.days ?? r.months, from: t(`pv.from.${r.from}`) });
+    const when = (r) => t(r.days != null ? 'pv.days' : 'pv.months', { n: r.days ?? r.months, from: t(`pv.from.${r.from}`) });
     parts.push(section('deadlines', t('pv.deadlines'),
       list([...d.relative.map((r) => [h('strong', {}, when(r)), ': ', pick(r.title), ' ', chip(r.clause)]),
         ...d.annual.map((r) => [h('strong', {}, t('pv.annual', { month: r.month, day: r.day })), ': ', pick(r.title), ' ', chip(r.clause)])]),
