@@ -37,7 +37,6 @@ export const dict = {
   'b.valuesIntro': ['办法把这些数值留给每年的通知。留空表示“未设定”：需要它的检查显示“待审核”，由学校决定。', 'The regulation leaves these to each year\'s notice. Leave one empty for "not set": a check that needs it then says "for review" and the school decides.'],
   'b.notOffered': ['本办法中没有规则读取这些参数，所以这里不提供：{list}。写进文件也不会生效，计算器会拒绝这样的文件。', 'No rule of this regulation reads these, so they are not offered here: {list}. Written into the file they would have no effect, and the calculator would refuse the file.'],
   'b.presetValue': ['预设值：{value}', 'Preset value: {value}'],
-  'b.noClause': ['申请表的格式校验，不是办法的规定。', 'A format check of the application form, not a rule of the regulation.'],
   'b.try': ['试一试：{what}', 'Try it: {what}'],
   'b.s.gpa': ['学生的绩点', 'a student\'s GPA'],
   'b.s.ielts': ['学生的雅思成绩', 'a student\'s IELTS score'],
@@ -198,7 +197,7 @@ export function mountBuilder(host, api) {
         h('p', { class: 'small muted', id: `${id}-${key}-hint` }, what, info[key] === null ? null : ` ${t('b.presetValue', { value: info[key] })}`),
         clause ? h('div', { class: 'b-clause' }, h('span', { class: 'clause-id' }, clause),
           h('blockquote', { class: 'pw-quote', lang: state.lang }, quote ?? t('pv.clauseMissing')))
-          : h('p', { class: 'small muted' }, t('b.noClause')),
+          : h('p', { class: 'small muted' }, t('pv.noClause')),
         h('div', { class: 'b-try' }, h('label', { for: f.sample.id }, t('b.try', { what: SAMPLES[key].label(t) })), f.sample, f.sampleOut));
     });
     const src = h('input', { type: 'text', id: `${id}-src`, class: 'b-src', value: state.src, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-src-error ${id}-src-hint`,

@@ -82,7 +82,7 @@ function fieldEnd(s, from) {
 }
 
 /** An error about the file as a whole, with a stable code and the column path (as batchGpa's). */
-export class CsvError extends Error {
+class CsvError extends Error {
   constructor(code, field, name) {
     super(`${field}: ${code}`);
     this.code = code;

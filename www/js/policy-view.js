@@ -6,7 +6,6 @@ import { h, nextId } from './dom.js';
 
 export const dict = {
   'pv.dialogTitle': ['规则全文', 'The rules in words'],
-  'pv.close': ['关闭', 'Close'],
   'pv.meta': ['编号 {id} · {year} 年 · 规则指纹 {hash}（打印结果上的指纹）', 'Id {id} · {year} · fingerprint {hash} (the one printed with each result)'],
   'pv.overBase': ['标有“本文件设定”的内容来自本校的政策文件，其余沿用预设政策 {base}。', 'What is marked "set by this file" comes from the university\'s policy file; the rest is the preset {base} as it is.'],
   'pv.wholeFile': ['整套规则都来自本校自己的政策文件。', 'The whole policy comes from the university\'s own file.'],
@@ -155,7 +154,7 @@ export function readParameters(api, policy, info) {
 }
 
 /** The leaf paths a file sets over its preset ("minGpa", "grades.percentagePassMark"). */
-export function changedPaths(overrides) {
+function changedPaths(overrides) {
   const out = [];
   const walk = (value, at) => {
     if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
@@ -176,7 +175,7 @@ export function changedPaths(overrides) {
  * @param {object|null} [o.overrides] the university's file, when the policy comes from one
  * @param {Function} o.t a translator with this module's dict
  */
-export function policyWords({ info, read, overrides, t }) {
+function policyWords({ info, read, overrides, t }) {
   const en = t.locale === 'en';
   const pick = (pair) => (pair ? (en ? pair.en : pair.zh) : '');
   const over = overrides && typeof overrides === 'object' && !Array.isArray(overrides) ? overrides : null;
@@ -292,8 +291,8 @@ export function policyDialog() {
     open(o) {
       const { t, info } = o;
       title.textContent = t('pv.dialogTitle');
-      closeTop.textContent = t('pv.close');
-      closeEnd.textContent = t('pv.close');
+      closeTop.textContent = t('close'); // the shell's word (both the app and the builder load it)
+      closeEnd.textContent = t('close');
       body.replaceChildren(policyWords(o));
       dialog.showModal();
       body.scrollTop = 0;

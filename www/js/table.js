@@ -148,7 +148,7 @@ export function editableTable(o) {
 }
 
 /** Splits an error field path like "courses[2].grade" into { index: 2, key: "grade" }. */
-export function rowField(field, list) {
+function rowField(field, list) {
   const m = new RegExp(`^${list}\\[(\\d+)\\]\\.?(\\w*)`).exec(field || '');
   return m ? { index: Number(m[1]), key: m[2] } : null;
 }

@@ -41,7 +41,6 @@ export const dict = {
   'f.noCosts': ['填写费用金额后显示谁承担多少。', 'Enter the amounts to see who pays how much.'],
   'f.notFundable': ['不予资助：学校和学院不再资助，全部费用由个人承担。', 'Not fundable: no school or college funding; every cost is yours.'],
   'f.linesCaption': ['按承担方列出的各项费用（人民币）', 'Each cost by payer (CNY)'],
-  'f.payer': ['承担方', 'Payer'],
   'f.why': ['说明', 'Note'],
   'f.clause': ['条款', 'Clause'],
   'f.subtotal': ['小计', 'Subtotal'],
@@ -74,7 +73,7 @@ export const initial = () => ({
  * The key a currency's rate is entered under: "usd ", "USD" and the IME's "ＵＳＤ" are one
  * currency (the API folds them the same way); blank is CNY.
  */
-export const curKey = (c) => String(c ?? '').normalize('NFKC').trim().toUpperCase();
+const curKey = (c) => String(c ?? '').normalize('NFKC').trim().toUpperCase();
 const isForeign = (k) => k !== '' && k !== 'CNY';
 
 /** The foreign currencies in use, in order of first use: one rate field each. */

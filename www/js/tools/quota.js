@@ -46,7 +46,7 @@ const filled = (v) => String(v ?? '').trim() !== '';
 export const initial = () => ({ total: '', method: 'largestRemainder', minimum: '', colleges: [{ name: '', students: '' }] });
 
 /** "机械学院, 41" / "机械学院\t41" / "机械学院，41" → { name, students }; the last separator splits. */
-export function parseRows(text) {
+function parseRows(text) {
   return String(text).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line) => {
     const m = /^(.*)[,，\t]\s*([^,，\t]*)$/.exec(line);
     return m ? { name: m[1].trim(), students: m[2].trim() } : { name: line, students: '' };
