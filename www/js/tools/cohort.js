@@ -41,11 +41,9 @@ const SHOWN = 200;
 function rowMessage(ctx, e) {
   const { t } = ctx;
   const label = { studentId: t('co.student'), course: t('co.course'), credits: t('co.credits'), grade: t('co.grade') }[e.field];
-  // The API's message starts with its line and the column path ("第 18 行：credits：");
-  // the page names them itself.
-  const prefix = ctx.locale() === 'en' ? `line ${e.line}: ${e.field ?? 'input'}: ` : `第 ${e.line} 行：${e.field ?? '输入'}：`;
-  const msg = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-  return { where: label ? t('err.cell', { n: e.line, label }) : t('err.row', { n: e.line }), msg };
+  // `message` starts with the line and the column path ("第 18 行：credits："); the page
+  // names them itself, so it shows `reason`, the API's words without them.
+  return { where: label ? t('err.cell', { n: e.line, label }) : t('err.row', { n: e.line }), msg: e.reason };
 }
 
 // --- view ------------------------------------------------------------------------------
