@@ -14,6 +14,7 @@ import { loadAll } from './tools/index.js';
 const allTools = await loadAll();
 import { grouped } from './format.js';
 import { download } from './csv.js';
+import * as store from './store.js';
 import { parameterKeys, parameterWords, parameterClause, clauseQuote, readParameters, policyDialog, dict as policyDict } from './policy-view.js';
 
 export const dict = {
@@ -114,7 +115,11 @@ export function mountBuilder(host, api) {
     samples: Object.fromEntries(Object.entries(SAMPLES).map(([k, s]) => [k, s.value])),
     src: new URL('exchange-calc-policy.json', here).pathname,
   };
-  const state = load();
+  // The app's store: a damaged save is set aside under `…:corrupt:<time>`, never thrown away.
+  const saved = store.load(defaults, STORE);
+  const state = saved.state;
+  state.samples = { ...defaults.samples, ...state.samples };
+  if (!presets.some((p) => p.id === state.preset)) state.preset = defaults.preset;
   const infoOf = new Map(); // preset id → { info, read }
   const preset = (id) => {
     if (!infoOf.has(id)) {
@@ -132,18 +137,7 @@ export function mountBuilder(host, api) {
   const schemaUrl = new URL('policy.schema.json', here).href;
   const elementUrl = new URL('js/element.js', here).pathname;
 
-  function load() {
-    try {
-      const saved = JSON.parse(localStorage.getItem(STORE) || 'null');
-      if (saved && typeof saved === 'object') {
-        const merged = { ...defaults, ...saved, samples: { ...defaults.samples, ...saved.samples } };
-        if (!presets.some((p) => p.id === merged.preset)) merged.preset = defaults.preset;
-        return merged;
-      }
-    } catch { /* a damaged save: start afresh */ }
-    return structuredClone(defaults);
-  }
-  const save = () => { try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* private mode */ } };
+  const save = () => store.save(state, STORE);
 
   // --- view -------------------------------------------------------------------------------
   let t = translator(state.lang, [dict, policyDict, shellDict, ...allTools.map((x) => x.dict)]);
@@ -211,6 +205,7 @@ export function mountBuilder(host, api) {
       preview: h('div', { class: 'b-preview-box' }),
     };
     const main = h('main', { id: 'main', class: 'b-main', tabindex: '-1' },
+      saved.problem ? h('p', { class: 'notice', role: 'status', 'data-testid': 'b-corrupt' }, t('corrupt')) : null,
       h('p', { class: 'b-intro' }, t('b.intro')),
       h('div', { class: 'b-layout' },
         h('div', { class: 'b-form' },
