@@ -3,6 +3,7 @@
 // quoted clauses — marking what a university's file sets. Shown in a dialog from the app's
 // footer (shell.js) and from the embed builder. Everything goes in as text.
 import { h, nextId } from './dom.js';
+import { clauseText } from './clauses.js';
 
 export const dict = {
   'pv.dialogTitle': ['规则全文', 'The rules in words'],
@@ -115,9 +116,6 @@ export function parameterClause(info, key) {
     default: return null;
   }
 }
-
-/** A clause's quoted text ({ zh, en }); "XYU-10.2(2)" is quoted under "XYU-10.2". */
-export const clauseText = (info, id) => (id ? info?.clauses?.[id] ?? info?.clauses?.[id.replace(/\(\d+\)$/, '')] ?? null : null);
 
 /**
  * The words to quote for a clause id in one language: for an item such as "XYU-10.2(2)" only

@@ -13,6 +13,7 @@ import { dict as errorsDict } from './errors.js';
 import { grouped, today } from './format.js';
 import * as store from './store.js';
 import { download } from './csv.js';
+import { clauseText } from './clauses.js';
 import { tools as allTools } from './tools/index.js';
 import { grades as gradesModule, full as fullModule, fullIfLoaded } from './wasm.js';
 
@@ -143,8 +144,7 @@ export async function createApp(host, o = {}) {
   function showClause(clause) {
     // The quoted texts are the full module's describePolicy: fetched first if need be.
     if (!policyInfo && !fullApi) { bringFull().then(() => showClause(clause), () => {}); return; }
-    // "XYU-12.7(2)" is quoted under "XYU-12.7"; "LX-5.4(3)" under "LX-5.4".
-    const text = policyInfo?.clauses?.[clause] ?? policyInfo?.clauses?.[clause.replace(/\(\d+\)$/, '')];
+    const text = clauseText(policyInfo, clause);
     clauseTitle.textContent = t('clause', { id: clause });
     clauseZh.textContent = text ? text.zh : t('clauseMissing');
     clauseEn.textContent = text ? text.en : '';
