@@ -147,6 +147,9 @@ export function editableTable(o) {
   return api;
 }
 
+/** Whether an input holds more than white space: a blank one is still to be filled in, not a mistake. */
+export const filled = (v) => String(v ?? '').trim() !== '';
+
 /** Splits an error field path like "courses[2].grade" into { index: 2, key: "grade" }. */
 function rowField(field, list) {
   const m = new RegExp(`^${list}\\[(\\d+)\\]\\.?(\\w*)`).exec(field || '');

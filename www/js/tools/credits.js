@@ -2,7 +2,7 @@
 // (XYU-12.3), core courses (XYU-12.4), retakes (XYU-12.8). Every number and message comes from
 // checkCredits; this page only collects the input and lays the result out.
 import { h, replace, svg, nextId, filePicker } from '../dom.js';
-import { editableTable, settle } from '../table.js';
+import { editableTable, settle, filled } from '../table.js';
 import { renderFindings } from '../findings.js';
 import { field, explain, importInto } from '../errors.js';
 
@@ -73,7 +73,6 @@ export const dict = {
 };
 
 const CATEGORIES = ['publicRequired', 'majorRequired', 'majorElective', 'generalElective'];
-const filled = (v) => String(v ?? '').trim() !== '';
 
 // --- state: what is saved, and the requests made from it -----------------------------
 

@@ -1,7 +1,7 @@
 // Funding: who pays which cost of the trip — school, college or student (LX-5). Amounts in any
 // currency with the student's own rates; every number, split and message comes from the API.
 import { h, replace, svg, nextId, scrollBox } from '../dom.js';
-import { editableTable, settle } from '../table.js';
+import { editableTable, settle, filled } from '../table.js';
 import { renderFindings } from '../findings.js';
 import { field, explain, bare } from '../errors.js';
 
@@ -56,7 +56,6 @@ export const dict = {
 
 const ITEMS = ['tuition', 'management', 'accommodation', 'insurance', 'airfare', 'visa', 'localTransport', 'personal'];
 const PAYERS = ['school', 'college', 'student'];
-const filled = (v) => String(v ?? '').trim() !== '';
 
 // --- state: what is saved, and the requests made from it -----------------------------
 
@@ -231,7 +230,6 @@ function view(ctx, data, act) {
 
   return {
     root,
-    renderRates,
     show(s) {
       renderRates();
       mark(s);
@@ -326,8 +324,7 @@ function actions(ctx, data, v) {
     },
     compute() {
       ctx.save();
-      v.renderRates();
-      v.show(estimate(ctx, data));
+      v.show(estimate(ctx, data)); // show() brings the rate fields up to date first
     },
   };
   return act;

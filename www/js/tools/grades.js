@@ -2,7 +2,7 @@
 // common Chinese algorithms for home percentage scores side by side (not from a regulation).
 // Every number comes from the API; this module collects the input and lays the result out.
 import { h, replace, svg, nextId, scrollBox, filePicker } from '../dom.js';
-import { editableTable, settle } from '../table.js';
+import { editableTable, settle, filled } from '../table.js';
 import { renderFindings } from '../findings.js';
 import { field, importInto, bare } from '../errors.js';
 import * as csv from '../csv.js';
@@ -54,7 +54,6 @@ export const initial = () => ({
   home: [{ name: '', credits: '', score: '' }],
 });
 
-const filled = (v) => String(v ?? '').trim() !== '';
 /** Rows still being filled in (no credits or no grade yet) are left out, not reported. */
 const transcriptRows = (data) => data.courses.map((c, i) => ({ c, i })).filter(({ c }) => filled(c.credits) && filled(c.grade));
 const homeRows = (data) => data.home.map((c, i) => ({ c, i })).filter(({ c }) => filled(c.credits) && filled(c.score));

@@ -1,7 +1,7 @@
 // Quota (for program offices): the plan's places shared among colleges in proportion to their
 // joint-program students (LX-4.2.1). The numbers come from the API; pasted rows and CSV are text.
 import { h, replace } from '../dom.js';
-import { editableTable, settle } from '../table.js';
+import { editableTable, settle, filled } from '../table.js';
 import { field, explain } from '../errors.js';
 import * as csv from '../csv.js';
 
@@ -39,7 +39,6 @@ export const dict = {
 };
 
 const METHODS = ['largestRemainder', 'dhondt', 'sainteLague'];
-const filled = (v) => String(v ?? '').trim() !== '';
 
 // --- state: what is saved, and the requests made from it -----------------------------
 
