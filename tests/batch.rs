@@ -150,6 +150,25 @@ fn messages_are_in_the_requested_language() {
 }
 
 #[test]
+fn reason_is_the_message_without_its_line_and_column() {
+    // The cohort page names the row and the column in its own words; `reason` is the rest of
+    // `message`, in either language, with or without a column, and in the JSON the page reads.
+    let csv = "studentId,course,credits,grade\nS1,a,x,A\nS1,b\n";
+    for (tag, locale, at) in [("en", Locale::En, ["line 2: credits: ", "line 3: input: "]), ("zh-CN", Locale::ZhCn, ["第 2 行：credits：", "第 3 行：输入："])] {
+        let r = batch::batch_gpa(&xinyu(), csv, locale).unwrap();
+        assert_eq!(errors(&r), [(2, "invalid_number", Some("credits")), (3, "field_count", None)]);
+        for (e, at) in r.errors.iter().zip(at) {
+            assert!(!e.reason.is_empty() && !e.reason.starts_with(at), "{e:?}");
+            assert_eq!(e.message, format!("{at}{}", e.reason), "{tag}");
+        }
+        let out = api::batch_gpa(json!({ "policy": "xinyu-2022", "csv": csv, "locale": tag })).unwrap();
+        assert_eq!(out["errors"][0]["reason"], r.errors[0].reason.as_str());
+        assert_eq!(out["errors"][1]["reason"], r.errors[1].reason.as_str());
+    }
+    assert!(run(csv).errors[0].reason.starts_with("\"x\""), "{:?}", run(csv).errors[0]);
+}
+
+#[test]
 fn zero_credits_and_pass_fail_only_give_no_gpa() {
     // Zero credits are listed but do not weigh; P weighs in neither mean.
     let r = run("studentId,course,credits,grade\nq,a,0,A\nq,b,2,P\n");

@@ -298,6 +298,30 @@ test("the app's footer opens the rules in words: the preset's, and a university 
   await c2.close();
 });
 
+test('a damaged saved builder state is kept aside, said in words, and the builder still opens', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  // Damaged once: the builder's own saves after it are whole.
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) { localStorage.setItem('exchange-calc:builder', '{"preset": "xinyu-2022", "values": {'); sessionStorage.setItem('seeded', '1'); }
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${server.url}/embed-builder.html`);
+  await page.waitForSelector('#preview[data-ready="true"]');
+  assert.equal(await page.getByTestId('b-corrupt').textContent(), '之前保存的数据无法读取，已在本设备上另存一份副本，并重新开始。');
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('exchange-calc:builder:corrupt:')));
+  assert.equal(aside.length, 1);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside[0]), '{"preset": "xinyu-2022", "values": {');
+  // It works, and saves afresh under its own key.
+  await field(page, 'minGpa').fill('3.2');
+  await page.getByTestId('b-file').waitFor();
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('exchange-calc:builder'))).values[await page.locator('.b-form input[type=radio]:checked').first().inputValue()].minGpa, '3.2');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 for (const lang of ['zh-CN', 'en']) {
   for (const width of [375, 768, 1280]) {
     test(`at ${width} px (${lang}): no sideways scroll, 44 px targets, code that wraps; axe finds nothing, valid or not, dialog open`, async () => {

@@ -13,6 +13,8 @@ import { loadAll } from './tools/index.js';
 // Every tool module (their names, the sections they need, their words for the samples).
 const allTools = await loadAll();
 import { grouped } from './format.js';
+import { download } from './csv.js';
+import * as store from './store.js';
 import { parameterKeys, parameterWords, parameterClause, clauseQuote, readParameters, policyDialog, dict as policyDict } from './policy-view.js';
 
 export const dict = {
@@ -36,7 +38,6 @@ export const dict = {
   'b.valuesIntro': ['办法把这些数值留给每年的通知。留空表示“未设定”：需要它的检查显示“待审核”，由学校决定。', 'The regulation leaves these to each year\'s notice. Leave one empty for "not set": a check that needs it then says "for review" and the school decides.'],
   'b.notOffered': ['本办法中没有规则读取这些参数，所以这里不提供：{list}。写进文件也不会生效，计算器会拒绝这样的文件。', 'No rule of this regulation reads these, so they are not offered here: {list}. Written into the file they would have no effect, and the calculator would refuse the file.'],
   'b.presetValue': ['预设值：{value}', 'Preset value: {value}'],
-  'b.noClause': ['申请表的格式校验，不是办法的规定。', 'A format check of the application form, not a rule of the regulation.'],
   'b.try': ['试一试：{what}', 'Try it: {what}'],
   'b.s.gpa': ['学生的绩点', 'a student\'s GPA'],
   'b.s.ielts': ['学生的雅思成绩', 'a student\'s IELTS score'],
@@ -55,8 +56,7 @@ export const dict = {
   'b.whereHint': ['把下载的文件上传到这个地址；嵌入代码会从这里读取它。默认放在计算器文件夹里。', 'Upload the downloaded file to this address; the snippet reads it from there. By default it sits in the calculator\'s folder.'],
   'b.whereEmpty': ['请填写文件地址', 'Enter the file\'s address'],
   'b.noTools': ['请至少选择一个工具', 'Choose at least one tool'],
-  'b.problems': ['有 {n} 处问题：改正后才会生成参数文件和嵌入代码。', '{n} {n|problem|problems}: correct them to get the file and the snippet.'],
-  'b.problem': ['1 处问题：改正后才会生成参数文件和嵌入代码。', '1 problem: correct it to get the file and the snippet.'],
+  'b.problems': ['有 {n} 处问题：改正后才会生成参数文件和嵌入代码。', '{n} {n|problem|problems}: correct {n|it|them} to get the file and the snippet.'],
   'b.ready': ['数值都已检查通过。', 'Every value checks out.'],
   'b.hash': ['规则指纹（印在每份结果上）', 'Fingerprint (printed with every result)'],
   'b.printsAs': ['打印结果上会写：{line}', 'Printouts will say: {line}'],
@@ -115,7 +115,11 @@ export function mountBuilder(host, api) {
     samples: Object.fromEntries(Object.entries(SAMPLES).map(([k, s]) => [k, s.value])),
     src: new URL('exchange-calc-policy.json', here).pathname,
   };
-  const state = load();
+  // The app's store: a damaged save is set aside under `…:corrupt:<time>`, never thrown away.
+  const saved = store.load(defaults, STORE);
+  const state = saved.state;
+  state.samples = { ...defaults.samples, ...state.samples };
+  if (!presets.some((p) => p.id === state.preset)) state.preset = defaults.preset;
   const infoOf = new Map(); // preset id → { info, read }
   const preset = (id) => {
     if (!infoOf.has(id)) {
@@ -133,18 +137,7 @@ export function mountBuilder(host, api) {
   const schemaUrl = new URL('policy.schema.json', here).href;
   const elementUrl = new URL('js/element.js', here).pathname;
 
-  function load() {
-    try {
-      const saved = JSON.parse(localStorage.getItem(STORE) || 'null');
-      if (saved && typeof saved === 'object') {
-        const merged = { ...defaults, ...saved, samples: { ...defaults.samples, ...saved.samples } };
-        if (!presets.some((p) => p.id === merged.preset)) merged.preset = defaults.preset;
-        return merged;
-      }
-    } catch { /* a damaged save: start afresh */ }
-    return structuredClone(defaults);
-  }
-  const save = () => { try { localStorage.setItem(STORE, JSON.stringify(state)); } catch { /* private mode */ } };
+  const save = () => store.save(state, STORE);
 
   // --- view -------------------------------------------------------------------------------
   let t = translator(state.lang, [dict, policyDict, shellDict, ...allTools.map((x) => x.dict)]);
@@ -198,7 +191,7 @@ export function mountBuilder(host, api) {
         h('p', { class: 'small muted', id: `${id}-${key}-hint` }, what, info[key] === null ? null : ` ${t('b.presetValue', { value: info[key] })}`),
         clause ? h('div', { class: 'b-clause' }, h('span', { class: 'clause-id' }, clause),
           h('blockquote', { class: 'pw-quote', lang: state.lang }, quote ?? t('pv.clauseMissing')))
-          : h('p', { class: 'small muted' }, t('b.noClause')),
+          : h('p', { class: 'small muted' }, t('pv.noClause')),
         h('div', { class: 'b-try' }, h('label', { for: f.sample.id }, t('b.try', { what: SAMPLES[key].label(t) })), f.sample, f.sampleOut));
     });
     const src = h('input', { type: 'text', id: `${id}-src`, class: 'b-src', value: state.src, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-src-error ${id}-src-hint`,
@@ -212,6 +205,7 @@ export function mountBuilder(host, api) {
       preview: h('div', { class: 'b-preview-box' }),
     };
     const main = h('main', { id: 'main', class: 'b-main', tabindex: '-1' },
+      saved.problem ? h('p', { class: 'notice', role: 'status', 'data-testid': 'b-corrupt' }, t('corrupt')) : null,
       h('p', { class: 'b-intro' }, t('b.intro')),
       h('div', { class: 'b-layout' },
         h('div', { class: 'b-form' },
@@ -320,7 +314,7 @@ export function mountBuilder(host, api) {
 
     result = null;
     if (all.length) {
-      refs.status.textContent = t(all.length === 1 ? 'b.problem' : 'b.problems', { n: all.length });
+      refs.status.textContent = t('b.problems', { n: all.length });
       refs.status.className = 'b-status error';
       replace(refs.out);
     } else {
@@ -363,21 +357,12 @@ export function mountBuilder(host, api) {
       h('h3', {}, t.nodes('b.fileHeading', { name: h('span', { class: 'nowrap' }, name) })),
       h('p', { class: 'small muted' }, nothing ? t('b.nothingSet') : t('b.fileHint')),
       h('pre', { class: 'b-code', 'data-testid': 'b-file' }, h('code', {}, text)),
-      h('button', { type: 'button', class: 'primary', onclick: download }, t('b.download')),
+      h('button', { type: 'button', class: 'primary', onclick: () => download(result.name, result.text, 'application/json') }, t('b.download')),
       h('h3', {}, t('b.snippetHeading')),
       h('p', { class: 'small muted' }, t('b.snippetHint')),
       h('pre', { class: 'b-code', 'data-testid': 'b-snippet' }, snippetCode),
       h('div', { class: 'b-actions' }, h('button', { type: 'button', onclick: () => copy(snippetCode, copyStatus) }, t('b.copy')), copyStatus),
       h('p', {}, h('button', { type: 'button', class: 'link', 'aria-haspopup': 'dialog', onclick: () => rules.open({ info, read: readParameters(api, file, info), overrides: file, t }) }, t('b.words'))));
-  }
-
-  function download() {
-    const blob = new Blob([result.text], { type: 'application/json' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: result.name, hidden: true });
-    host.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   async function copy(code, status) {

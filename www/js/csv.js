@@ -82,7 +82,7 @@ function fieldEnd(s, from) {
 }
 
 /** An error about the file as a whole, with a stable code and the column path (as batchGpa's). */
-export class CsvError extends Error {
+class CsvError extends Error {
   constructor(code, field, name) {
     super(`${field}: ${code}`);
     this.code = code;
@@ -155,7 +155,7 @@ export function stringify(rows) {
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Offers text as a file download (no server involved). */
+/** Offers text as a file download (no server involved): every export (CSV, the data file, the builder's policy file). */
 export function download(filename, text, type = 'text/csv;charset=utf-8') {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');

@@ -38,6 +38,29 @@ export function svg(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * The page's own "choose a file" button over a hidden file input (the browser's own says
+ * "Choose File" in the browser's language, not the page's, and is under 44 px tall), with the
+ * chosen file's name beside it. The input keeps `label` as its name (tests and assistive tech
+ * find it by it) and is emptied after each choice, so choosing the same file again (edited)
+ * runs `onFile` again.
+ */
+export function filePicker({ label, accept, onFile }) {
+  const name = h('span', { class: 'muted small file-name', hidden: true });
+  const input = h('input', {
+    type: 'file', accept, class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', 'aria-label': label,
+    onchange: () => {
+      const f = input.files?.[0];
+      if (!f) return;
+      name.textContent = f.name;
+      name.hidden = false;
+      input.value = '';
+      onFile(f);
+    },
+  });
+  return h('span', { class: 'file-pick' }, h('button', { type: 'button', onclick: () => input.click() }, label), input, name);
+}
+
 let uid = 0;
 /** A unique id for label/aria wiring. */
 export const nextId = (prefix) => `${prefix}-${++uid}`;

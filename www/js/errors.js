@@ -26,6 +26,8 @@ export const dict = {
   'csv.separator': ['这个文件用中文逗号或制表符分隔；请用英文逗号“,”分隔（电子表格“另存为 CSV”即可）', 'This file is separated by Chinese commas or tabs; use commas "," (a spreadsheet\'s "Save as CSV" does)'],
   'csv.failed': ['未能导入：{msg}。现有数据未改动。', 'Not imported: {msg}. Your data is unchanged.'],
   'csv.skipped': ['第 {line} 行未导入：{msg}', 'Line {line} not imported: {msg}'],
+  'csv.imported': ['已导入 {n} 门课程。', '{n} {n|course|courses} imported.'],
+  'csv.importEmpty': ['文件中没有找到课程。', 'No courses found in the file.'],
 };
 
 /** The API's message without its leading field path ("courses[1].credits：…" / "…: …"). */
@@ -118,6 +120,21 @@ export function importCsv(text, spec, t) {
   }
   const notes = table.errors.map((e) => t('csv.skipped', { line: e.line, msg: e.code === 'field_count' ? t('csv.fieldCount', e) : t('csv.unclosed') }));
   return { rows: table.rows, notes };
+}
+
+/**
+ * A transcript file chosen for an editable table (grades, credits): its rows, each made by
+ * `toRow(values)` (null for a line with nothing the table keeps), replace the table's, which
+ * then computes. A file that cannot be used changes nothing. Returns what to tell the student:
+ * how many courses came in, or why none did, and any lines left out.
+ */
+export async function importInto(table, file, spec, toRow, t) {
+  const r = importCsv(await file.text(), spec, t);
+  if (r.failed) return r.failed;
+  const rows = r.rows.map(({ values }) => toRow(values)).filter(Boolean);
+  if (!rows.length) return [t('csv.importEmpty'), ...r.notes].join(' ');
+  table.replaceRows(rows);
+  return [t('csv.imported', { n: rows.length }), ...r.notes].join(' ');
 }
 
 /**

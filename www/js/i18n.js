@@ -2,8 +2,6 @@
 // cannot exist in one language only (tests/pages/i18n.test.mjs checks each pair), and each app
 // instance has its own translator: two embeds on one page can speak different languages.
 
-export const locales = ['zh-CN', 'en'];
-
 /** 'en' or 'zh-CN' (the default) from a lang attribute or a saved setting. */
 export const toLocale = (tag) => (String(tag ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
 
@@ -43,7 +41,6 @@ export const dict = {
   policy: ['政策', 'Policy'],
   langSwitch: ['English', '中文'],
   close: ['关闭', 'Close'],
-  loading: ['正在加载计算模块…', 'Loading the calculator…'],
   loadFailed: ['计算模块加载失败：{msg}。请刷新页面重试。', 'The calculator could not load: {msg}. Reload the page to try again.'],
   policyRef: ['依据：{title}（{id}，规则指纹 {hash}）', 'Rules: {title} ({id}, fingerprint {hash})'],
   privacy: ['所有计算都在本机浏览器中完成，数据只保存在本设备，不会发送到任何服务器。', 'Everything is computed in this browser; your data stays on this device and is never sent anywhere.'],
@@ -66,7 +63,6 @@ export const dict = {
   'tab.summary': ['申请自查单', 'Application summary'],
   'tab.quota': ['名额分配（项目办）', 'Quota (offices)'],
   'tab.cohort': ['批量换算（项目办）', 'Cohort (offices)'],
-  moreTabs: ['（左右滑动查看更多）', '(swipe for more)'],
   yourData: ['我的数据', 'Your data'],
   exportData: ['导出数据（JSON）', 'Export data (JSON)'],
   importData: ['导入数据', 'Import data'],

@@ -3,10 +3,10 @@
 // quoted clauses — marking what a university's file sets. Shown in a dialog from the app's
 // footer (shell.js) and from the embed builder. Everything goes in as text.
 import { h, nextId } from './dom.js';
+import { clauseText } from './clauses.js';
 
 export const dict = {
   'pv.dialogTitle': ['规则全文', 'The rules in words'],
-  'pv.close': ['关闭', 'Close'],
   'pv.meta': ['编号 {id} · {year} 年 · 规则指纹 {hash}（打印结果上的指纹）', 'Id {id} · {year} · fingerprint {hash} (the one printed with each result)'],
   'pv.overBase': ['标有“本文件设定”的内容来自本校的政策文件，其余沿用预设政策 {base}。', 'What is marked "set by this file" comes from the university\'s policy file; the rest is the preset {base} as it is.'],
   'pv.wholeFile': ['整套规则都来自本校自己的政策文件。', 'The whole policy comes from the university\'s own file.'],
@@ -48,10 +48,8 @@ export const dict = {
   'pv.basis.regulation': ['办法规定', 'the regulation\'s'],
   'pv.basis.convention': ['惯例，非办法规定', 'a convention, not the regulation\'s'],
   'pv.deadlines': ['时间节点与步骤', 'Deadlines and steps'],
-  'pv.day': ['{from}后 {n} 天内', 'within {n} day of {from}'],
-  'pv.days': ['{from}后 {n} 天内', 'within {n} days of {from}'],
-  'pv.month': ['{from}后 {n} 个月内', 'within {n} month of {from}'],
-  'pv.months': ['{from}后 {n} 个月内', 'within {n} months of {from}'],
+  'pv.days': ['{from}后 {n} 天内', 'within {n} {n|day|days} of {from}'],
+  'pv.months': ['{from}后 {n} 个月内', 'within {n} {n|month|months} of {from}'],
   'pv.from.departure': ['出境', 'departure'],
   'pv.from.arrival': ['抵达', 'arrival'],
   'pv.from.end': ['交换结束', 'the end of the exchange'],
@@ -119,9 +117,6 @@ export function parameterClause(info, key) {
   }
 }
 
-/** A clause's quoted text ({ zh, en }); "XYU-10.2(2)" is quoted under "XYU-10.2". */
-export const clauseText = (info, id) => (id ? info?.clauses?.[id] ?? info?.clauses?.[id.replace(/\(\d+\)$/, '')] ?? null : null);
-
 /**
  * The words to quote for a clause id in one language: for an item such as "XYU-10.2(2)" only
  * that item of the clause — from its "（2）" or "(2)" to the next item — when the text numbers
@@ -157,7 +152,7 @@ export function readParameters(api, policy, info) {
 }
 
 /** The leaf paths a file sets over its preset ("minGpa", "grades.percentagePassMark"). */
-export function changedPaths(overrides) {
+function changedPaths(overrides) {
   const out = [];
   const walk = (value, at) => {
     if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
@@ -178,7 +173,7 @@ export function changedPaths(overrides) {
  * @param {object|null} [o.overrides] the university's file, when the policy comes from one
  * @param {Function} o.t a translator with this module's dict
  */
-export function policyWords({ info, read, overrides, t }) {
+function policyWords({ info, read, overrides, t }) {
   const en = t.locale === 'en';
   const pick = (pair) => (pair ? (en ? pair.en : pair.zh) : '');
   const over = overrides && typeof overrides === 'object' && !Array.isArray(overrides) ? overrides : null;
@@ -242,9 +237,7 @@ export function policyWords({ info, read, overrides, t }) {
   }
   const d = info.deadlines;
   if (d && (d.relative.length || d.annual.length || d.steps.length)) {
-    // English counts: "1 month", "3 months".
-    const unit = (r) => (r.days !== null && r.days !== undefined ? 'pv.day' : 'pv.month') + ((r.days ?? r.months) === 1 ? '' : 's');
-    const when = (r) => t(unit(r), { n: r.days ?? r.months, from: t(`pv.from.${r.from}`) });
+    const when = (r) => t(r.days != null ? 'pv.days' : 'pv.months', { n: r.days ?? r.months, from: t(`pv.from.${r.from}`) });
     parts.push(section('deadlines', t('pv.deadlines'),
       list([...d.relative.map((r) => [h('strong', {}, when(r)), ': ', pick(r.title), ' ', chip(r.clause)]),
         ...d.annual.map((r) => [h('strong', {}, t('pv.annual', { month: r.month, day: r.day })), ': ', pick(r.title), ' ', chip(r.clause)])]),
@@ -296,8 +289,8 @@ export function policyDialog() {
     open(o) {
       const { t, info } = o;
       title.textContent = t('pv.dialogTitle');
-      closeTop.textContent = t('pv.close');
-      closeEnd.textContent = t('pv.close');
+      closeTop.textContent = t('close'); // the shell's word (both the app and the builder load it)
+      closeEnd.textContent = t('close');
       body.replaceChildren(policyWords(o));
       dialog.showModal();
       body.scrollTop = 0;

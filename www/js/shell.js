@@ -7,11 +7,13 @@
 // module; the full module and the other tools' code come when another tool is opened or the
 // browser is idle, whichever is first (never, on their own, for an embed that shows only the
 // grades tool). A tool opened before they arrive shows its skeleton and fills in.
-import { h, replace, nextId } from './dom.js';
+import { h, replace, nextId, filePicker } from './dom.js';
 import { translator, toLocale, dict as shellDict } from './i18n.js';
 import { dict as errorsDict } from './errors.js';
 import { grouped, today } from './format.js';
 import * as store from './store.js';
+import { download } from './csv.js';
+import { clauseText } from './clauses.js';
 import { tools as allTools } from './tools/index.js';
 import { grades as gradesModule, full as fullModule, fullIfLoaded } from './wasm.js';
 
@@ -142,8 +144,7 @@ export async function createApp(host, o = {}) {
   function showClause(clause) {
     // The quoted texts are the full module's describePolicy: fetched first if need be.
     if (!policyInfo && !fullApi) { bringFull().then(() => showClause(clause), () => {}); return; }
-    // "XYU-12.7(2)" is quoted under "XYU-12.7"; "LX-5.4(3)" under "LX-5.4".
-    const text = policyInfo?.clauses?.[clause] ?? policyInfo?.clauses?.[clause.replace(/\(\d+\)$/, '')];
+    const text = clauseText(policyInfo, clause);
     clauseTitle.textContent = t('clause', { id: clause });
     clauseZh.textContent = text ? text.zh : t('clauseMissing');
     clauseEn.textContent = text ? text.en : '';
@@ -178,10 +179,9 @@ export async function createApp(host, o = {}) {
     ref.textContent = named ? t('policyRef', { title: titleOf(named), id: named.id, hash: named.hash }) : '';
     replace(warningBox, warnings.map((w) => h('p', { class: 'notice', role: 'note', 'data-warning': w.code },
       t(w.key, { ...w.vars, title: named ? titleOf(named) : state.policy, msg: w.code === 'policy_invalid' ? invalidMessage() : w.vars?.msg }))));
-    const file = h('input', { type: 'file', accept: 'application/json,.json', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: importState });
     replace(dataBar, h('span', { class: 'muted' }, `${t('yourData')}: `),
       h('button', { type: 'button', onclick: exportState }, t('exportData')),
-      h('button', { type: 'button', onclick: () => file.click() }, t('importData')), file,
+      filePicker({ label: t('importData'), accept: 'application/json,.json', onFile: importState }),
       h('button', { type: 'button', onclick: clearState }, t('clearData')),
       h('button', { type: 'button', class: 'print', onclick: () => window.print() }, t('print')));
   }
@@ -390,18 +390,10 @@ export async function createApp(host, o = {}) {
   }
 
   function exportState() {
-    const blob = new Blob([JSON.stringify({ app: 'exchange-calc', version: 1, exported: new Date().toISOString(), state }, null, 2)], { type: 'application/json' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: 'exchange-calc-data.json' });
-    root.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download('exchange-calc-data.json', JSON.stringify({ app: 'exchange-calc', version: 1, exported: new Date().toISOString(), state }, null, 2), 'application/json');
   }
 
-  async function importState(ev) {
-    const f = ev.target.files?.[0];
-    if (!f) return;
-    ev.target.value = '';
+  async function importState(f) {
     let doc;
     try {
       doc = JSON.parse(await f.text());

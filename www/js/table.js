@@ -3,6 +3,7 @@
 // per-field errors are updated in place. An error shows under its input, in plain words,
 // tied to it with aria-describedby.
 import { h, replace, nextId } from './dom.js';
+import { rowErrors } from './errors.js';
 
 /**
  * @param {object} o
@@ -11,12 +12,14 @@ import { h, replace, nextId } from './dom.js';
  * @param {object[]} o.rows the model (mutated in place)
  * @param {() => object} o.blank a new empty row
  * @param {() => void} o.onChange after any edit
- * @param {(key:string)=>string} o.t strings: addRow, remove
+ * @param {(key:string)=>string} o.t strings: addRow, remove and errors.js's err.*
  * @param {string} o.caption
  */
 export function editableTable(o) {
   const wrap = h('div', { class: 'table-wrap rows-wrap' });
-  const api = { el: wrap, cells: [], inputs: [], errors: [], render, setOutput, setErrors, focusRow };
+  // "N rows have a mistake…": the tool places it (under the table), showBad fills it.
+  const note = h('p', { class: 'bad-note', role: 'status', hidden: true });
+  const api = { el: wrap, note, cells: [], inputs: [], errors: [], render, setOutput, setErrors, showBad, replaceRows, focusRow };
 
   function render() {
     api.cells = [];
@@ -82,6 +85,13 @@ export function editableTable(o) {
     focusRow(Math.min(i, o.rows.length - 1));
   }
 
+  /** New rows for all the old ones (an imported file), then computed as after an edit. */
+  function replaceRows(rows) {
+    o.rows.splice(0, o.rows.length, ...rows);
+    render();
+    o.onChange();
+  }
+
   function focusRow(i) {
     const first = api.inputs[i] && Object.values(api.inputs[i])[0];
     if (first) first.focus();
@@ -118,12 +128,30 @@ export function editableTable(o) {
     }
   }
 
+  /**
+   * settle()'s set-aside rows, shown the one way every tool shows them: all result cells
+   * cleared, each bad row's error under its input and "left out" in its first result column,
+   * and the count in `note`. `key`: the column for an error that names none (default the
+   * first); `extra(row, error)`: more for explain() (see rowErrors).
+   */
+  function showBad(bad, { key, extra } = {}) {
+    const outs = (o.outputs || []).map((c) => c.key);
+    api.cells.forEach((_, i) => outs.forEach((k) => setOutput(i, k, '')));
+    setErrors(rowErrors(key ? bad.map((b) => ({ ...b, key: b.key || key })) : bad, o.t, o.columns, extra));
+    if (outs.length) for (const b of bad) setOutput(b.row.i, outs[0], o.t('err.left'));
+    note.textContent = bad.length ? o.t('err.badRows', { n: bad.length }) : '';
+    note.hidden = !bad.length;
+  }
+
   render();
   return api;
 }
 
+/** Whether an input holds more than white space: a blank one is still to be filled in, not a mistake. */
+export const filled = (v) => String(v ?? '').trim() !== '';
+
 /** Splits an error field path like "courses[2].grade" into { index: 2, key: "grade" }. */
-export function rowField(field, list) {
+function rowField(field, list) {
   const m = new RegExp(`^${list}\\[(\\d+)\\]\\.?(\\w*)`).exec(field || '');
   return m ? { index: Number(m[1]), key: m[2] } : null;
 }

@@ -68,7 +68,7 @@ pub fn write(r: &BatchResult, policy: &PolicyRef) -> String {
     s
 }
 
-/// `{"line":n,"code":…,"message":…}`, and `"field":…` when there is one.
+/// `{"line":n,"code":…,"message":…,"reason":…}`, and `"field":…` when there is one.
 #[cold]
 fn row_error(s: &mut String, e: &RowError) {
     s.push_str("{\"line\":");
@@ -77,6 +77,8 @@ fn row_error(s: &mut String, e: &RowError) {
     json_str(s, e.code);
     s.push_str(",\"message\":");
     json_str(s, &e.message);
+    s.push_str(",\"reason\":");
+    json_str(s, &e.reason);
     if let Some(field) = e.field {
         s.push_str(",\"field\":");
         json_str(s, field);

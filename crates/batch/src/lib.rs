@@ -83,8 +83,12 @@ pub struct RowError {
     pub line: usize,
     /// Stable code, as [`Error::code`].
     pub code: &'static str,
-    /// A sentence in the caller's language, starting with the line.
+    /// A sentence in the caller's language, starting with the line and the column path
+    /// (`line 3: credits: …`).
     pub message: String,
+    /// What is wrong, without the line or the column (`"x" is not a number`): for a page that
+    /// names the row and the column in its own words ([`Error::reason`]).
+    pub reason: String,
     /// The column, e.g. `grade`; absent when the row as a whole is wrong.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'static str>,
@@ -223,7 +227,8 @@ impl Errors {
         if self.list.len() < MAX_ERRORS {
             let at = self.locale.pick(format!("第 {line} 行："), format!("line {line}: "));
             let message = format!("{at}{}", err.message(self.locale));
-            self.list.push(RowError { line, code: err.code(), message, field });
+            let reason = err.reason(self.locale);
+            self.list.push(RowError { line, code: err.code(), message, reason, field });
         }
     }
 }

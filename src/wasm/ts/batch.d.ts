@@ -32,7 +32,10 @@ export interface BatchRowError {
   /** 1-based line of the file where the row starts. */
   line: number;
   code: string;
+  /** A sentence starting with the line and the column path: `line 3: credits: "x" is not a number`. */
   message: string;
+  /** What is wrong, without the line or the column: `"x" is not a number` (for a page that names them itself). */
+  reason: string;
   /** The column ("studentId", "credits", "grade"); absent when the whole row is wrong. */
   field?: "studentId" | "credits" | "grade";
 }

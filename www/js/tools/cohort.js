@@ -1,7 +1,7 @@
 // Cohort conversion for program offices: one CSV (学号,课程,学分,成绩 or studentId, course,
 // credits, grade) → every student's GPA and average (XYU-12.7), bad rows reported by line. The
 // work runs in a Web Worker.
-import { h, replace, scrollBox } from '../dom.js';
+import { h, replace, scrollBox, filePicker } from '../dom.js';
 import * as csv from '../csv.js';
 import { csvFileProblem } from '../errors.js';
 import { startBatchWorker } from '../wasm.js';
@@ -41,11 +41,9 @@ const SHOWN = 200;
 function rowMessage(ctx, e) {
   const { t } = ctx;
   const label = { studentId: t('co.student'), course: t('co.course'), credits: t('co.credits'), grade: t('co.grade') }[e.field];
-  // The API's message starts with its line and the column path ("第 18 行：credits：");
-  // the page names them itself.
-  const prefix = ctx.locale() === 'en' ? `line ${e.line}: ${e.field ?? 'input'}: ` : `第 ${e.line} 行：${e.field ?? '输入'}：`;
-  const msg = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-  return { where: label ? t('err.cell', { n: e.line, label }) : t('err.row', { n: e.line }), msg };
+  // `message` starts with the line and the column path ("第 18 行：credits："); the page
+  // names them itself, so it shows `reason`, the API's words without them.
+  return { where: label ? t('err.cell', { n: e.line, label }) : t('err.row', { n: e.line }), msg: e.reason };
 }
 
 // --- view ------------------------------------------------------------------------------
@@ -55,25 +53,12 @@ function view(ctx, act) {
   const progress = h('progress', { max: '1', value: '0', hidden: true, 'aria-label': t('co.progress') });
   const status = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite' });
   const out = h('div');
-  // The page's own button, not the browser's "Choose File" (in the browser's language, not
-  // the page's, and under 44 px); the chosen file's name beside it.
-  const chosen = h('span', { class: 'muted small', 'data-testid': 'cohort-file-name' });
-  const file = h('input', {
-    type: 'file', accept: '.csv,text/csv', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', 'aria-label': t('co.file'),
-    onchange: () => {
-      const f = file.files?.[0];
-      if (!f) return;
-      chosen.textContent = f.name;
-      file.value = ''; // choosing the same file again (edited) runs it again
-      act.run(f);
-    },
-  });
   const clause = ctx.policyInfo()?.grades?.clause;
 
   const root = h('div', { class: 'card' },
     h('h2', {}, t('co.title')),
     h('p', { class: 'muted small' }, t('co.hint')),
-    h('div', { class: 'csv-bar' }, h('button', { type: 'button', onclick: () => file.click() }, t('co.file')), file, chosen),
+    h('div', { class: 'csv-bar' }, filePicker({ label: t('co.file'), accept: '.csv,text/csv', onFile: (f) => act.run(f) })),
     progress, status, out);
 
   return {

@@ -1,10 +1,10 @@
 // Credits: courses abroad → home credits (XYU-12.2), course attributes and short programmes
 // (XYU-12.3), core courses (XYU-12.4), retakes (XYU-12.8). Every number and message comes from
 // checkCredits; this page only collects the input and lays the result out.
-import { h, replace, svg, nextId } from '../dom.js';
-import { editableTable, settle } from '../table.js';
+import { h, replace, svg, nextId, filePicker } from '../dom.js';
+import { editableTable, settle, filled } from '../table.js';
 import { renderFindings } from '../findings.js';
-import { field, explain, rowErrors, importCsv } from '../errors.js';
+import { field, explain, importInto } from '../errors.js';
 
 export const dict = {
   'c.periodTitle': ['交换期与本校培养计划', 'Exchange period and home plan'],
@@ -16,8 +16,6 @@ export const dict = {
   'c.coursesHint': ['每门课填写学时，或外方学分并选择学分制；两者都填时按学时折算。核心课指所在一级学科的核心课程。', 'For each course enter class hours, or foreign credits with their credit system; given both, hours are used. A core course is one of your first-level discipline\'s core courses.'],
   'c.import': ['导入成绩单 CSV', 'Import transcript CSV'],
   'c.importHint': ['CSV 列：课程, 学时 或 学分, 成绩（表头可用中文或英文，也可不带表头；可选列：学分制、核心课、短期项目、课程属性）', 'CSV columns: course, hours or credits, grade (header in Chinese or English, or none; optional columns: system, core, shortProgram, category)'],
-  'c.imported': ['已导入 {n} 门课程。', '{n} {n|course|courses} imported.'],
-  'c.importEmpty': ['文件中没有找到课程。', 'No courses found in the file.'],
   'c.caption': ['课程：名称、学时或外方学分、学分制、成绩、核心课、短期项目、本校课程属性', 'Courses: name, class hours or foreign credits, credit system, grade, core, short programme, home category'],
   'c.course': ['课程', 'Course'],
   'c.hours': ['学时', 'Class hours'],
@@ -75,7 +73,6 @@ export const dict = {
 };
 
 const CATEGORIES = ['publicRequired', 'majorRequired', 'majorElective', 'generalElective'];
-const filled = (v) => String(v ?? '').trim() !== '';
 
 // --- state: what is saved, and the requests made from it -----------------------------
 
@@ -171,8 +168,6 @@ function view(ctx, data, act) {
     h('p', { class: 'muted small' }, t('c.systemsNote')),
     h('ul', { class: 'small' }, conventions.map((s) => h('li', {}, h('strong', {}, systemName(s)), colon, locale === 'en' ? s.note?.en : s.note?.zh)))) : null;
 
-  const fileInput = h('input', { type: 'file', accept: '.csv,text/csv', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: () => act.importFile(fileInput) });
-  const badNote = h('p', { class: 'bad-note', role: 'status', hidden: true });
   const summary = h('div', { class: 'summary', 'aria-live': 'polite' });
   const chart = h('div', { class: 'credits-chart' });
   const retake = h('div', { class: 'retake' });
@@ -187,9 +182,9 @@ function view(ctx, data, act) {
     h('div', { class: 'card credits-tool' },
       h('h2', {}, t('c.coursesTitle')),
       h('p', { class: 'muted small' }, t('c.coursesHint')),
-      h('div', { class: 'csv-bar' }, h('button', { type: 'button', onclick: () => fileInput.click() }, t('c.import')), fileInput,
+      h('div', { class: 'csv-bar' }, filePicker({ label: t('c.import'), accept: '.csv,text/csv', onFile: (f) => act.importFile(f) }),
         h('span', { class: 'muted small' }, t('c.importHint'))),
-      table.el, badNote, systemsNote),
+      table.el, table.note, systemsNote),
     h('div', { class: 'card credits-tool' },
       h('h2', {}, t('c.resultTitle')),
       summary, chart, retake, findingsTitle, findings),
@@ -211,15 +206,10 @@ function view(ctx, data, act) {
   return {
     root,
     table,
-    fileInput,
     defaultSystem: systems[0]?.id ?? '',
     hasSystem: (id) => systems.some((s) => s.id === id),
     show(s) {
-      data.courses.forEach((_, i) => ['range', 'recognized', 'as'].forEach((k) => table.setOutput(i, k, '')));
-      table.setErrors(rowErrors(s.bad, t, columns));
-      for (const b of s.bad) table.setOutput(b.row.i, 'range', t('err.left'));
-      badNote.textContent = s.bad.length ? t('err.badRows', { n: s.bad.length }) : '';
-      badNote.hidden = !s.bad.length;
+      table.showBad(s.bad);
       plan.setError(null);
       semesters.setError(null);
       if (!filled(data.homePlanCredits)) { clearResult(h('p', { class: 'muted' }, t('c.needPlan'))); return; }
@@ -299,25 +289,18 @@ function actions(ctx, data, v) {
     },
     // CSV in: course, hours or credits, grade (+ optional system, core, short programme,
     // category). Without a header the columns are course, hours, grade. Names stay text.
-    async importFile(input) {
-      const f = input.files?.[0];
-      if (!f) return;
-      input.value = '';
-      const r = importCsv(await f.text(), {
+    async importFile(f) {
+      ctx.say(await importInto(v.table, f, {
         keys: ['course', 'hours', 'grade', 'credits', 'system', 'core', 'shortProgram', 'category'], required: ['grade'], positional: true,
-      }, t);
-      if (r.failed) { ctx.say(r.failed); return; }
-      const rows = r.rows.map(({ values: x }) => ({
-        ...blankRow(ctx)(),
-        name: x.course ?? '', hours: x.hours ?? '', credits: x.credits ?? '', grade: x.grade ?? '',
-        system: v.hasSystem(x.system) ? x.system : v.defaultSystem,
-        core: yes(x.core), shortProgram: yes(x.shortProgram), category: CATEGORIES.includes(x.category) ? x.category : '',
-      })).filter((c) => filled(c.name) || filled(c.hours) || filled(c.credits) || filled(c.grade));
-      if (!rows.length) { ctx.say([t('c.importEmpty'), ...r.notes].join(' ')); return; }
-      data.courses.splice(0, data.courses.length, ...rows);
-      v.table.render();
-      act.compute();
-      ctx.say([t('c.imported', { n: rows.length }), ...r.notes].join(' '));
+      }, (x) => {
+        const c = {
+          ...blankRow(ctx)(),
+          name: x.course ?? '', hours: x.hours ?? '', credits: x.credits ?? '', grade: x.grade ?? '',
+          system: v.hasSystem(x.system) ? x.system : v.defaultSystem,
+          core: yes(x.core), shortProgram: yes(x.shortProgram), category: CATEGORIES.includes(x.category) ? x.category : '',
+        };
+        return filled(c.name) || filled(c.hours) || filled(c.credits) || filled(c.grade) ? c : null;
+      }, t));
     },
   };
   return act;

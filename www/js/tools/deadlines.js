@@ -2,7 +2,7 @@
 // the year of the annual calendar (LX-4). Dates and their order come from the API, and so does
 // the .ics file, downloaded from a Blob — nothing goes to a server.
 import { h, replace } from '../dom.js';
-import { settle } from '../table.js';
+import { settle, filled } from '../table.js';
 import { field, explain } from '../errors.js';
 
 export const dict = {
@@ -24,7 +24,6 @@ export const dict = {
 };
 
 const KEYS = ['arrival', 'end', 'year'];
-const filled = (v) => String(v ?? '').trim() !== '';
 
 // --- state: what is saved, and the requests made from it -----------------------------
 

@@ -5,6 +5,7 @@
 import { h, replace, nextId } from '../dom.js';
 import { settle } from '../table.js';
 import { field, explain } from '../errors.js';
+import { renderFindings } from '../findings.js';
 
 export const dict = {
   'e.title': ['申请资格自查', 'Eligibility self-check'],
@@ -136,6 +137,14 @@ function questionKeys(ctx, track) {
   return [...codes.findings, ...codes.funding].flatMap((code) => (QUESTIONS[code] ?? []).map((q) => q.key));
 }
 
+/** The verdict line, the tool's and the summary's: its sign, its words and the track it is for. */
+function verdict(t, r, track, testid) {
+  return h('p', { class: `verdict ${r.status}`, 'data-testid': testid, 'data-status': r.status },
+    h('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, { eligible: '✓', ineligible: '✗', review: '?' }[r.status]),
+    h('span', { class: 'verdict-text' }, t(`e.verdict.${r.status}`)),
+    h('span', { class: 'verdict-track muted small' }, t.nodes('e.verdictFor', { track, clause: h('span', { class: 'nowrap' }, r.clause) })));
+}
+
 // --- view: built once per mount; show* put results in place ---------------------------
 
 function view(ctx, data, act) {
@@ -205,16 +214,17 @@ function view(ctx, data, act) {
       h('span', { class: 'stat-label' }, t('e.answerLabel', { label })), h('span', { class: 'answer-value' }, text), ' ', ctx.clauseButton(clause));
   }
 
+  /** The findings with what to do about each one not met. */
   function findingList(findings, funding) {
-    return h('ul', { class: 'findings' }, findings.map((f) => {
+    const list = h('ul', { class: 'findings' });
+    renderFindings(list, findings, ctx, (f) => {
       const keys = (QUESTIONS[f.code] ?? []).map((q) => q.key);
       const unanswered = keys.length && keys.every((k) => !String(data.answers[k] ?? '').trim());
       const todo = f.outcome === 'fail' ? (funding ? 'e.todo.fundFail' : 'e.todo.fail')
         : f.outcome === 'review' ? (unanswered ? 'e.todo.answer' : 'e.todo.review') : null;
-      return h('li', { class: `finding ${f.outcome}`, 'data-code': f.code },
-        h('span', { class: 'outcome' }, t(f.outcome)), ' ', h('span', {}, f.message), ' ', ctx.clauseButton(f.clause),
-        todo ? h('span', { class: 'todo small' }, h('strong', {}, t('e.todo')), t(todo)) : null);
-    }));
+      return todo ? h('span', { class: 'todo small' }, h('strong', {}, t('e.todo')), t(todo)) : null;
+    });
+    return list;
   }
 
   const root = h('div', { class: 'elig-layout' },
@@ -244,8 +254,9 @@ function view(ctx, data, act) {
     show(s) {
       for (const f of Object.values(fields)) f.setError?.(null);
       const bad = s.dropped.map(({ key, error }) => {
-        fields[key]?.setError?.(explain(error, t, { value: data.answers[key], example: fields[key]?.example }));
-        return `${t('e.answerLabel', { label: t(`e.q.${key}`) })}${explain(error, t, { value: data.answers[key], example: fields[key]?.example })}`;
+        const msg = explain(error, t, { value: data.answers[key], example: fields[key]?.example });
+        fields[key]?.setError?.(msg);
+        return `${t('e.answerLabel', { label: t(`e.q.${key}`) })}${msg}`;
       });
       if (s.error) {
         replace(summary, h('p', { class: 'error', role: 'alert' }, s.error.message));
@@ -259,10 +270,7 @@ function view(ctx, data, act) {
       const unsetPriority = info.priorityIelts == null || info.priorityToefl == null;
       replace(summary,
         bad.length ? h('p', { class: 'error', role: 'alert', 'data-testid': 'e-fix' }, t('e.fixInput', { msg: bad.join(locale === 'en' ? '; ' : '；') })) : null,
-        h('p', { class: `verdict ${r.status}`, 'data-testid': 'verdict', 'data-status': r.status },
-          h('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, { eligible: '✓', ineligible: '✗', review: '?' }[r.status]),
-          h('span', { class: 'verdict-text' }, t(`e.verdict.${r.status}`)),
-          h('span', { class: 'verdict-track muted small' }, t.nodes('e.verdictFor', { track: trackName(tr), clause: h('span', { class: 'nowrap' }, r.clause) }))),
+        verdict(t, r, trackName(tr), 'verdict'),
         language ? answer('priority', t('e.priorityLabel'),
           t(`e.priority.${r.priority}${r.priority == null && unsetPriority ? 'Notice' : ''}`), r.priority, language.clause) : null,
         r.fundingFindings.length ? answer('fundable', t('e.fundableLabel'), t(`e.fundable.${r.fundable}`), r.fundable, r.fundingFindings[0].clause) : null);
@@ -318,10 +326,7 @@ function summary(ctx, data) {
   return {
     title: t('e.summaryTitle', { track: name }),
     body: [
-      h('p', { class: `verdict ${r.status}`, 'data-testid': 'sum-verdict', 'data-status': r.status },
-        h('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, { eligible: '✓', ineligible: '✗', review: '?' }[r.status]),
-        h('span', { class: 'verdict-text' }, t(`e.verdict.${r.status}`)),
-        h('span', { class: 'verdict-track muted small' }, t.nodes('e.verdictFor', { track: name, clause: h('span', { class: 'nowrap' }, r.clause) }))),
+      verdict(t, r, name, 'sum-verdict'),
       r.fundingFindings.length ? h('p', {}, t('e.answerLabel', { label: t('e.fundableLabel') }), t(`e.fundable.${r.fundable}`)) : null,
       open.length ? [h('p', { class: 'small' }, t('e.summaryOpen')),
         h('ul', { class: 'sum-list small' }, open.map((f) => h('li', {}, h('strong', {}, t(f.outcome)), ' ', f.message, ' ', h('span', { class: 'nowrap' }, `(${f.clause})`))))]

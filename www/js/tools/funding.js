@@ -1,9 +1,9 @@
 // Funding: who pays which cost of the trip — school, college or student (LX-5). Amounts in any
 // currency with the student's own rates; every number, split and message comes from the API.
 import { h, replace, svg, nextId, scrollBox } from '../dom.js';
-import { editableTable, settle } from '../table.js';
+import { editableTable, settle, filled } from '../table.js';
 import { renderFindings } from '../findings.js';
-import { field, explain, rowErrors, bare } from '../errors.js';
+import { field, explain, bare } from '../errors.js';
 
 export const dict = {
   'f.costsTitle': ['项目费用', 'Programme costs'],
@@ -41,7 +41,6 @@ export const dict = {
   'f.noCosts': ['填写费用金额后显示谁承担多少。', 'Enter the amounts to see who pays how much.'],
   'f.notFundable': ['不予资助：学校和学院不再资助，全部费用由个人承担。', 'Not fundable: no school or college funding; every cost is yours.'],
   'f.linesCaption': ['按承担方列出的各项费用（人民币）', 'Each cost by payer (CNY)'],
-  'f.payer': ['承担方', 'Payer'],
   'f.why': ['说明', 'Note'],
   'f.clause': ['条款', 'Clause'],
   'f.subtotal': ['小计', 'Subtotal'],
@@ -57,7 +56,6 @@ export const dict = {
 
 const ITEMS = ['tuition', 'management', 'accommodation', 'insurance', 'airfare', 'visa', 'localTransport', 'personal'];
 const PAYERS = ['school', 'college', 'student'];
-const filled = (v) => String(v ?? '').trim() !== '';
 
 // --- state: what is saved, and the requests made from it -----------------------------
 
@@ -74,7 +72,7 @@ export const initial = () => ({
  * The key a currency's rate is entered under: "usd ", "USD" and the IME's "ＵＳＤ" are one
  * currency (the API folds them the same way); blank is CNY.
  */
-export const curKey = (c) => String(c ?? '').normalize('NFKC').trim().toUpperCase();
+const curKey = (c) => String(c ?? '').normalize('NFKC').trim().toUpperCase();
 const isForeign = (k) => k !== '' && k !== 'CNY';
 
 /** The foreign currencies in use, in order of first use: one rate field each. */
@@ -133,7 +131,6 @@ function view(ctx, data, act) {
     caption: t('f.caption'), columns, rows: data.costs, t, onChange: () => act.compute(),
     blank: () => ({ item: items[0], amount: '', currency: '' }),
   });
-  const badNote = h('p', { class: 'bad-note', role: 'status', hidden: true });
 
   const ratesBox = h('div', { class: 'f-rates' });
   const rateFields = new Map();
@@ -192,7 +189,7 @@ function view(ctx, data, act) {
     h('div', { class: 'card' },
       h('h2', {}, t('f.costsTitle')),
       h('p', { class: 'muted small' }, t('f.costsNote')),
-      h('div', { class: 'f-costs' }, table.el), badNote,
+      h('div', { class: 'f-costs' }, table.el), table.note,
       h('fieldset', { class: 'f-set' }, h('legend', {}, t('f.ratesTitle')), ratesBox),
       h('div', { class: 'f-row' }, fare.el, fareCur.el),
       fareHint,
@@ -215,11 +212,8 @@ function view(ctx, data, act) {
   /** The marks of a result: bad rows, rates and fare fields, each with its message. */
   function mark(s) {
     const rateError = new Map();
-    const errors = rowErrors(s.bad, t, columns, (row, e) => ({ currency: curKey(row.c.currency) }));
-    table.setErrors(errors);
+    table.showBad(s.bad, { extra: (row) => ({ currency: curKey(row.c.currency) }) });
     for (const b of s.bad) if (b.error.code === 'missing_rate') rateError.set(curKey(b.row.c.currency), t('f.rateMissing', { cur: curKey(b.row.c.currency) }));
-    badNote.textContent = s.bad.length ? t('err.badRows', { n: s.bad.length }) : '';
-    badNote.hidden = !s.bad.length;
     fare.setError(null);
     fareCur.setError(null);
     for (const e of [...s.dropped, ...(s.error ? [s.error] : [])]) {
@@ -236,7 +230,6 @@ function view(ctx, data, act) {
 
   return {
     root,
-    renderRates,
     show(s) {
       renderRates();
       mark(s);
@@ -331,8 +324,7 @@ function actions(ctx, data, v) {
     },
     compute() {
       ctx.save();
-      v.renderRates();
-      v.show(estimate(ctx, data));
+      v.show(estimate(ctx, data)); // show() brings the rate fields up to date first
     },
   };
   return act;

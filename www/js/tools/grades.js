@@ -1,10 +1,10 @@
 // Grades: one grade → grade point and percentage (XYU-12.7), a transcript's GPA, and the
 // common Chinese algorithms for home percentage scores side by side (not from a regulation).
 // Every number comes from the API; this module collects the input and lays the result out.
-import { h, replace, svg, nextId, scrollBox } from '../dom.js';
-import { editableTable, settle } from '../table.js';
+import { h, replace, svg, nextId, scrollBox, filePicker } from '../dom.js';
+import { editableTable, settle, filled } from '../table.js';
 import { renderFindings } from '../findings.js';
-import { field, rowErrors, importCsv, bare } from '../errors.js';
+import { field, importInto, bare } from '../errors.js';
 import * as csv from '../csv.js';
 
 export const dict = {
@@ -41,8 +41,6 @@ export const dict = {
   'g.import': ['导入成绩单 CSV', 'Import transcript CSV'],
   'g.export': ['导出结果 CSV', 'Export results CSV'],
   'g.importHint': ['CSV 列：课程, 学分, 成绩（表头可用中文或英文，也可不带表头）', 'CSV columns: course, credits, grade (header in Chinese or English, or none)'],
-  'g.imported': ['已导入 {n} 门课程。', '{n} {n|course|courses} imported.'],
-  'g.importEmpty': ['文件中没有找到课程。', 'No courses found in the file.'],
   'g.clause': ['条款', 'Clause'],
   'g.summaryTitle': ['成绩与 GPA（XYU-12.7）', 'Grades and GPA (XYU-12.7)'],
   'g.summaryNone': ['尚未填写成绩单。', 'No transcript entered yet.'],
@@ -56,7 +54,6 @@ export const initial = () => ({
   home: [{ name: '', credits: '', score: '' }],
 });
 
-const filled = (v) => String(v ?? '').trim() !== '';
 /** Rows still being filled in (no credits or no grade yet) are left out, not reported. */
 const transcriptRows = (data) => data.courses.map((c, i) => ({ c, i })).filter(({ c }) => filled(c.credits) && filled(c.grade));
 const homeRows = (data) => data.home.map((c, i) => ({ c, i })).filter(({ c }) => filled(c.credits) && filled(c.score));
@@ -96,11 +93,9 @@ function view(ctx, data, act) {
     blank: () => ({ name: '', credits: '', grade: '' }),
   });
   const gpaBox = h('div', { class: 'summary', 'aria-live': 'polite' });
-  const badNote = h('p', { class: 'bad-note', role: 'status', hidden: true });
   const findings = h('ul', { class: 'findings' });
-  const fileInput = h('input', { type: 'file', accept: '.csv,text/csv', class: 'sr-only', tabindex: '-1', 'aria-hidden': 'true', onchange: () => act.importFile(fileInput) });
   const csvBar = h('div', { class: 'csv-bar' },
-    h('button', { type: 'button', onclick: () => fileInput.click() }, t('g.import')), fileInput,
+    filePicker({ label: t('g.import'), accept: '.csv,text/csv', onFile: (f) => act.importFile(f) }),
     h('button', { type: 'button', onclick: () => act.exportCsv() }, t('g.export')),
     h('span', { class: 'muted small' }, t('g.importHint')));
 
@@ -114,14 +109,13 @@ function view(ctx, data, act) {
     blank: () => ({ name: '', credits: '', score: '' }),
   });
   const homeOut = h('div', { 'aria-live': 'polite' });
-  const homeBad = h('p', { class: 'bad-note', role: 'status', hidden: true });
 
   const root = [
     letters,
     h('div', { class: 'card' }, h('h2', {}, t('g.convertTitle')), single.el, singleOut),
-    h('div', { class: 'card' }, h('h2', {}, t('g.transcriptTitle')), csvBar, table.el, badNote, gpaBox, findings),
+    h('div', { class: 'card' }, h('h2', {}, t('g.transcriptTitle')), csvBar, table.el, table.note, gpaBox, findings),
     h('div', { class: 'card' }, h('h2', {}, t('g.homeTitle'), ' ', h('span', { class: 'badge' }, t('notFromRegulation'))),
-      h('p', { class: 'muted small' }, t('g.homeNote')), homeTable.el, homeBad, homeOut),
+      h('p', { class: 'muted small' }, t('g.homeNote')), homeTable.el, homeTable.note, homeOut),
   ];
 
   function stat(label, value, exact, testid) {
@@ -129,14 +123,8 @@ function view(ctx, data, act) {
       exact && exact !== value ? h('span', { class: 'muted small' }, t('g.exact', { v: exact })) : null);
   }
 
-  function note(el, n) {
-    el.textContent = n ? t('err.badRows', { n }) : '';
-    el.hidden = !n;
-  }
-
   return {
     root,
-    fileInput,
     table,
     homeTable,
     showSingle(r, error) {
@@ -149,10 +137,7 @@ function view(ctx, data, act) {
       replace(singleOut, h('span', { class: 'big', 'data-testid': 'single-result' }, text), ' ', ctx.clauseButton(r.clause));
     },
     showGpa(s) {
-      data.courses.forEach((_, i) => { table.setOutput(i, 'point', ''); table.setOutput(i, 'pct', ''); });
-      table.setErrors(rowErrors(s.bad, t, columns));
-      for (const b of s.bad) { table.setOutput(b.row.i, 'point', t('err.left')); table.setOutput(b.row.i, 'pct', ''); }
-      note(badNote, s.bad.length);
+      table.showBad(s.bad);
       if (s.error) {
         // No grade table (not an input mistake): said calmly, as the single grade does.
         const calm = s.error.code === 'not_in_policy';
@@ -175,8 +160,7 @@ function view(ctx, data, act) {
       renderFindings(findings, r.findings, ctx);
     },
     showHome(s) {
-      homeTable.setErrors(rowErrors(s.bad, t, homeColumns));
-      note(homeBad, s.bad.length);
+      homeTable.showBad(s.bad);
       if (s.error) { replace(homeOut, h('p', { class: 'error', role: 'alert' }, s.error.message)); return; }
       const r = s.result;
       if (!r) { replace(homeOut); return; }
@@ -261,19 +245,11 @@ function actions(ctx, data, v) {
       ctx.full().then((full) => { if (waiting === homeJob) compute(full); }, (e) => v.showHome({ bad: [], error: e }));
     },
     // CSV in: replaces the table with the file's courses (course names stay text, never HTML).
-    async importFile(input) {
-      const f = input.files?.[0];
-      if (!f) return;
-      input.value = '';
-      const r = importCsv(await f.text(), { keys: ['course', 'credits', 'grade'], required: ['credits', 'grade'], positional: true }, t);
-      if (r.failed) { ctx.say(r.failed); return; }
-      const rows = r.rows.map(({ values }) => ({ name: values.course ?? '', credits: values.credits ?? '', grade: values.grade ?? '' }))
-        .filter((c) => filled(c.name) || filled(c.credits) || filled(c.grade));
-      if (!rows.length) { ctx.say([t('g.importEmpty'), ...r.notes].join(' ')); return; }
-      data.courses.splice(0, data.courses.length, ...rows);
-      v.table.render();
-      this.computeGpa();
-      ctx.say([t('g.imported', { n: rows.length }), ...r.notes].join(' '));
+    async importFile(f) {
+      ctx.say(await importInto(v.table, f, { keys: ['course', 'credits', 'grade'], required: ['credits', 'grade'], positional: true }, (x) => {
+        const c = { name: x.course ?? '', credits: x.credits ?? '', grade: x.grade ?? '' };
+        return filled(c.name) || filled(c.credits) || filled(c.grade) ? c : null;
+      }, t));
     },
     exportCsv() {
       const head = [t('g.course'), t('g.credits'), t('g.grade'), t('g.point'), t('g.percentage'), t('g.clause')];

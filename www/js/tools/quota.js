@@ -1,8 +1,8 @@
 // Quota (for program offices): the plan's places shared among colleges in proportion to their
 // joint-program students (LX-4.2.1). The numbers come from the API; pasted rows and CSV are text.
 import { h, replace } from '../dom.js';
-import { editableTable, settle } from '../table.js';
-import { field, explain, rowErrors } from '../errors.js';
+import { editableTable, settle, filled } from '../table.js';
+import { field, explain } from '../errors.js';
 import * as csv from '../csv.js';
 
 export const dict = {
@@ -39,14 +39,13 @@ export const dict = {
 };
 
 const METHODS = ['largestRemainder', 'dhondt', 'sainteLague'];
-const filled = (v) => String(v ?? '').trim() !== '';
 
 // --- state: what is saved, and the requests made from it -----------------------------
 
 export const initial = () => ({ total: '', method: 'largestRemainder', minimum: '', colleges: [{ name: '', students: '' }] });
 
 /** "机械学院, 41" / "机械学院\t41" / "机械学院，41" → { name, students }; the last separator splits. */
-export function parseRows(text) {
+function parseRows(text) {
   return String(text).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line) => {
     const m = /^(.*)[,，\t]\s*([^,，\t]*)$/.exec(line);
     return m ? { name: m[1].trim(), students: m[2].trim() } : { name: line, students: '' };
@@ -77,7 +76,6 @@ function view(ctx, data, act) {
   const paste = h('textarea', { id: `${total.input.id}-paste`, rows: '4', class: 'q-paste', spellcheck: 'false' });
   const pasteStatus = h('p', { class: 'muted small', role: 'status', 'data-testid': 'q-pasted' });
   const tableBox = h('div', { class: 'q-table' });
-  const badNote = h('p', { class: 'bad-note', role: 'status', hidden: true });
   const summary = h('div', { class: 'q-status', 'aria-live': 'polite' });
   const actionsBox = h('div', { class: 'q-actions' });
   const columns = [{ key: 'name', label: t('q.college') }, { key: 'students', label: t('q.students'), inputmode: 'numeric', example: '40' }];
@@ -90,7 +88,7 @@ function view(ctx, data, act) {
       caption: t('q.caption'), columns, outputs, rows: data.colleges, t, onChange: () => act.compute(),
       blank: () => ({ name: '', students: '' }),
     });
-    replace(tableBox, table.el);
+    replace(tableBox, table.el, table.note);
   }
   buildTable();
 
@@ -100,7 +98,7 @@ function view(ctx, data, act) {
       h('p', { class: 'muted small' }, t('q.note')),
       h('div', { class: 'f-row' }, total.el, method.el, minimum.el),
       minimumHint,
-      tableBox, badNote,
+      tableBox,
       h('label', { for: paste.id }, t('q.pasteLabel')),
       paste,
       h('button', { type: 'button', onclick: () => act.addPasted(paste) }, t('q.pasteButton')),
@@ -113,11 +111,7 @@ function view(ctx, data, act) {
     buildTable,
     pasted(text) { pasteStatus.textContent = text; },
     show(s) {
-      data.colleges.forEach((_, i) => ['quota', 'share', 'remainder'].forEach((k) => table.setOutput(i, k, '')));
-      table.setErrors(rowErrors(s.bad.map((b) => ({ ...b, key: b.key || 'students' })), t, columns));
-      for (const b of s.bad) table.setOutput(b.row.i, 'quota', t('err.left'));
-      badNote.textContent = s.bad.length ? t('err.badRows', { n: s.bad.length }) : '';
-      badNote.hidden = !s.bad.length;
+      table.showBad(s.bad, { key: 'students' }); // an error without a column is the count's
       total.setError(null);
       minimum.setError(null);
       method.setError(null);
