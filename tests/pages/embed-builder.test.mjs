@@ -7,10 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { serve, launch, openPage, root, fieldError } from './harness.mjs';
+import { serve, launch, openPage, root, fieldError, hostSite, axeViolations } from './harness.mjs';
 import { initSync, describePolicy } from '../../www/pkg/exchange_calc.js';
 
 initSync({ module: fs.readFileSync(path.join(root, 'pkg/exchange_calc_bg.wasm')) });
@@ -19,7 +18,6 @@ let server; let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const axePath = path.resolve(root, '../node_modules/axe-core/axe.min.js');
 // Locators pierce shadow roots, and the preview is a whole calculator: keep to the builder's own parts.
 const field = (page, key) => page.locator(`.b-form input[name="${key}"]`);
 const param = (page, key) => page.locator(`.b-param[data-param="${key}"]`);
@@ -38,10 +36,9 @@ async function previewSettled(page, hash) {
   }, hash, { timeout: 10000 });
 }
 
-/** A site with www/ at /exchange-calc/ (as the README installs it). */
+/** A host site (www/ at /exchange-calc/, as the README installs it) and its server. */
 function site() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xc-builder-'));
-  fs.symlinkSync(root, path.join(dir, 'exchange-calc'));
+  const dir = hostSite();
   return { dir, serving: serve(dir) };
 }
 
@@ -343,9 +340,7 @@ for (const lang of ['zh-CN', 'en']) {
         for (const el of document.querySelectorAll('.b-code')) if (el.scrollWidth > el.clientWidth + 1) found.push('a code block scrolls sideways');
         return found;
       });
-      await page.addScriptTag({ path: axePath });
-      const axe = () => page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-        .map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+      const axe = () => axeViolations(page);
       assert.deepEqual(await inspect(), []);
       assert.deepEqual(await axe(), []);
       await field(page, 'priorityIelts').fill('10');
