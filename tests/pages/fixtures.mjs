@@ -88,6 +88,9 @@ export async function openTool(browser, url, tool, lang, contextOptions = {}) {
   const { problems } = watch(page, url);
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  // The page is ready with the grades module; a tool that needs the full one shows its
+  // skeleton until that arrives (staged loading).
+  await page.waitForSelector(`.panel[data-panel="${tool}"][data-ready="true"]`, { timeout: 20000 });
   if (tool === 'cohort') {
     await page.locator('.panel[data-panel=cohort] input[type=file]').setInputFiles(cohortFile());
     await page.locator('.panel[data-panel=cohort] tbody tr').first().waitFor();
