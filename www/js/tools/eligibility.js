@@ -155,8 +155,9 @@ function view(ctx, data, act) {
   const trackName = (tr) => (locale === 'en' ? tr.titleEn : tr.title);
 
   const about = h('p', { id: nextId('track-about'), class: 'muted small' });
+  // The track's name only: its clause is in the line below (`about`), and a select cannot wrap.
   const trackSelect = h('select', { id: nextId('track'), 'aria-describedby': about.id, onchange: (ev) => act.setTrack(ev.target.value) },
-    tracks.map(([id, tr]) => h('option', { value: id, selected: id === data.track }, t('e.verdictFor', { track: trackName(tr), clause: tr.clause }))));
+    tracks.map(([id, tr]) => h('option', { value: id, selected: id === data.track }, trackName(tr))));
   const questions = h('div', { class: 'elig-questions' });
   const summary = h('div', { class: 'elig-summary', 'aria-live': 'polite' });
   const details = h('div', { class: 'elig-details' });
