@@ -1,5 +1,6 @@
-// Phone first (issue 15): every tool with realistic data (fixtures.mjs), at 375, 768 and 1280
-// px, in both languages. The document never scrolls sideways; no number, date or clause chip
+// Phone first (issue 15): every tool with realistic data (fixtures.mjs), at 320, 360, 375, 768
+// and 1280 px (320 and 360: small phones, and 375 ones set to a larger display size), in both
+// languages. The document never scrolls sideways; no number, date or clause chip
 // wraps inside itself; nothing is cut off at the right (tabs, policy titles) and no select's
 // chosen option is cut off; and the styles
 // that carry meaning hold: the funding bar's payer colours, the red frame of a forfeit
@@ -96,7 +97,7 @@ function inspect(tool) {
     if (!document.querySelector('.deadline.forfeit .consequence')) problems.push('the forfeit deadline does not say what happens');
   }
   if (tool === 'summary') {
-    // The sheet is read (and printed) whole: its tables fit a 375 px phone without scrolling.
+    // The sheet is read (and printed) whole: its tables fit a phone without scrolling.
     for (const wrap of panel.querySelectorAll('.table-wrap')) {
       if (wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`a summary table scrolls sideways: ${wrap.scrollWidth} > ${wrap.clientWidth}`);
     }
@@ -109,7 +110,7 @@ function inspect(tool) {
 }
 
 for (const lang of ['zh-CN', 'en']) {
-  for (const width of [375, 768, 1280]) {
+  for (const width of [320, 360, 375, 768, 1280]) {
     test(`every tool at ${width} px (${lang})`, async () => {
       const found = [];
       for (const tool of toolIds) {
